@@ -1,0 +1,27 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import { unified } from '@astrojs/markdown-remark';
+import rehypeAutolinkHeadings from 'rehype-autolink-headings';
+import rehypeSlug from 'rehype-slug';
+import { site } from './src/config/site.ts';
+import { headingAnchorContent } from './src/lib/heading-anchor.ts';
+
+// https://docs.astro.build/en/reference/configuration-reference/
+export default defineConfig({
+  site: site.url,
+  // The path of SITE_URL, e.g. `/archive/` for a GitHub Pages project site.
+  base: site.base,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  // Astro's default (Sätteri) runs no remark/rehype plugins; our pipeline needs them.
+  markdown: {
+    processor: unified({
+      gfm: true,
+      rehypePlugins: [
+        rehypeSlug,
+        [rehypeAutolinkHeadings, { behavior: 'append', properties: { className: ['heading-anchor'] }, content: headingAnchorContent }],
+      ],
+    }),
+  },
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,87 @@
+/**
+ * Site settings: the one typed place for everything an archive owner configures.
+ *
+ * Defaults live here; the environment overrides what SPEC.md says it may:
+ * - `SITE_URL`: the public URL of the site. Its path becomes Astro's `base`, so
+ *   `SITE_URL=https://user.github.io/archive/` serves the archive under `/archive/`.
+ * - `ARCHIVE_CONTENT_DIR`: the folder holding `articles/` and optionally `companies/`.
+ * - `ARCHIVE_TIME_ZONE`, `ARCHIVE_PAGE_SIZE`: for deployments that need another zone or page size.
+ *
+ * This module is read by astro.config.mjs (before Vite runs) and by pages, so it only uses
+ * `process.env` and `node:path`.
+ */
+import path from 'node:path';
+
+export interface SiteConfig {
+  /** Site name shown in the header, titles and feeds. */
+  title: string;
+  /** One-line description for the home page, metadata and feeds. */
+  description: string;
+  /** Public origin and path of the site, always ending in `/`. */
+  url: string;
+  /** Path prefix the site is served under (`/` or e.g. `/archive/`), derived from `url`. */
+  base: string;
+  /** IANA time zone for dates written without an offset. */
+  timeZone: string;
+  /** BCP 47 language of the site; an article's `lang` overrides it for that article. */
+  lang: string;
+  /** How many articles a listing page shows before it paginates. */
+  pageSize: number;
+  /** Absolute path of the content folder. */
+  contentDir: string;
+}
+
+const DEFAULT_URL = 'http://localhost:4321/';
+
+function readUrl(raw: string | undefined): URL {
+  const value = raw?.trim() || DEFAULT_URL;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`SITE_URL: expected an absolute http(s) URL such as https://news.example.org/, got "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(`SITE_URL: expected an http or https URL, got "${value}"`);
+  }
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  url.search = '';
+  url.hash = '';
+  return url;
+}
+
+function readTimeZone(raw: string | undefined): string {
+  const zone = raw?.trim() || 'UTC';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+  } catch {
+    throw new Error(`ARCHIVE_TIME_ZONE: expected an IANA time zone such as Europe/Berlin, got "${zone}"`);
+  }
+  return zone;
+}
+
+function readPageSize(raw: string | undefined): number {
+  if (!raw?.trim()) return 20;
+  const size = Number(raw);
+  if (!Number.isInteger(size) || size < 1) {
+    throw new Error(`ARCHIVE_PAGE_SIZE: expected a whole number of at least 1, got "${raw}"`);
+  }
+  return size;
+}
+
+/** Builds the settings from an environment; exported for tests, use `site` elsewhere. */
+export function readSiteConfig(env: Record<string, string | undefined> = process.env): SiteConfig {
+  const url = readUrl(env.SITE_URL);
+  return {
+    title: 'Newsroom Archive',
+    description: 'A searchable archive of technology news: articles, companies, topics and authors.',
+    url: url.href,
+    base: url.pathname,
+    timeZone: readTimeZone(env.ARCHIVE_TIME_ZONE),
+    lang: 'en',
+    pageSize: readPageSize(env.ARCHIVE_PAGE_SIZE),
+    contentDir: path.resolve(env.ARCHIVE_CONTENT_DIR?.trim() || 'content'),
+  };
+}
+
+export const site: SiteConfig = readSiteConfig();

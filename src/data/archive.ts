@@ -1,0 +1,44 @@
+/**
+ * The archive of this build: loaded from the content collections once and shared by every
+ * page (Astro renders all pages in one process, so the promise is built once).
+ */
+import { getCollection, render, type CollectionEntry } from 'astro:content';
+import { buildArchive, type Archive, type Article } from '@/lib/archive';
+import type { ArticleRecord, CompanyRecord } from '@/lib/content-schema';
+import { indexCompanyRegistry } from '@/lib/terms';
+
+let archive: Promise<Archive> | undefined;
+const entryByPath = new Map<string, CollectionEntry<'articles'>>();
+const companyEntryBySlug = new Map<string, CollectionEntry<'companies'>>();
+
+async function load(): Promise<Archive> {
+  const [articleEntries, companyEntries] = await Promise.all([getCollection('articles'), getCollection('companies')]);
+  const companies = companyEntries.map((entry) => entry.data as unknown as CompanyRecord);
+  for (const entry of companyEntries) companyEntryBySlug.set((entry.data as unknown as CompanyRecord).slug, entry);
+  const registry = indexCompanyRegistry(companies);
+  // The loader already reported clashes; an array here means it could not have passed.
+  if (Array.isArray(registry)) throw new Error('company registry has clashing names');
+  const model = buildArchive(articleEntries.map((entry) => entry.data as unknown as ArticleRecord), registry);
+  const byFile = new Map(articleEntries.map((entry) => [(entry.data as unknown as ArticleRecord).file, entry]));
+  for (const article of model.articles) entryByPath.set(article.path, byFile.get(article.file)!);
+  return model;
+}
+
+export function getArchive(): Promise<Archive> {
+  archive ??= load();
+  return archive;
+}
+
+/** The rendered body of an article. */
+export async function renderArticle(article: Article) {
+  await getArchive();
+  return render(entryByPath.get(article.path)!);
+}
+
+/** The rendered description of a registry company, if it has one. */
+export async function renderCompanyDescription(slug: string) {
+  await getArchive();
+  const entry = companyEntryBySlug.get(slug);
+  if (!entry?.body?.trim()) return undefined;
+  return render(entry);
+}

@@ -1,0 +1,91 @@
+/**
+ * The archive model: built once per build from the loaded records, shared by every page.
+ * Pages ask it questions (an article's neighbours, a term's articles, a month's days); no page
+ * scans all articles itself.
+ */
+import type { ContentProblem } from './content-errors';
+import type { ArticleRecord, CompanyRecord } from './content-schema';
+import { groupByPeriod, type YearGroup } from './timeline';
+import { collectTerms, type Term, type TermRef } from './terms';
+import { articlePath, TERM_KINDS, type TermKind } from './urls';
+
+export interface Article extends ArticleRecord {
+  /** Root-relative path without base: `2018/02/27/slug/`. */
+  path: string;
+  companyRefs: TermRef[];
+  topicRefs: TermRef[];
+  authorRefs: TermRef[];
+}
+
+export type ArchiveTerm = Term<Article>;
+
+export interface Archive {
+  /** Published articles, newest first. */
+  articles: Article[];
+  byPath: Map<string, Article>;
+  years: YearGroup<Article>[];
+  terms: Record<TermKind, Map<string, ArchiveTerm>>;
+  /** The article published just before this one, and the one just after. */
+  neighbours(article: Article): { older?: Article; newer?: Article };
+}
+
+/** Newest first by instant; ties by slug so the order is stable. */
+export function compareNewestFirst(a: Pick<ArticleRecord, 'date' | 'slug'>, b: Pick<ArticleRecord, 'date' | 'slug'>): number {
+  return b.date.instant - a.date.instant || a.slug.localeCompare(b.slug);
+}
+
+/** Two published articles on one URL: one problem naming both files. */
+export function findUrlCollisions(records: readonly ArticleRecord[]): ContentProblem[] {
+  const seen = new Map<string, ArticleRecord>();
+  const problems: ContentProblem[] = [];
+  for (const record of [...records].sort((a, b) => a.file.localeCompare(b.file))) {
+    if (record.draft) continue;
+    const path = articlePath(record.date, record.slug);
+    const first = seen.get(path);
+    if (first) {
+      problems.push({
+        file: record.file,
+        field: 'date',
+        message: `this article and ${first.file} would both be published at /${path}; rename one file or change its date`,
+      });
+    } else seen.set(path, record);
+  }
+  return problems;
+}
+
+export function buildArchive(records: readonly ArticleRecord[], registry?: Map<string, CompanyRecord>): Archive {
+  const published = records.filter((record) => !record.draft).sort(compareNewestFirst);
+  const articles: Article[] = published.map((record) => ({
+    ...record,
+    path: articlePath(record.date, record.slug),
+    companyRefs: [],
+    topicRefs: [],
+    authorRefs: [],
+  }));
+
+  const terms: Record<TermKind, Map<string, ArchiveTerm>> = {
+    companies: collectTerms('companies', articles, (a) => a.companies, registry),
+    topics: collectTerms('topics', articles, (a) => a.topics),
+    authors: collectTerms('authors', articles, (a) => a.bylines),
+  };
+  const refField = { companies: 'companyRefs', topics: 'topicRefs', authors: 'authorRefs' } as const;
+  for (const kind of TERM_KINDS) {
+    for (const term of terms[kind].values()) {
+      const ref: TermRef = { kind, slug: term.slug, name: term.name };
+      for (const article of term.articles) article[refField[kind]].push(ref);
+    }
+  }
+
+  const position = new Map(articles.map((article, index) => [article, index]));
+  return {
+    articles,
+    byPath: new Map(articles.map((article) => [article.path, article])),
+    years: groupByPeriod(articles),
+    terms,
+    neighbours(article) {
+      const index = position.get(article);
+      if (index === undefined) return {};
+      return { newer: articles[index - 1], older: articles[index + 1] };
+    },
+  };
+}

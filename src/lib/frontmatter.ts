@@ -1,0 +1,74 @@
+/**
+ * Splits a Markdown file into YAML frontmatter and body, keeping line numbers so that every
+ * problem can point at its line.
+ *
+ * YAML is read with the `core` schema: dates stay the strings the editor wrote (the 1.1
+ * timestamp type would turn them into instants and lose the written offset, which SPEC.md
+ * says to keep), and duplicate keys are errors.
+ */
+import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+
+export interface ParsedFrontmatter {
+  /** The frontmatter as plain data (`undefined` when there is none). */
+  data: unknown;
+  body: string;
+  /** Line (1-based, in the whole file) of a field or list item, when it can be found. */
+  lineOf(path: readonly (string | number)[]): number | undefined;
+}
+
+export interface FrontmatterFailure {
+  line?: number;
+  message: string;
+}
+
+const OPEN_RE = /^\uFEFF?---[ \t]*\r?\n/;
+const CLOSE_RE = /^(?:---|\.\.\.)[ \t]*$/m;
+
+export function parseFrontmatter(source: string): ParsedFrontmatter | FrontmatterFailure {
+  const open = OPEN_RE.exec(source);
+  if (!open) {
+    return {
+      line: 1,
+      message: 'expected the file to start with a frontmatter block: a line "---", the fields (title, date, …), then another "---"',
+    };
+  }
+  const rest = source.slice(open[0].length);
+  const close = CLOSE_RE.exec(rest);
+  if (!close) return { line: 1, message: 'the frontmatter block opened by "---" on line 1 is never closed by another "---" line' };
+
+  const yamlText = rest.slice(0, close.index);
+  const afterClose = rest.slice(close.index + close[0].length).replace(/^\r?\n/, '');
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(yamlText, { schema: 'core', uniqueKeys: true, lineCounter, prettyErrors: false });
+  // The YAML starts on line 2 of the file.
+  const toFileLine = (offset: number) => lineCounter.linePos(offset).line + 1;
+
+  const firstError = doc.errors[0];
+  if (firstError) {
+    const reason = firstError.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '');
+    let offset = firstError.pos[0];
+    // An unclosed quote is reported where the text runs out; point at the quote that opened it.
+    const quote = /^Missing closing (["'])quote/.exec(reason)?.[1];
+    if (quote) offset = Math.max(0, yamlText.lastIndexOf(quote, offset - 1));
+    return { line: toFileLine(offset), message: `broken YAML in the frontmatter: ${reason}` };
+  }
+  if (doc.contents !== null && !isMap(doc.contents)) {
+    return { line: 2, message: 'expected the frontmatter to be a set of "field: value" lines' };
+  }
+
+  return {
+    data: doc.contents === null ? {} : doc.toJS(),
+    body: afterClose,
+    lineOf(path) {
+      const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+      if (node?.range) return toFileLine(node.range[0]);
+      // An unknown or missing key: point at the key itself when present, else at the block start.
+      if (path.length === 1 && isMap(doc.contents)) {
+        const pair = doc.contents.items.find((item) => (item.key as { value?: unknown })?.value === path[0]);
+        const range = (pair?.key as { range?: [number, number, number] } | undefined)?.range;
+        if (range) return toFileLine(range[0]);
+      }
+      return undefined;
+    },
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * The one URL builder. Every internal link on the site comes from here, so the archive works
+ * under any `base` (e.g. a GitHub Pages project site at `/archive/`).
+ *
+ * Paths are built relative to the site root first (`articlePath`, used to detect two articles
+ * on one URL), then prefixed with the base.
+ */
+import { datePathParts, type ArchiveDate } from './dates';
+
+export type TermKind = 'companies' | 'topics' | 'authors';
+
+export const TERM_KINDS: readonly TermKind[] = ['companies', 'topics', 'authors'];
+
+/** Root-relative path of an article, without the base: `2018/02/27/slug/`. */
+export function articlePath(date: Pick<ArchiveDate, 'year' | 'month' | 'day'>, slug: string): string {
+  return `${datePathParts(date).join('/')}/${slug}/`;
+}
+
+function normaliseBase(base: string): string {
+  const trimmed = base.replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
+export function createUrls(base: string) {
+  const root = normaliseBase(base);
+  const at = (path = '') => root + path.replace(/^\/+/, '');
+  const pad2 = (n: number) => String(n).padStart(2, '0');
+  const paged = (path: string, page: number) => (page > 1 ? `${path}${page}/` : path);
+
+  return {
+    base: root,
+    /** Any other root-relative path (assets in `public/`, say). */
+    path: at,
+    home: () => at(),
+    article: (article: { date: Pick<ArchiveDate, 'year' | 'month' | 'day'>; slug: string }) =>
+      at(articlePath(article.date, article.slug)),
+    timeline: () => at('timeline/'),
+    year: (year: number) => at(`${year}/`),
+    month: (year: number, month: number) => at(`${year}/${pad2(month)}/`),
+    /** Anchor of a day heading inside a month page. */
+    day: (year: number, month: number, day: number) => at(`${year}/${pad2(month)}/#d${pad2(day)}`),
+    termIndex: (kind: TermKind) => at(`${kind}/`),
+    term: (kind: TermKind, slug: string, page = 1) => at(paged(`${kind}/${slug}/`, page)),
+    termFeed: (kind: TermKind, slug: string) => at(`${kind}/${slug}/rss.xml`),
+    feed: () => at('rss.xml'),
+    search: (query?: string) => at(query ? `search/?q=${encodeURIComponent(query)}` : 'search/'),
+  };
+}
+
+export type Urls = ReturnType<typeof createUrls>;
+
+/** Turns a base-prefixed path into an absolute URL on the site (canonical links, feeds). */
+export function absoluteUrl(path: string, siteUrl: string): string {
+  return new URL(path, new URL(siteUrl).origin).href;
+}
