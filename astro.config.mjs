@@ -12,6 +12,8 @@ export default defineConfig({
   // The path of SITE_URL, e.g. `/archive/` for a GitHub Pages project site.
   base: site.base,
   trailingSlash: 'always',
+  // Separate caches let several builds (the test sites, say) run side by side and stay warm.
+  cacheDir: process.env.ARCHIVE_CACHE_DIR || './node_modules/.astro',
   build: { format: 'directory' },
   // Astro's default (Sätteri) runs no remark/rehype plugins; our pipeline needs them.
   markdown: {

@@ -1,0 +1,22 @@
+/**
+ * The sites the end-to-end tests run against: each is a real build, served on 127.0.0.1.
+ * `E2E_PORT_BASE` moves all ports (and build folders), so two test runs can share a machine.
+ */
+const portBase = Number(process.env.E2E_PORT_BASE || 4410);
+
+/** Where this run's sites and generated content live. */
+export const E2E_DIR = `.cache/e2e-${portBase}`;
+
+export const SITES = {
+  /** The seed content, at the root. */
+  seed: { port: portBase, base: '/', content: 'content', pageSize: undefined },
+  /** The seed content under a sub-path, as on a GitHub Pages project site. */
+  seedBase: { port: portBase + 1, base: '/archive/', content: 'content', pageSize: undefined },
+  /** The generated test archive (tests/fixtures/make-content.mjs), page size 5. */
+  fixture: { port: portBase + 2, base: '/', content: `${E2E_DIR}/content`, pageSize: '5' },
+};
+
+export function siteUrl(name) {
+  const site = SITES[name];
+  return `http://127.0.0.1:${site.port}${site.base}`;
+}
