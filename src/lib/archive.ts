@@ -3,9 +3,12 @@
  * Pages ask it questions (an article's neighbours, a term's articles, a month's days); no page
  * scans all articles itself.
  */
+import { subMonths } from 'date-fns';
 import type { ContentProblem } from './content-errors';
 import type { ArticleRecord, CompanyRecord } from './content-schema';
-import { groupByPeriod, type YearGroup } from './timeline';
+import { findRelated } from './related';
+import { mostCovered, termStats, type TermCount, type TermStats } from './term-stats';
+import { groupByPeriod, type MonthGroup, type YearGroup } from './timeline';
 import { collectTerms, type Term, type TermRef } from './terms';
 import { articlePath, TERM_KINDS, type TermKind } from './urls';
 
@@ -27,6 +30,24 @@ export interface Archive {
   terms: Record<TermKind, Map<string, ArchiveTerm>>;
   /** The article published just before this one, and the one just after. */
   neighbours(article: Article): { older?: Article; newer?: Article };
+  /** Up to five articles sharing the most companies and topics, newest first among equals. */
+  related(article: Article): Article[];
+  /** Coverage figures and co-mentions for a term page. */
+  stats(term: ArchiveTerm): TermStats;
+  /** Most covered companies or topics in the 12 months up to the newest article. */
+  mostCovered(kind: 'companies' | 'topics', limit: number): TermCount[];
+  /** The non-empty years and months before and after a period, for period navigation. */
+  adjacentYears(year: number): { older?: YearGroup<Article>; newer?: YearGroup<Article> };
+  adjacentMonths(year: number, month: number): { older?: MonthGroup<Article>; newer?: MonthGroup<Article> };
+}
+
+/** Caches a per-key computation: each answer is worked out once per build, on first use. */
+function memo<K, V>(compute: (key: K) => V): (key: K) => V {
+  const cache = new Map<K, V>();
+  return (key) => {
+    if (!cache.has(key)) cache.set(key, compute(key));
+    return cache.get(key)!;
+  };
 }
 
 /** Newest first by instant; ties by slug so the order is stable. */
@@ -77,15 +98,33 @@ export function buildArchive(records: readonly ArticleRecord[], registry?: Map<s
   }
 
   const position = new Map(articles.map((article, index) => [article, index]));
+  const years = groupByPeriod(articles);
+  // Newest first, like `years`.
+  const months = years.flatMap((y) => y.months);
+  const newest = articles[0]?.date.instant ?? 0;
+  const since = subMonths(newest, 12).getTime();
+  const termArticles = (kind: 'companies' | 'topics', slug: string) => terms[kind].get(slug)?.articles ?? [];
+
   return {
     articles,
     byPath: new Map(articles.map((article) => [article.path, article])),
-    years: groupByPeriod(articles),
+    years,
     terms,
     neighbours(article) {
       const index = position.get(article);
       if (index === undefined) return {};
       return { newer: articles[index - 1], older: articles[index + 1] };
+    },
+    related: memo((article: Article) => findRelated(article, termArticles, (a) => position.get(a)!)),
+    stats: memo((term: ArchiveTerm) => termStats({ kind: term.kind, slug: term.slug, name: term.name }, term.articles)),
+    mostCovered: (kind, limit) => mostCovered(articles, kind, since, limit),
+    adjacentYears(year) {
+      const index = years.findIndex((y) => y.year === year);
+      return index < 0 ? {} : { newer: years[index - 1], older: years[index + 1] };
+    },
+    adjacentMonths(year, month) {
+      const index = months.findIndex((m) => m.year === year && m.month === month);
+      return index < 0 ? {} : { newer: months[index - 1], older: months[index + 1] };
     },
   };
 }

@@ -110,3 +110,10 @@ export function groupByInitial<T extends Pick<Term, 'slug' | 'name'>>(terms: Ite
   }
   return [...groups].map(([letter, list]) => ({ letter, terms: list }));
 }
+
+/** How each kind of term is named on pages. */
+export const TERM_LABELS: Record<TermKind, { singular: string; plural: string; description: string }> = {
+  companies: { singular: 'Company', plural: 'Companies', description: 'Every company the archive covers, A–Z, with its number of articles.' },
+  topics: { singular: 'Topic', plural: 'Topics', description: 'Every topic in the archive, A–Z, with its number of articles.' },
+  authors: { singular: 'Author', plural: 'Authors', description: 'Everyone with a byline in the archive, A–Z, with their number of articles.' },
+};
