@@ -1,0 +1,112 @@
+/**
+ * SPEC.md "Errors": every bad-input class stops the real build non-zero, with a message that
+ * names the file, the line (where there is one) and the field, and says what was expected.
+ * Each class gets its own temporary content folder holding one valid article besides the bad
+ * one, so the failure can only come from the bad input.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { DATE_FORMS } from '@/lib/dates';
+import { astroBuild, makeTempDir, md, re, removeDir, snapshot, writeFiles, type BuildResult } from './build-helpers';
+
+const VALID = md(['title: A valid article', 'date: 2018-02-27T06:20:00Z', 'companies: [Microsoft]']);
+
+const temps: string[] = [];
+afterAll(async () => {
+  await Promise.all(temps.map(removeDir));
+});
+
+/** Builds a temp content folder made of `files`; checks the folder is left untouched. */
+async function buildBad(name: string, files: Record<string, string>): Promise<BuildResult & { content: string }> {
+  const work = await makeTempDir(`bad-${name}`);
+  temps.push(work);
+  const content = path.join(work, 'content');
+  await writeFiles(content, { 'articles/valid.md': VALID, ...files });
+  const before = await snapshot(content);
+  const result = await astroBuild({ contentDir: content, workDir: work });
+  expect(await snapshot(content), 'the build modified the content folder').toEqual(before);
+  return { ...result, content };
+}
+
+/** The build failed with exactly one content problem, and built no pages. */
+function expectOneProblem(result: BuildResult): void {
+  expect(result.code, result.output).not.toBe(0);
+  expect(result.output).toContain('The content has a problem; nothing was built.');
+  expect(existsSync(path.join(result.outDir, 'index.html'))).toBe(false);
+}
+
+describe('the build stops with a clear message for each bad-input class', () => {
+  test('missing date: names the file and the field, and the expected forms', async () => {
+    const result = await buildBad('missing-date', { 'articles/no-date.md': md(['title: Microsoft and Xiaomi']) });
+    expectOneProblem(result);
+    const file = path.join(result.content, 'articles/no-date.md');
+    expect(result.output).toContain(`${file}: date: required field is missing; expected ${DATE_FORMS}`);
+  });
+
+  test('impossible date: names the file, the line and the field, and why it is impossible', async () => {
+    const result = await buildBad('impossible-date', {
+      'articles/impossible.md': md(['title: Microsoft and Xiaomi', 'date: 2018-02-30', 'topics: [Cloud computing]']),
+    });
+    expectOneProblem(result);
+    const file = path.join(result.content, 'articles/impossible.md');
+    expect(result.output).toContain(`${file}:3: date: "2018-02-30" is not a calendar date: 2018-02 has no day 30`);
+  });
+
+  test('empty title: names the file, the line and the field, and expects a non-empty headline', async () => {
+    const result = await buildBad('empty-title', { 'articles/empty-title.md': md(['date: 2018-02-27', 'title: ""']) });
+    expectOneProblem(result);
+    const file = path.join(result.content, 'articles/empty-title.md');
+    expect(result.output).toContain(`${file}:3: title: expected a non-empty headline, got an empty value`);
+  });
+
+  test('wrong type: a company name where a list is expected', async () => {
+    const result = await buildBad('wrong-type', {
+      'articles/wrong-type.md': md(['title: Microsoft and Xiaomi', 'date: 2018-02-27', 'companies: Microsoft']),
+    });
+    expectOneProblem(result);
+    const file = path.join(result.content, 'articles/wrong-type.md');
+    expect(result.output).toContain(`${file}:4: companies: expected a list of company names such as [Microsoft, Xiaomi], got "Microsoft"`);
+  });
+
+  test('unknown key: a typo is an error with a suggestion, not silently dropped', async () => {
+    const result = await buildBad('unknown-key', {
+      'articles/typo.md': md(['title: Microsoft and Xiaomi', 'date: 2018-02-27', 'compnies: [Microsoft, Xiaomi]']),
+    });
+    expectOneProblem(result);
+    const file = path.join(result.content, 'articles/typo.md');
+    expect(result.output).toMatch(
+      new RegExp(`${re(file)}:4: compnies: unknown field \\(did you mean "companies"\\?\\); expected only title, date, .*companies`),
+    );
+  });
+
+  test('broken YAML: names the file and the line, for a stray colon and for an unclosed quote', async () => {
+    const result = await buildBad('broken-yaml', {
+      'articles/colon.md': md(['date: 2018-02-27', 'title: Microsoft: the deal with Xiaomi']),
+      'articles/quote.md': md(['date: 2018-02-27', 'title: "Microsoft and Xiaomi', 'topics: [Cloud computing]', 'byline: Jane Doe']),
+    });
+    expect(result.code, result.output).not.toBe(0);
+    expect(result.output).toContain('The content has 2 problems; nothing was built.');
+    const colon = path.join(result.content, 'articles/colon.md');
+    const quote = path.join(result.content, 'articles/quote.md');
+    expect(result.output).toMatch(new RegExp(`${re(colon)}:3: broken YAML in the frontmatter: \\S`));
+    // Reported at the line that opened the quote, not where the text ran out.
+    expect(result.output).toContain(`${quote}:3: broken YAML in the frontmatter: Missing closing "quote`);
+  });
+
+  test('two articles on one URL: the same file name in two folders on the same day names both files', async () => {
+    const result = await buildBad('collision', {
+      'articles/wire/microsoft-xiaomi.md': md(['title: From the wire', 'date: 2018-03-01T09:00:00Z']),
+      'articles/desk/microsoft-xiaomi.md': md(['title: From the desk', 'date: 2018-03-01']),
+    });
+    expectOneProblem(result);
+    const desk = path.join(result.content, 'articles/desk/microsoft-xiaomi.md');
+    const wire = path.join(result.content, 'articles/wire/microsoft-xiaomi.md');
+    const line = result.output.split('\n').find((l) => l.includes('would both be published at'));
+    expect(line, result.output).toBeDefined();
+    expect(line).toContain(desk);
+    expect(line).toContain(wire);
+    expect(line).toContain('/2018/03/01/microsoft-xiaomi/');
+    expect(line).toMatch(/rename one file or change its date/);
+  });
+});
