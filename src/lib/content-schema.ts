@@ -50,7 +50,8 @@ function dateField(timeZone: string) {
   return z.string().transform((written, ctx) => {
     const parsed = parseArchiveDate(written, timeZone);
     if (typeof parsed === 'string') {
-      ctx.addIssue({ code: 'custom', message: parsed });
+      // `explained`: the message already says what is wrong and what was expected.
+      ctx.addIssue({ code: 'custom', message: parsed, params: { explained: true } });
       return z.NEVER;
     }
     return parsed;
@@ -133,12 +134,23 @@ export function describeIssues(
   file: string,
   parsed: ParsedFrontmatter,
   issues: readonly z.core.$ZodIssue[],
-  knownFields: readonly string[],
+  schema: z.ZodObject,
 ): ContentProblem[] {
+  // The fields allowed where an unknown key sits: the top level, or a nested object like source.
+  const fieldsAt = (path: readonly PropertyKey[]): string[] => {
+    let shape: z.ZodObject | undefined = schema;
+    for (const key of path) {
+      let field: unknown = shape?.shape[key as string];
+      while (field instanceof z.ZodOptional) field = field.unwrap();
+      shape = field instanceof z.ZodObject ? field : undefined;
+    }
+    return shape ? Object.keys(shape.shape) : [];
+  };
   const problems: ContentProblem[] = [];
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
+        const knownFields = fieldsAt(issue.path);
         const near = knownFields.find((known) => editDistance(known, key.toLowerCase()) <= 2);
         problems.push({
           file,
@@ -154,7 +166,7 @@ export function describeIssues(
     const field = fieldName(path);
     const line = parsed.lineOf(path) ?? parsed.lineOf(path.slice(0, 1));
     let message: string;
-    if (issue.code === 'custom') message = issue.message;
+    if (issue.code === 'custom' && issue.params?.explained) message = issue.message;
     else if (value === undefined && path.length === 1) message = `required field is missing; expected ${EXPECTED[field] ?? 'a value'}`;
     else {
       const expected = typeof path.at(-1) === 'number' ? 'a non-empty name' : (EXPECTED[path.filter((k) => typeof k === 'string').join('.')] ?? 'a valid value');
@@ -176,7 +188,7 @@ export type Validated<T> = { record: T } | { problems: ContentProblem[] };
 export function validateArticle(file: string, slug: string, parsed: ParsedFrontmatter, timeZone: string): Validated<ArticleRecord> {
   const schema = articleSchema(timeZone);
   const result = schema.safeParse(parsed.data);
-  if (!result.success) return { problems: describeIssues(file, parsed, result.error.issues, Object.keys(schema.shape)) };
+  if (!result.success) return { problems: describeIssues(file, parsed, result.error.issues, schema) };
   const data = result.data;
   const explicitSummary = data.summary;
   const summary = explicitSummary ?? deriveSummary(parsed.body);
@@ -204,6 +216,6 @@ export function validateArticle(file: string, slug: string, parsed: ParsedFrontm
 
 export function validateCompany(file: string, slug: string, parsed: ParsedFrontmatter): Validated<CompanyRecord> {
   const result = companySchema.safeParse(parsed.data);
-  if (!result.success) return { problems: describeIssues(file, parsed, result.error.issues, Object.keys(companySchema.shape)) };
+  if (!result.success) return { problems: describeIssues(file, parsed, result.error.issues, companySchema) };
   return { record: { slug, file, name: result.data.name, aliases: uniqueNames(result.data.aliases ?? []), website: result.data.website } };
 }

@@ -72,7 +72,12 @@ export function parseArchiveDate(written: string, siteTimeZone: string): Archive
     instant = Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset.minutes * 60_000;
   } else {
     zone = siteTimeZone;
-    instant = new TZDate(year, month - 1, day, hour, minute, second, ms, siteTimeZone).getTime();
+    const local = new TZDate(year, month - 1, day, hour, minute, second, ms, siteTimeZone);
+    // A wall time skipped when the clocks went forward names no instant: say so, do not shift it.
+    if (local.getHours() !== hour || local.getMinutes() !== minute) {
+      return `"${written}" does not exist in the time zone ${siteTimeZone} (the clocks moved forward then); write the time with its offset`;
+    }
+    instant = local.getTime();
   }
   return { written: text, year, month, day, hasTime, zone, instant };
 }

@@ -48,8 +48,9 @@ export function parseFrontmatter(source: string): ParsedFrontmatter | Frontmatte
     const reason = firstError.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '');
     let offset = firstError.pos[0];
     // An unclosed quote is reported where the text runs out; point at the quote that opened it.
-    const quote = /^Missing closing (["'])quote/.exec(reason)?.[1];
-    if (quote) offset = Math.max(0, yamlText.lastIndexOf(quote, offset - 1));
+    // So is an unclosed flow list or map: point at the bracket that opened it.
+    const opener = /^Missing closing (["'])quote/.exec(reason)?.[1] ?? { ']': '[', '}': '{' }[/end with an? ([\]}])/.exec(reason)?.[1] ?? ''];
+    if (opener) offset = Math.max(0, yamlText.lastIndexOf(opener, offset - 1));
     return { line: toFileLine(offset), message: `broken YAML in the frontmatter: ${reason}` };
   }
   if (doc.contents !== null && !isMap(doc.contents)) {

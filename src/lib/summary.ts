@@ -17,12 +17,18 @@ export function shortenText(text: string, max = SUMMARY_MAX_LENGTH): string {
   const sentenceEnd = Math.max(head.lastIndexOf('. '), head.lastIndexOf('? '), head.lastIndexOf('! '));
   if (sentenceEnd > max / 3) return head.slice(0, sentenceEnd + 1);
   const wordEnd = head.lastIndexOf(' ');
-  return `${(wordEnd > 0 ? head.slice(0, wordEnd) : head).replace(/[\s,;:–—-]+$/, '')}…`;
+  // Leave room for the ellipsis so the result stays within `max`.
+  return `${(wordEnd > 0 ? head.slice(0, wordEnd) : head.slice(0, max - 1)).replace(/[\s,;:–—-]+$/, '')}…`;
 }
 
 export function deriveSummary(markdown: string): string {
   const tree = parser.parse(markdown);
-  const paragraph = tree.children.find((node) => node.type === 'paragraph' && toString(node).trim());
+  // The first paragraph with prose in it: an image's alt text alone is no summary.
+  const paragraph = tree.children.find(
+    (node) =>
+      node.type === 'paragraph' &&
+      node.children.some((child) => child.type !== 'image' && child.type !== 'imageReference' && toString(child).trim()),
+  );
   if (!paragraph) return '';
   return shortenText(toString(paragraph).replace(/\s+/g, ' ').trim());
 }
