@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-import { siteUrl } from './tests/e2e/sites.mjs';
+import { E2E_DIR, siteUrl } from './tests/e2e/sites.mjs';
 
 // Prefer the system Chromium (scripts/ensure-browser.mjs installs it); Playwright's own
 // download is used only where there is none.
@@ -10,6 +10,8 @@ const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bi
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Per port base, so two runs on one machine do not delete each other's traces.
+  outputDir: `${E2E_DIR}/test-results`,
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
