@@ -5,6 +5,7 @@
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { buildArchive, type Archive, type Article } from '@/lib/archive';
 import type { ArticleRecord, CompanyRecord } from '@/lib/content-schema';
+import { shareBuiltArchive } from '@/lib/build-handoff';
 import { indexCompanyRegistry } from '@/lib/terms';
 
 let archive: Promise<Archive> | undefined;
@@ -21,6 +22,7 @@ async function load(): Promise<Archive> {
   const model = buildArchive(articleEntries.map((entry) => entry.data as unknown as ArticleRecord), registry);
   const byFile = new Map(articleEntries.map((entry) => [(entry.data as unknown as ArticleRecord).file, entry]));
   for (const article of model.articles) entryByPath.set(article.path, byFile.get(article.file)!);
+  shareBuiltArchive(model);
   return model;
 }
 
@@ -33,6 +35,12 @@ export function getArchive(): Promise<Archive> {
 export async function renderArticle(article: Article) {
   await getArchive();
   return render(entryByPath.get(article.path)!);
+}
+
+/** The rendered body of an article as an HTML string (feeds carry it in content:encoded). */
+export async function articleHtml(article: Article): Promise<string> {
+  await getArchive();
+  return entryByPath.get(article.path)?.rendered?.html ?? '';
 }
 
 /** The rendered description of a registry company, if it has one. */

@@ -1,0 +1,257 @@
+/**
+ * RSS 2.0 feeds and the OPML list of them, as pure functions of the archive model.
+ *
+ * One feed for the site (latest 50) and one for every company, topic and author (latest 20).
+ * Each item carries the permalink as link and guid, pubDate, one dc:creator per byline, one
+ * category per company and topic, the summary as description and the whole article (links made
+ * absolute) as content:encoded. The XML itself is written by @astrojs/rss.
+ *
+ * Text goes in as text: the XML writer escapes it, so `&`, `<`, quotes, `]]>` and `</script>` in
+ * a title or name come back unchanged from any XML parser. The one thing XML 1.0 cannot carry at
+ * all, control characters, is dropped.
+ */
+import { getRssString } from '@astrojs/rss';
+import type { Article } from './archive';
+import { prepareFeedHtml } from './feed-html';
+import { lastModified } from './modified';
+import { TERM_LABELS, type TermRef } from './terms';
+import { absoluteUrl, TERM_KINDS, type TermKind, type Urls } from './urls';
+
+/** How many of the newest articles each feed carries. */
+export const FEED_LIMITS = { site: 50, term: 20 } as const;
+
+/** Root-relative path (before the base) of the XSL stylesheet browsers use to show a feed. */
+export const FEED_STYLESHEET = 'rss.xsl';
+
+export interface FeedSite {
+  title: string;
+  description: string;
+  /** Absolute site URL, with its base path. */
+  url: string;
+  lang: string;
+}
+
+export interface FeedContext {
+  site: FeedSite;
+  urls: Urls;
+}
+
+/** One feed: what it is called and where it and the page it follows live. */
+export interface FeedInfo {
+  kind: 'site' | TermKind;
+  /** The term's slug; absent for the site feed. */
+  slug?: string;
+  /** The term's name, or the site's title. */
+  name: string;
+  /** Channel title, also used for `<link rel="alternate">` and OPML. */
+  title: string;
+  description: string;
+  /** Path of the feed, with the base (for links on pages). */
+  href: string;
+  /** Path of the HTML page the feed follows, with the base. */
+  pageHref: string;
+}
+
+export interface FeedItem {
+  title: string;
+  /** Absolute permalink, also the guid. */
+  link: string;
+  pubDate: Date;
+  /** When the article last changed (its `updated`, else `pubDate`). */
+  modified: Date;
+  /** The summary as HTML (RSS descriptions are HTML): plain text, escaped. */
+  description: string;
+  /** The full article body, URLs absolute. */
+  content: string;
+  /** Company names, then topic names. */
+  categories: string[];
+  /** One per byline. */
+  creators: string[];
+}
+
+// XML 1.0 allows tab, LF, CR and everything from U+0020 except surrogates and U+FFFE/U+FFFF.
+const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** Drops the characters XML 1.0 cannot represent (a stray control character would break every feed). */
+export function xmlSafe(text: string): string {
+  return text.replace(NOT_XML_CHAR, '');
+}
+
+/** Escapes text for XML element content or a double-quoted attribute value. */
+export function escapeXml(text: string): string {
+  return xmlSafe(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    // Attribute values would otherwise have their line breaks and tabs normalised to spaces.
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\t/g, '&#9;');
+}
+
+/** Escapes plain text for use as HTML (an RSS description is HTML, entity-encoded once more in XML). */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+export function siteFeedInfo({ site, urls }: FeedContext): FeedInfo {
+  return {
+    kind: 'site',
+    name: site.title,
+    title: `${site.title}: latest articles`,
+    description: site.description,
+    href: urls.feed(),
+    pageHref: urls.home(),
+  };
+}
+
+const PREPOSITION: Record<TermKind, string> = { companies: 'about', topics: 'on', authors: 'by' };
+
+export function termFeedInfo(term: TermRef, { site, urls }: FeedContext): FeedInfo {
+  const label = TERM_LABELS[term.kind].singular.toLowerCase();
+  return {
+    kind: term.kind,
+    slug: term.slug,
+    name: term.name,
+    title: `${site.title}: ${term.name} (${label})`,
+    description: `The latest articles ${PREPOSITION[term.kind]} ${term.name} in ${site.title}.`,
+    href: urls.termFeed(term.kind, term.slug),
+    pageHref: urls.term(term.kind, term.slug),
+  };
+}
+
+/** The feeds an article page offers besides the site feed: its companies', topics' and authors'. */
+export function articleFeeds(article: Pick<Article, 'companyRefs' | 'topicRefs' | 'authorRefs'>, context: FeedContext): FeedInfo[] {
+  return [...article.companyRefs, ...article.topicRefs, ...article.authorRefs].map((term) => termFeedInfo(term, context));
+}
+
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+/** Every feed of the site: the site feed, then each kind's terms A–Z. */
+export function allFeeds(terms: Record<TermKind, ReadonlyMap<string, TermRef>>, context: FeedContext): FeedInfo[] {
+  const feeds = [siteFeedInfo(context)];
+  for (const kind of TERM_KINDS) {
+    const sorted = [...terms[kind].values()].sort((a, b) => collator.compare(a.name, b.name) || a.slug.localeCompare(b.slug));
+    feeds.push(...sorted.map((term) => termFeedInfo(term, context)));
+  }
+  return feeds;
+}
+
+/** One feed item. `html` is the article's rendered body. */
+export function feedItem(article: Article, html: string, { site, urls }: FeedContext): FeedItem {
+  const link = absoluteUrl(urls.article(article), site.url);
+  return {
+    title: xmlSafe(article.title),
+    link,
+    pubDate: new Date(article.date.instant),
+    modified: new Date(lastModified(article).instant),
+    description: xmlSafe(escapeHtml(article.summary)),
+    content: xmlSafe(prepareFeedHtml(html, link)),
+    categories: [...article.companyRefs, ...article.topicRefs].map((term) => xmlSafe(term.name)),
+    creators: article.authorRefs.map((term) => xmlSafe(term.name)),
+  };
+}
+
+// @astrojs/rss re-parses an item's `customData` with fast-xml-parser, which reads "007" or
+// "1e3" as numbers and writes back "7" and "1000". Names must not change, so each dc:creator goes
+// in as a placeholder and the escaped name replaces it in the finished XML. A placeholder cannot
+// collide with content: in the output every `<` of text is escaped, so the literal element
+// `<dc:creator>…</dc:creator>` only ever comes from here.
+const creatorPlaceholder = (index: number) => `<dc:creator>creator-${index}</dc:creator>`;
+const CREATOR_PLACEHOLDER = /<dc:creator>creator-(\d+)<\/dc:creator>/g;
+
+export interface RenderFeedOptions {
+  /** Adds `<?xml-stylesheet?>` pointing at the site's XSL so browsers show a readable page. */
+  stylesheet?: boolean;
+}
+
+/** The RSS 2.0 document for one feed. `items` are newest first and already limited. */
+export async function renderFeed(feed: FeedInfo, items: readonly FeedItem[], context: FeedContext, options: RenderFeedOptions = {}): Promise<string> {
+  const { site, urls } = context;
+  const self = absoluteUrl(feed.href, site.url);
+  // The newest change among the items, so an unchanged archive gives a byte-identical feed.
+  const newest = items.reduce<Date | undefined>((latest, item) => (!latest || item.modified > latest ? item.modified : latest), undefined);
+  const channel = [
+    `<language>${escapeXml(site.lang)}</language>`,
+    `<atom:link href="${escapeXml(self)}" rel="self" type="application/rss+xml"/>`,
+    `<docs>https://www.rssboard.org/rss-specification</docs>`,
+    newest ? `<lastBuildDate>${newest.toUTCString()}</lastBuildDate>` : '',
+  ].join('');
+
+  const creators: string[] = [];
+  const xml = await getRssString({
+    title: xmlSafe(feed.title),
+    description: xmlSafe(feed.description),
+    site: absoluteUrl(feed.pageHref, site.url),
+    xmlns: { dc: 'http://purl.org/dc/elements/1.1/', atom: 'http://www.w3.org/2005/Atom' },
+    stylesheet: options.stylesheet ? urls.path(FEED_STYLESHEET) : undefined,
+    customData: channel,
+    items: items.map((item) => ({
+      title: item.title,
+      link: item.link,
+      pubDate: item.pubDate,
+      description: item.description,
+      content: item.content,
+      categories: item.categories,
+      customData: item.creators.map((name) => creatorPlaceholder(creators.push(name) - 1)).join(''),
+    })),
+  });
+
+  let filled = 0;
+  const result = xml.replace(CREATOR_PLACEHOLDER, (_, index: string) => {
+    filled++;
+    return `<dc:creator>${escapeXml(creators[Number(index)])}</dc:creator>`;
+  });
+  if (filled !== creators.length) {
+    throw new Error(`feed ${feed.href}: wrote ${filled} of ${creators.length} dc:creator elements; @astrojs/rss changed how it writes customData`);
+  }
+  return result;
+}
+
+/** The articles a feed carries: the newest `limit` of a newest-first list. */
+export function latest<A>(articles: readonly A[], limit: number): A[] {
+  return articles.slice(0, limit);
+}
+
+function opmlOutline(feed: FeedInfo, siteUrl: string, indent: string): string {
+  const attributes = [
+    ['type', 'rss'],
+    ['text', feed.name],
+    ['title', feed.title],
+    ['description', feed.description],
+    ['xmlUrl', absoluteUrl(feed.href, siteUrl)],
+    ['htmlUrl', absoluteUrl(feed.pageHref, siteUrl)],
+  ];
+  return `${indent}<outline ${attributes.map(([name, value]) => `${name}="${escapeXml(value)}"`).join(' ')}/>`;
+}
+
+/**
+ * OPML 2.0 listing every feed, grouped by kind, so a reader can import all company feeds at
+ * once. `modified` (the newest article change) keeps the file identical between builds of the
+ * same content.
+ */
+export function renderOpml(feeds: readonly FeedInfo[], { site }: FeedContext, modified?: Date): string {
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<opml version="2.0">',
+    '  <head>',
+    `    <title>${escapeXml(`${site.title}: all feeds`)}</title>`,
+    ...(modified ? [`    <dateModified>${modified.toUTCString()}</dateModified>`] : []),
+    '    <docs>http://opml.org/spec2.opml</docs>',
+    '  </head>',
+    '  <body>',
+  ];
+  for (const feed of feeds.filter((f) => f.kind === 'site')) lines.push(opmlOutline(feed, site.url, '    '));
+  for (const kind of TERM_KINDS) {
+    const ofKind = feeds.filter((feed) => feed.kind === kind);
+    if (!ofKind.length) continue;
+    const label = escapeXml(TERM_LABELS[kind].plural);
+    lines.push(`    <outline text="${label}" title="${label}">`);
+    for (const feed of ofKind) lines.push(opmlOutline(feed, site.url, '      '));
+    lines.push('    </outline>');
+  }
+  lines.push('  </body>', '</opml>', '');
+  return lines.join('\n');
+}

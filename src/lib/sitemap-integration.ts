@@ -1,0 +1,27 @@
+/**
+ * @astrojs/sitemap set up for the archive (used by astro.config.mjs): only HTML pages, each with
+ * `lastmod` from the content (see sitemap.ts).
+ */
+import sitemap from '@astrojs/sitemap';
+import type { AstroIntegration } from 'astro';
+import type { SiteConfig } from '../config/site';
+import { builtArchive } from './build-handoff';
+import { isSitemapPage, sitemapLastmod } from './sitemap';
+import { createUrls } from './urls';
+
+export function archiveSitemap(site: SiteConfig): AstroIntegration {
+  const context = { urls: createUrls(site.base), siteUrl: site.url, pageSize: site.pageSize };
+  // Worked out once, on the first page serialised: after the build, from the pages' own model.
+  let lastmod: Map<string, string> | undefined;
+  const lastmodOf = (url: string) => {
+    lastmod ??= sitemapLastmod(builtArchive(), context);
+    return lastmod.get(url);
+  };
+  return sitemap({
+    filter: (url) => isSitemapPage(url, context),
+    serialize(item) {
+      const changed = lastmodOf(item.url);
+      return changed ? { ...item, lastmod: changed } : item;
+    },
+  });
+}

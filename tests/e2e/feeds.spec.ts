@@ -1,0 +1,212 @@
+/**
+ * Feeds, OPML, sitemap and robots.txt of real builds, read the way feed readers and crawlers
+ * read them: every feed through an XML validator and a real feed parser, the sitemap against
+ * the sitemaps.org XSD (xmllint, see scripts/ensure-browser.mjs).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import Parser from 'rss-parser';
+import { FIXTURE } from '../fixtures/make-content.mjs';
+import { siteUrl } from './sites.mjs';
+
+type Item = Parser.Item & { creators?: string[]; categoryList?: string[]; 'content:encoded'?: string };
+const parser = new Parser<Record<string, unknown>, Item>({
+  customFields: { item: [['dc:creator', 'creators', { keepArray: true }], ['category', 'categoryList', { keepArray: true }]] },
+});
+const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['outline', 'url', 'sitemap', 'item'].includes(name) });
+const SITEMAP_XSD = path.resolve('node_modules/sitemap/schema/sitemap.xsd');
+
+async function text(request: APIRequestContext, url: string): Promise<string> {
+  const response = await request.get(url);
+  expect(response.status(), url).toBe(200);
+  return response.text();
+}
+
+/** Fetches a feed, checks it is well-formed XML and parses it as a feed reader would. */
+async function readFeed(request: APIRequestContext, url: string) {
+  const body = await text(request, url);
+  expect(XMLValidator.validate(body), `${url} is well-formed XML`).toBe(true);
+  return { body, feed: await parser.parseString(body), doc: xml.parse(body) };
+}
+
+/** Every feed the OPML file lists, by kind. */
+async function opmlFeeds(request: APIRequestContext, site: string) {
+  const body = await text(request, `${site}feeds.opml`);
+  expect(XMLValidator.validate(body)).toBe(true);
+  const outlines = xml.parse(body).opml.body.outline as Record<string, unknown>[];
+  const siteFeed = outlines.find((o) => o['@_type'] === 'rss')!;
+  const groups = Object.fromEntries(
+    outlines.filter((o) => o.outline).map((group) => [group['@_text'], (group.outline as Record<string, string>[]).map((o) => o['@_xmlUrl'])]),
+  );
+  return { siteFeed: siteFeed['@_xmlUrl'] as string, groups: groups as Record<string, string[]> };
+}
+
+async function sitemapUrls(request: APIRequestContext, site: string): Promise<{ loc: string; lastmod?: string }[]> {
+  const index = xml.parse(await text(request, `${site}sitemap-index.xml`));
+  const urls: { loc: string; lastmod?: string }[] = [];
+  for (const entry of index.sitemapindex.sitemap as { loc: string }[]) {
+    expect(entry.loc.startsWith(site), entry.loc).toBe(true);
+    urls.push(...(xml.parse(await text(request, entry.loc)).urlset.url as { loc: string; lastmod?: string }[]));
+  }
+  return urls;
+}
+
+for (const name of ['fixture', 'seedBase'] as const) {
+  test.describe(`${name} site`, () => {
+    const site = siteUrl(name);
+
+    test('every feed is well-formed RSS 2.0 with the required elements and absolute links under the base', async ({ request }) => {
+      const { siteFeed, groups } = await opmlFeeds(request, site);
+      const feeds = [siteFeed, ...Object.values(groups).flat()];
+      expect(feeds.length).toBeGreaterThan(5);
+      for (const url of feeds) {
+        expect(url.startsWith(site), url).toBe(true);
+        const { feed, doc } = await readFeed(request, url);
+        expect(doc.rss['@_version']).toBe('2.0');
+        for (const element of ['title', 'link', 'description'] as const) expect(feed[element], `${url} channel ${element}`).toBeTruthy();
+        expect(feed.link!.startsWith(site), feed.link).toBe(true);
+        expect(doc.rss.channel['atom:link']['@_href']).toBe(url);
+        expect(feed.items.length, url).toBeGreaterThan(0);
+        expect(feed.items.length).toBeLessThanOrEqual(url === siteFeed ? 50 : 20);
+        for (const item of feed.items) {
+          expect(item.title, url).toBeTruthy();
+          expect(item.link!.startsWith(site), item.link).toBe(true);
+          expect(item.guid).toBe(item.link);
+          expect(Number.isNaN(Date.parse(item.pubDate!)), item.pubDate).toBe(false);
+          expect(item.content, `${item.link} description`).toBeTruthy();
+          expect(item['content:encoded'], `${item.link} content:encoded`).toBeTruthy();
+        }
+        // Newest first.
+        const dates = feed.items.map((item) => Date.parse(item.pubDate!));
+        expect(dates).toEqual([...dates].sort((a, b) => b - a));
+      }
+    });
+
+    test('item links, and links inside item content, lead to real pages under the base', async ({ request }) => {
+      const { feed } = await readFeed(request, `${site}rss.xml`);
+      for (const item of feed.items.slice(0, 10)) {
+        expect((await request.get(item.link!)).status(), item.link).toBe(200);
+        for (const [, href] of item['content:encoded']!.matchAll(/href="([^"]+)"/g)) {
+          expect(/^(https?:|mailto:)/.test(href), `${href} in ${item.link} is absolute`).toBe(true);
+          if (href.startsWith(new URL(site).origin)) expect(href.startsWith(site), href).toBe(true);
+        }
+      }
+    });
+
+    test('OPML lists a feed for every company, topic and author page', async ({ request }) => {
+      const { groups } = await opmlFeeds(request, site);
+      const urls = (await sitemapUrls(request, site)).map((u) => u.loc);
+      for (const [group, kind] of [['Companies', 'companies'], ['Topics', 'topics'], ['Authors', 'authors']]) {
+        const pages = urls.filter((url) => new RegExp(`^${site}${kind}/[^/]+/$`).test(url));
+        // A kind with no terms (the seed has no bylines) has no group at all.
+        expect([...(groups[group] ?? [])].sort(), kind).toEqual(pages.map((page) => `${page}rss.xml`).sort());
+      }
+      expect(groups.Companies.length).toBeGreaterThan(0);
+    });
+
+    test('the sitemap validates against the sitemaps.org schema and lists only pages that exist', async ({ request }) => {
+      const index = await text(request, `${site}sitemap-index.xml`);
+      const dir = mkdtempSync(path.join(tmpdir(), 'sitemap-'));
+      try {
+        const locs = (xml.parse(index).sitemapindex.sitemap as { loc: string }[]).map((s) => s.loc);
+        for (const [i, loc] of locs.entries()) {
+          const file = path.join(dir, `sitemap-${i}.xml`);
+          writeFileSync(file, await text(request, loc));
+          // Throws (and fails the test) with xmllint's message when the file does not validate.
+          execFileSync('xmllint', ['--noout', '--schema', SITEMAP_XSD, file], { stdio: 'pipe' });
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+      const urls = await sitemapUrls(request, site);
+      for (const { loc, lastmod } of urls) {
+        expect(loc.startsWith(site), loc).toBe(true);
+        expect(loc, 'no feeds or search in the sitemap').not.toMatch(/\.(xml|opml|txt)$|\/search\/$/);
+        expect(lastmod, `${loc} has a lastmod`).toBeTruthy();
+        expect((await request.get(loc)).status(), loc).toBe(200);
+      }
+      expect(urls.some(({ loc }) => loc === site)).toBe(true);
+    });
+
+    test('robots.txt names the sitemap index under the base', async ({ request }) => {
+      const robots = await text(request, `${site}robots.txt`);
+      expect(robots).toContain(`Sitemap: ${site}sitemap-index.xml`);
+      expect(robots).toMatch(/^User-agent: \*$/m);
+    });
+
+    test('feeds point browsers at the XSL stylesheet, which exists under the base', async ({ request }) => {
+      const body = await text(request, `${site}rss.xml`);
+      const href = /<\?xml-stylesheet href="([^"]+)" type="text\/xsl"\?>/.exec(body)?.[1];
+      expect(href).toBe(`${new URL(site).pathname}rss.xsl`);
+      const xsl = await text(request, new URL(href!, site).href);
+      expect(XMLValidator.validate(xsl)).toBe(true);
+    });
+  });
+}
+
+test.describe('fixture content with characters that break naive XML', () => {
+  const site = siteUrl('fixture');
+
+  test('titles, names, summaries and bodies come back unchanged from the site feed', async ({ request }) => {
+    const { feed, body } = await readFeed(request, `${site}rss.xml`);
+    const item = feed.items.find((i) => i.link === `${site}2022/03/04/tricky-characters/`)!;
+    expect(item.title).toBe(FIXTURE.trickyTitle);
+    expect(item.creators).toEqual(["Zoë O'Brien & Co"]);
+    expect(item.categoryList).toEqual(expect.arrayContaining([FIXTURE.trickyCompany, 'Globex', 'R&D <experimental>']));
+    // The description is HTML; as text it is the summary as written.
+    expect(item.contentSnippet).toBe('Summary with & and < and "quotes" and ]]> and </script> inside.');
+    const html = item['content:encoded']!;
+    expect(html).toContain(FIXTURE.uniqueWord);
+    expect(html).toContain('<code>&#x3C;script></code>');
+    expect(html).toContain('<th>Column &#x26; A</th>');
+    expect(html).toContain(']]> in text');
+    expect(html).toContain(`href="${site}2022/03/04/tricky-characters/#user-content-fn-1"`);
+    expect(html).not.toContain('Link to section');
+    expect(body).not.toContain(FIXTURE.draftWord);
+  });
+
+  test("the tricky company's feed and OPML entry keep its name", async ({ request }) => {
+    const { groups } = await opmlFeeds(request, site);
+    const url = groups.Companies.find((u) => u.includes('/companies/fish-and-chips-ltd-q/'))!;
+    expect(url).toBe(`${site}companies/fish-and-chips-ltd-q/rss.xml`);
+    const { feed } = await readFeed(request, url);
+    expect(feed.title).toContain(FIXTURE.trickyCompany);
+    expect(feed.items.map((i) => i.title)).toEqual([FIXTURE.trickyTitle]);
+
+    const opml = xml.parse(await text(request, `${site}feeds.opml`));
+    const companies = opml.opml.body.outline.find((o: Record<string, string>) => o['@_text'] === 'Companies').outline;
+    expect(companies.map((o: Record<string, string>) => o['@_text'])).toContain(FIXTURE.trickyCompany);
+  });
+
+  test('a paginated company feed carries its newest 20 (here all 12) articles, and no drafts anywhere', async ({ request }) => {
+    const { feed } = await readFeed(request, `${site}companies/acme/rss.xml`);
+    expect(feed.items).toHaveLength(FIXTURE.pagedCompany.count);
+    const { siteFeed, groups } = await opmlFeeds(request, site);
+    for (const url of [siteFeed, ...Object.values(groups).flat()]) expect(await text(request, url)).not.toContain(FIXTURE.draftWord);
+  });
+
+  test('the sitemap dates an article by its update, else its date', async ({ request }) => {
+    const urls = await sitemapUrls(request, site);
+    const lastmodOf = (path: string) => urls.find((u) => u.loc === `${site}${path}`)?.lastmod;
+    // tricky-characters: 2022-03-04T23:30-05:00, updated 2022-03-05 (midnight UTC, earlier): its date.
+    expect(lastmodOf('2022/03/04/tricky-characters/')).toBe('2022-03-05T04:30:00.000Z');
+    expect(lastmodOf('2023/12/31/local-time/')).toBe('2023-12-31T23:45:00.000Z');
+    expect(lastmodOf('')).toBe('2023-12-31T23:45:00.000Z');
+    expect(lastmodOf('companies/acme/3/')).toBe('2019-02-11T07:30:00.000Z');
+  });
+});
+
+test('a feed opened in the browser reads as a page, with its text shown as text', async ({ page }) => {
+  // Chromium applies the feed's XSL stylesheet (browsers have announced they will drop XSLT;
+  // if this fails after a browser upgrade, the feeds still work and only this view is gone).
+  await page.goto(`${siteUrl('fixture')}rss.xml`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Newsroom Archive: latest articles');
+  await expect(page.getByText('This is a feed.')).toBeVisible();
+  await expect(page.getByRole('link', { name: FIXTURE.trickyTitle, exact: true })).toHaveAttribute('href', `${siteUrl('fixture')}2022/03/04/tricky-characters/`);
+  await expect(page.getByText('Summary with & and < and "quotes" and ]]> and </script> inside.', { exact: true })).toBeVisible();
+  await expect(page.locator('main b')).toHaveCount(0);
+});

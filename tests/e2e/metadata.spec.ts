@@ -1,0 +1,124 @@
+/**
+ * Page metadata in real builds, read from the DOM as link previews and search engines see it:
+ * canonical URL, description, OpenGraph and Twitter tags on every page, feed alternates, and
+ * the JSON-LD of article pages, with text that breaks naive HTML and JSON.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { XMLParser } from 'fast-xml-parser';
+import { FIXTURE } from '../fixtures/make-content.mjs';
+import { siteUrl } from './sites.mjs';
+
+const TRICKY_PATH = '2022/03/04/tricky-characters/';
+
+const attr = (page: Page, selector: string, name = 'content') => page.locator(selector).first().getAttribute(name);
+
+async function sitemapLocs(page: Page, site: string): Promise<string[]> {
+  const parser = new XMLParser({ isArray: (name) => name === 'url' || name === 'sitemap' });
+  const index = parser.parse(await (await page.request.get(`${site}sitemap-index.xml`)).text());
+  const locs: string[] = [];
+  for (const { loc } of index.sitemapindex.sitemap) locs.push(...parser.parse(await (await page.request.get(loc)).text()).urlset.url.map((u: { loc: string }) => u.loc));
+  return locs;
+}
+
+for (const name of ['fixture', 'seedBase'] as const) {
+  test(`${name}: every page has its canonical URL, description, OpenGraph and Twitter tags and the site feed`, async ({ page }) => {
+    // Visits every page of the site: allow for a busy machine.
+    test.setTimeout(120_000);
+    const site = siteUrl(name);
+    const locs = await sitemapLocs(page, site);
+    expect(locs.length).toBeGreaterThan(10);
+    for (const loc of locs) {
+      await page.goto(loc);
+      expect(await attr(page, 'link[rel="canonical"]', 'href'), loc).toBe(loc);
+      expect(await attr(page, 'meta[property="og:url"]'), loc).toBe(loc);
+      expect(await attr(page, 'meta[name="description"]'), loc).toBeTruthy();
+      expect(await attr(page, 'meta[property="og:description"]')).toBe(await attr(page, 'meta[name="description"]'));
+      expect(await attr(page, 'meta[property="og:title"]'), loc).toBeTruthy();
+      expect(await attr(page, 'meta[property="og:site_name"]')).toBe('Newsroom Archive');
+      expect(await attr(page, 'meta[property="og:type"]')).toBe(/\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/$/.test(loc) ? 'article' : 'website');
+      expect(await attr(page, 'meta[name="twitter:card"]')).toBe('summary');
+      expect(await attr(page, 'meta[name="twitter:title"]')).toBe(await attr(page, 'meta[property="og:title"]'));
+      const feed = await attr(page, 'link[rel="alternate"][type="application/rss+xml"]', 'href');
+      expect(new URL(feed!, loc).href).toBe(`${site}rss.xml`);
+    }
+  });
+}
+
+test('the not-found page has no canonical URL and asks not to be indexed', async ({ page }) => {
+  const response = await page.goto(`${siteUrl('seedBase')}no/such/page/`);
+  expect(response?.status()).toBe(404);
+  await expect(page.locator('link[rel="canonical"]')).toHaveCount(0);
+  expect(await attr(page, 'meta[name="robots"]')).toBe('noindex');
+});
+
+test.describe('an article whose title, names and summary are full of markup characters', () => {
+  const url = `${siteUrl('fixture')}${TRICKY_PATH}`;
+
+  test('shows its text unchanged and carries the same text in every tag', async ({ page }) => {
+    await page.goto(url);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(FIXTURE.trickyTitle);
+    await expect(page).toHaveTitle(`${FIXTURE.trickyTitle} · Newsroom Archive`);
+    // The title's <b> and </script> stayed text: no element came out of them.
+    await expect(page.locator('h1 b')).toHaveCount(0);
+    await expect(page.locator('.article__footer')).toContainText(FIXTURE.trickyCompany);
+    expect(await attr(page, 'meta[property="og:title"]')).toBe(FIXTURE.trickyTitle);
+    expect(await attr(page, 'meta[property="og:type"]')).toBe('article');
+    expect(await attr(page, 'meta[property="article:published_time"]')).toBe('2022-03-04T23:30:00-05:00');
+    const tags = await page.locator('meta[property="article:tag"]').evaluateAll((metas) => metas.map((m) => m.getAttribute('content')));
+    expect(tags).toEqual(expect.arrayContaining([FIXTURE.trickyCompany, 'R&D <experimental>']));
+  });
+
+  test('has exactly one JSON-LD NewsArticle, which parses to the text as written', async ({ page }) => {
+    await page.goto(url);
+    const scripts = page.locator('script[type="application/ld+json"]');
+    await expect(scripts).toHaveCount(1);
+    const data = JSON.parse((await scripts.textContent())!);
+    expect(data).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: FIXTURE.trickyTitle,
+      url,
+      datePublished: '2022-03-04T23:30:00-05:00',
+      description: 'Summary with & and < and "quotes" and ]]> and </script> inside.',
+      author: [{ '@type': 'Person', name: "Zoë O'Brien & Co" }],
+      publisher: { '@type': 'Organization', name: 'Newsroom Archive' },
+    });
+    expect(data.dateModified).toBeTruthy();
+    expect(data.about.map((o: { name: string }) => o.name)).toEqual(expect.arrayContaining([FIXTURE.trickyCompany, 'Globex']));
+    // Nothing after the JSON-LD was swallowed into it or broken out of it.
+    await expect(page.locator('head link[rel="stylesheet"]')).toHaveCount(1);
+  });
+
+  test("offers its companies', topics' and authors' feeds, and a visible Subscribe (RSS) link", async ({ page, request }) => {
+    await page.goto(url);
+    const alternates = await page
+      .locator('link[rel="alternate"][type="application/rss+xml"]')
+      .evaluateAll((links) => links.map((l) => ({ title: l.getAttribute('title'), href: (l as HTMLLinkElement).href })));
+    const site = siteUrl('fixture');
+    expect(alternates.map((a) => a.href)).toEqual([
+      `${site}rss.xml`,
+      `${site}companies/globex/rss.xml`,
+      `${site}companies/fish-and-chips-ltd-q/rss.xml`,
+      `${site}topics/r-and-d-experimental/rss.xml`,
+      `${site}authors/zoe-o-brien-and-co/rss.xml`,
+    ]);
+    expect(alternates[2].title).toContain(FIXTURE.trickyCompany);
+    for (const { href } of alternates) expect((await request.get(href)).status(), href).toBe(200);
+
+    const subscribe = page.getByRole('link', { name: 'Subscribe (RSS)', exact: true });
+    await expect(subscribe).toBeVisible();
+    await expect(subscribe).toHaveAttribute('href', '/rss.xml');
+  });
+});
+
+test('under a base path, canonical, OpenGraph and JSON-LD URLs include it', async ({ page }) => {
+  const site = siteUrl('seedBase');
+  const url = `${site}2018/02/27/expanding-the-collaboration-with-cloud-and-devices-focus/`;
+  await page.goto(url);
+  expect(await attr(page, 'link[rel="canonical"]', 'href')).toBe(url);
+  const data = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+  expect(data.url).toBe(url);
+  expect(data.publisher.url).toBe(site);
+  for (const company of data.about) expect(company.url.startsWith(`${site}companies/`), company.url).toBe(true);
+  await expect(page.getByRole('link', { name: 'Subscribe (RSS)', exact: true })).toHaveAttribute('href', '/archive/rss.xml');
+});

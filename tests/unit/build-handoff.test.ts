@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { buildArchive } from '@/lib/archive';
+import { builtArchive, shareBuiltArchive } from '@/lib/build-handoff';
+import { record } from './helpers';
+
+describe('build handoff', () => {
+  it('gives integrations the very model the pages were built from', () => {
+    const archive = buildArchive([record('a', '2020-01-01')]);
+    shareBuiltArchive(archive);
+    expect(builtArchive()).toBe(archive);
+  });
+
+  it('refuses to make one up when no model was built', () => {
+    delete (globalThis as Record<symbol, unknown>)[Symbol.for('newsroom-archive.built-archive')];
+    expect(() => builtArchive()).toThrow(/no archive was built/);
+  });
+});

@@ -1,0 +1,254 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import Parser from 'rss-parser';
+import { describe, expect, test } from 'vitest';
+import { buildArchive } from '@/lib/archive';
+import { prepareFeedHtml } from '@/lib/feed-html';
+import {
+  allFeeds,
+  articleFeeds,
+  escapeXml,
+  FEED_LIMITS,
+  feedItem,
+  latest,
+  renderFeed,
+  renderOpml,
+  siteFeedInfo,
+  termFeedInfo,
+  xmlSafe,
+  type FeedContext,
+} from '@/lib/feeds';
+import { lastModified } from '@/lib/modified';
+import { indexCompanyRegistry } from '@/lib/terms';
+import { createUrls } from '@/lib/urls';
+import { company, date, record } from './helpers';
+
+const TRICKY_TITLE = 'Q&A: <b>"Tags"</b> & ]]> end </script> here';
+const TRICKY_COMPANY = 'Fish & Chips <Ltd> "Q"';
+
+const context: FeedContext = {
+  site: { title: 'Test & <Archive>', description: 'News ]]> "archive"', url: 'https://news.example.org/archive/', lang: 'en' },
+  urls: createUrls('/archive/'),
+};
+
+function archive() {
+  const registry = indexCompanyRegistry([company('acme', 'Acme Corporation', ['Acme'])]);
+  if (Array.isArray(registry)) throw new Error('registry');
+  return buildArchive(
+    [
+      record('tricky', '2022-03-04T23:30:00-05:00', {
+        title: TRICKY_TITLE,
+        bylines: ["Zoë O'Brien & Co", '007', '1e3'],
+        companies: [TRICKY_COMPANY, 'ACME'],
+        topics: ['R&D <experimental>'],
+        summary: 'Summary with & and < and "quotes" and ]]> and </script> inside.',
+        updated: date('2022-03-06'),
+      }),
+      record('plain', '2021-01-02', { bylines: ['Jane Doe'], companies: ['Acme'] }),
+      record('older', '2020-05-06T10:00:00Z'),
+    ],
+    registry,
+  );
+}
+
+const BODY =
+  '<p>See <a href="/archive/2021/01/02/plain/">the other story</a>, <a href="#fn-1">a note</a> and ' +
+  '<a href="https://example.com/x?a=1&#x26;b=2">a site</a>.</p>\n' +
+  '<h2 id="details">Details<a class="heading-anchor" href="#details"><span aria-hidden="true">#</span><span class="visually-hidden">Link to section: Details</span></a></h2>\n' +
+  '<p><img src="chart.png" alt="A chart" srcset="chart.png 1x, /archive/big.png 2x"> Code: <code>&#x3C;a href="/nope">]]&gt; &#x26;</code></p>';
+
+async function parseFeed(xml: string) {
+  expect(XMLValidator.validate(xml)).toBe(true);
+  return new Parser({ customFields: { item: [['dc:creator', 'creators', { keepArray: true }], ['category', 'categoryList', { keepArray: true }]] } }).parseString(xml);
+}
+
+describe('feed items', () => {
+  test('carry the permalink, dates, bylines, companies then topics, summary and absolute body', () => {
+    const model = archive();
+    const tricky = model.articles.find((a) => a.slug === 'tricky')!;
+    const item = feedItem(tricky, BODY, context);
+    expect(item.link).toBe('https://news.example.org/archive/2022/03/04/tricky/');
+    expect(item.title).toBe(TRICKY_TITLE);
+    expect(item.pubDate.toISOString()).toBe('2022-03-05T04:30:00.000Z');
+    expect(item.modified.toISOString()).toBe('2022-03-06T00:00:00.000Z');
+    expect(item.creators).toEqual(["Zoë O'Brien & Co", '007', '1e3']);
+    expect(item.categories).toEqual([TRICKY_COMPANY, 'Acme Corporation', 'R&D <experimental>']);
+    // RSS descriptions are HTML: the summary is plain text, so it is escaped once as HTML.
+    expect(item.description).toBe('Summary with &amp; and &lt; and &quot;quotes&quot; and ]]&gt; and &lt;/script&gt; inside.');
+    expect(item.content).toContain('href="https://news.example.org/archive/2021/01/02/plain/"');
+  });
+
+  test('an article updated before its date counts as changed on its date', () => {
+    const backdated = record('x', '2020-05-06', { updated: date('2020-05-01') });
+    expect(lastModified(backdated)).toBe(backdated.date);
+  });
+});
+
+describe('renderFeed', () => {
+  test('writes well-formed RSS 2.0 that a feed parser reads back unchanged', async () => {
+    const model = archive();
+    const items = model.articles.map((a) => feedItem(a, BODY, context));
+    const xml = await renderFeed(siteFeedInfo(context), items, context, { stylesheet: true });
+    const feed = await parseFeed(xml);
+
+    expect(feed.title).toBe('Test & <Archive>: latest articles');
+    expect(feed.description).toBe('News ]]> "archive"');
+    expect(feed.link).toBe('https://news.example.org/archive/');
+    expect(feed.items).toHaveLength(3);
+    const [first] = feed.items as unknown as (Parser.Item & { creators: string[]; categoryList: string[]; 'content:encoded': string })[];
+    expect(first.title).toBe(TRICKY_TITLE);
+    expect(first.link).toBe('https://news.example.org/archive/2022/03/04/tricky/');
+    expect(first.guid).toBe(first.link);
+    expect(new Date(first.pubDate!).toISOString()).toBe('2022-03-05T04:30:00.000Z');
+    // Numeric-looking names stay as written (fast-xml-parser would turn "007" into 7).
+    expect(first.creators).toEqual(["Zoë O'Brien & Co", '007', '1e3']);
+    expect(first.categoryList).toEqual([TRICKY_COMPANY, 'Acme Corporation', 'R&D <experimental>']);
+    expect(first['content:encoded']).toContain('<code>&#x3C;a href="/nope">]]&gt; &#x26;</code>');
+    expect(first['content:encoded']).not.toContain('heading-anchor');
+  });
+
+  test('has the channel elements RSS 2.0 requires and the self link, language and build date', async () => {
+    const model = archive();
+    const xml = await renderFeed(siteFeedInfo(context), model.articles.map((a) => feedItem(a, '<p>x</p>', context)), context, { stylesheet: true });
+    const doc = new XMLParser({ ignoreAttributes: false }).parse(xml);
+    const channel = doc.rss.channel;
+    expect(doc.rss['@_version']).toBe('2.0');
+    expect(channel.title).toBeTruthy();
+    expect(channel.link).toBeTruthy();
+    expect(channel.description).toBeTruthy();
+    expect(channel.language).toBe('en');
+    expect(channel['atom:link']['@_href']).toBe('https://news.example.org/archive/rss.xml');
+    expect(channel['atom:link']['@_rel']).toBe('self');
+    // The newest change (the tricky article's `updated`), so unchanged content gives the same file.
+    expect(channel.lastBuildDate).toBe('Sun, 06 Mar 2022 00:00:00 GMT');
+    expect(xml).toContain('<?xml-stylesheet href="/archive/rss.xsl" type="text/xsl"?>');
+  });
+
+  test('a byline that looks like XML stays text and cannot add elements', async () => {
+    const article = { ...archive().articles[0], authorRefs: [{ kind: 'authors' as const, slug: 'x', name: '</dc:creator><evil/>' }] };
+    const xml = await renderFeed(siteFeedInfo(context), [feedItem(article, '', context)], context);
+    const feed = await parseFeed(xml);
+    expect((feed.items[0] as unknown as { creators: string[] }).creators).toEqual(['</dc:creator><evil/>']);
+    expect(xml).not.toContain('<evil/>');
+  });
+
+  test('control characters, which XML 1.0 cannot carry, are dropped instead of breaking the feed', async () => {
+    const article = { ...archive().articles[1], title: 'Bell\u0007 and form feed\u000C here' };
+    const xml = await renderFeed(siteFeedInfo(context), [feedItem(article, '<p>a\u0000b</p>', context)], context);
+    const feed = await parseFeed(xml);
+    expect(feed.items[0].title).toBe('Bell and form feed here');
+    expect(xmlSafe('tab\tline\nemoji 😀 \uFFFE')).toBe('tab\tline\nemoji 😀 ');
+  });
+
+  test('a feed with no items is still valid', async () => {
+    const xml = await renderFeed(siteFeedInfo(context), [], context);
+    const feed = await parseFeed(xml);
+    expect(feed.items).toEqual([]);
+  });
+});
+
+describe('feed lists', () => {
+  test('term feeds are named after the term and kind and live under the base', () => {
+    const feed = termFeedInfo({ kind: 'companies', slug: 'fish-and-chips-ltd-q', name: TRICKY_COMPANY }, context);
+    expect(feed).toMatchObject({
+      title: `Test & <Archive>: ${TRICKY_COMPANY} (company)`,
+      href: '/archive/companies/fish-and-chips-ltd-q/rss.xml',
+      pageHref: '/archive/companies/fish-and-chips-ltd-q/',
+    });
+    expect(termFeedInfo({ kind: 'authors', slug: 'jane-doe', name: 'Jane Doe' }, context).description).toBe('The latest articles by Jane Doe in Test & <Archive>.');
+  });
+
+  test("an article offers its companies', topics' and authors' feeds", () => {
+    const tricky = archive().articles[0];
+    expect(articleFeeds(tricky, context).map((f) => f.href)).toEqual([
+      '/archive/companies/fish-and-chips-ltd-q/rss.xml',
+      '/archive/companies/acme/rss.xml',
+      '/archive/topics/r-and-d-experimental/rss.xml',
+      '/archive/authors/zoe-o-brien-and-co/rss.xml',
+      '/archive/authors/007/rss.xml',
+      '/archive/authors/1e3/rss.xml',
+    ]);
+  });
+
+  test('every feed: the site feed, then each kind A–Z', () => {
+    const feeds = allFeeds(archive().terms, context);
+    expect(feeds.map((f) => `${f.kind}:${f.name}`)).toEqual([
+      'site:Test & <Archive>',
+      'companies:Acme Corporation',
+      `companies:${TRICKY_COMPANY}`,
+      'topics:R&D <experimental>',
+      // Numeric collation, as on the index pages: 1 sorts before 7.
+      'authors:1e3',
+      'authors:007',
+      'authors:Jane Doe',
+      "authors:Zoë O'Brien & Co",
+    ]);
+  });
+
+  test('feeds carry the newest articles up to their limit', () => {
+    expect(FEED_LIMITS).toEqual({ site: 50, term: 20 });
+    expect(latest([5, 4, 3, 2, 1], 3)).toEqual([5, 4, 3]);
+  });
+
+  test('OPML lists every feed, grouped by kind, with absolute addresses, and parses back', () => {
+    const feeds = allFeeds(archive().terms, context);
+    const opml = renderOpml(feeds, context, new Date(Date.UTC(2022, 2, 6)));
+    expect(XMLValidator.validate(opml)).toBe(true);
+    const doc = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'outline' }).parse(opml);
+    expect(doc.opml['@_version']).toBe('2.0');
+    expect(doc.opml.head.dateModified).toBe('Sun, 06 Mar 2022 00:00:00 GMT');
+    const [site, companies, topics, authors] = doc.opml.body.outline;
+    expect(site['@_xmlUrl']).toBe('https://news.example.org/archive/rss.xml');
+    expect(companies['@_text']).toBe('Companies');
+    expect(companies.outline.map((o: Record<string, string>) => [o['@_text'], o['@_xmlUrl'], o['@_type']])).toEqual([
+      ['Acme Corporation', 'https://news.example.org/archive/companies/acme/rss.xml', 'rss'],
+      [TRICKY_COMPANY, 'https://news.example.org/archive/companies/fish-and-chips-ltd-q/rss.xml', 'rss'],
+    ]);
+    expect(topics.outline).toHaveLength(1);
+    expect(authors.outline).toHaveLength(4);
+  });
+
+  test('escapeXml keeps line breaks in attributes', () => {
+    expect(escapeXml('a\n"b"\t<c>')).toBe('a&#10;&quot;b&quot;&#9;&lt;c&gt;');
+  });
+});
+
+describe('prepareFeedHtml', () => {
+  const page = 'https://news.example.org/archive/2022/03/04/tricky/';
+
+  test('makes links, fragments, images and srcsets absolute against the permalink', () => {
+    const html = prepareFeedHtml(BODY, page);
+    expect(html).toContain('<a href="https://news.example.org/archive/2021/01/02/plain/">');
+    expect(html).toContain('<a href="https://news.example.org/archive/2022/03/04/tricky/#fn-1">');
+    expect(html).toContain('src="https://news.example.org/archive/2022/03/04/tricky/chart.png"');
+    expect(html).toContain('srcset="https://news.example.org/archive/2022/03/04/tricky/chart.png 1x, https://news.example.org/archive/big.png 2x"');
+  });
+
+  test('absolute URLs keep their query strings, escaped once', () => {
+    expect(prepareFeedHtml(BODY, page)).toContain('<a href="https://example.com/x?a=1&#x26;b=2">');
+    expect(prepareFeedHtml('<a href="x?a=1&#x26;b=&quot;2&quot;" title="T">', page)).toBe(
+      '<a href="https://news.example.org/archive/2022/03/04/tricky/x?a=1&amp;b=%222%22" title="T">',
+    );
+  });
+
+  test('drops heading anchors, label and all, and keeps the heading', () => {
+    const html = prepareFeedHtml(BODY, page);
+    expect(html).toContain('<h2 id="details">Details</h2>');
+    expect(html).not.toContain('Link to section');
+  });
+
+  test('leaves text, code and entities alone, even when they look like tags', () => {
+    expect(prepareFeedHtml(BODY, page)).toContain('<code>&#x3C;a href="/nope">]]&gt; &#x26;</code>');
+    const text = '<p>5 > 3 and href="/x" in text</p><!-- <a href="/c"> --><script>var a = "<a href=\'/s\'>";</script>';
+    expect(prepareFeedHtml(text, page)).toBe(text);
+  });
+
+  test('leaves unchanged tags byte for byte and other schemes alone', () => {
+    const html = '<a href="mailto:a@b.example">mail</a><img src="data:image/png;base64,AAAA" alt=""><input disabled>';
+    expect(prepareFeedHtml(html, page)).toBe(html);
+  });
+
+  test('leaves out local images Astro has not resolved yet', () => {
+    const html = '<p>Before<img __ASTRO_IMAGE_="{&#x22;src&#x22;:&#x22;./a.png&#x22;}" alt="x">after</p>';
+    expect(prepareFeedHtml(html, page)).toBe('<p>Beforeafter</p>');
+  });
+});
