@@ -5,6 +5,8 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeSlug from 'rehype-slug';
 import { site } from './src/config/site.ts';
 import { headingAnchorContent } from './src/lib/heading-anchor.ts';
+import { archiveSitemap } from './src/lib/sitemap-integration.ts';
+import pagefind from './src/integrations/pagefind.ts';
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
@@ -26,4 +28,7 @@ export default defineConfig({
     }),
   },
   devToolbar: { enabled: false },
+  // sitemap-index.xml with lastmod from the content (src/lib/sitemap.ts).
+  // pagefind stays last: it indexes the finished HTML in astro:build:done.
+  integrations: [archiveSitemap(site), pagefind({ excludeSelectors: ['.heading-anchor'] })],
 });
