@@ -125,3 +125,9 @@ export function formatDayHeading(year: number, month: number, day: number): stri
 export function datePathParts(date: Pick<ArchiveDate, 'year' | 'month' | 'day'>): [string, string, string] {
   return [String(date.year).padStart(4, '0'), String(date.month).padStart(2, '0'), String(date.day).padStart(2, '0')];
 }
+
+/** A month's name alone: `February` (long), `Feb` (short) or `F` (narrow). */
+export function formatMonthName(month: number, width: 'long' | 'short' | 'narrow' = 'long'): string {
+  const pattern = { long: 'MMMM', short: 'MMM', narrow: 'MMMMM' }[width];
+  return format(new TZDate(2000, month - 1, 15, 12, 0, 0, 0, 'UTC'), pattern);
+}

@@ -1,0 +1,4 @@
+/** Counts in words, the same on every page: `1 article`, `12 articles`. */
+export function countArticles(n: number): string {
+  return `${n} ${n === 1 ? 'article' : 'articles'}`;
+}
