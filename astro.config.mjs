@@ -1,12 +1,14 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
-import rehypeAutolinkHeadings from 'rehype-autolink-headings';
-import rehypeSlug from 'rehype-slug';
 import { site } from './src/config/site.ts';
-import { headingAnchorContent } from './src/lib/heading-anchor.ts';
+import { HEADING_ANCHOR_CLASS } from './src/lib/heading-anchor.ts';
+import { articleRehypePlugins, REMARK_REHYPE_OPTIONS } from './src/lib/markdown.ts';
+import { contentSecurityPolicy } from './src/lib/csp.ts';
 import { archiveSitemap } from './src/lib/sitemap-integration.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import securityHeaders from './src/integrations/security-headers.ts';
+import { FEED_STYLESHEET } from './src/lib/feeds.ts';
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
@@ -17,18 +19,26 @@ export default defineConfig({
   // Separate caches let several builds (the test sites, say) run side by side and stay warm.
   cacheDir: process.env.ARCHIVE_CACHE_DIR || './node_modules/.astro',
   build: { format: 'directory' },
-  // Astro's default (Sätteri) runs no remark/rehype plugins; our pipeline needs them.
   markdown: {
+    // Code blocks keep their `language-*` class and carry no inline styles (Shiki's would
+    // break under the Content-Security-Policy, and the sanitizer would remove them anyway).
+    syntaxHighlight: false,
+    // Astro's default (Sätteri) runs no remark/rehype plugins; our pipeline needs them
+    // (src/lib/markdown.ts: sanitizing, heading ids and permalinks).
     processor: unified({
       gfm: true,
-      rehypePlugins: [
-        rehypeSlug,
-        [rehypeAutolinkHeadings, { behavior: 'append', properties: { className: ['heading-anchor'] }, content: headingAnchorContent }],
-      ],
+      remarkRehype: REMARK_REHYPE_OPTIONS,
+      rehypePlugins: articleRehypePlugins({ trustedHtml: site.trustedHtml }),
     }),
   },
+  // A strict policy on every page (src/lib/csp.ts); the search page adds what Pagefind needs.
+  security: { csp: contentSecurityPolicy({ trustedHtml: site.trustedHtml }) },
   devToolbar: { enabled: false },
-  // sitemap-index.xml with lastmod from the content (src/lib/sitemap.ts).
-  // pagefind stays last: it indexes the finished HTML in astro:build:done.
-  integrations: [archiveSitemap(site), pagefind({ excludeSelectors: ['.heading-anchor'] })],
+  // sitemap-index.xml with lastmod from the content (src/lib/sitemap.ts); the policy as a
+  // header in _headers; pagefind stays last: it indexes the finished HTML in astro:build:done.
+  integrations: [
+    archiveSitemap(site),
+    securityHeaders({ searchPage: 'search/index.html', stylesheets: [FEED_STYLESHEET] }),
+    pagefind({ excludeSelectors: [`.${HEADING_ANCHOR_CLASS}`] }),
+  ],
 });

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /**
  * Serves a built site as a static host would: the folder's files under the site's base path,
- * `index.html` for directories, `404.html` for anything missing.
+ * `index.html` for directories, `404.html` for anything missing, and the headers of the
+ * folder's `_headers` file as Netlify and Cloudflare Pages send them (so the build's
+ * Content-Security-Policy header is in force, in `npm start` and in the tests).
  *
  *   node scripts/serve.mjs [--dir dist] [--port 4321] [--host 127.0.0.1] [--base /]
  *
@@ -13,8 +15,42 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import sirv from 'sirv';
 
+/**
+ * Reads a `_headers` file: a path pattern on its own line (`*` matches anything, slashes
+ * included), then its headers indented below it as `Name: value`. `#` starts a comment.
+ */
+export function parseHeadersFile(text) {
+  const rules = [];
+  for (const line of text.split(/\r?\n/)) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      const pattern = new RegExp(`^${line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*')}$`);
+      rules.push({ pattern, headers: [] });
+      continue;
+    }
+    const colon = line.indexOf(':');
+    if (colon > 0 && rules.length) rules.at(-1).headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
+  }
+  return rules;
+}
+
+/** The headers for a URL path: every matching rule's, in file order; a repeated name is joined with ", " (as these hosts do). */
+export function headersFor(rules, pathname) {
+  const headers = new Map();
+  for (const rule of rules) {
+    if (!rule.pattern.test(pathname)) continue;
+    for (const [name, value] of rule.headers) {
+      const key = name.toLowerCase();
+      headers.set(key, headers.has(key) ? `${headers.get(key)}, ${value}` : value);
+    }
+  }
+  return headers;
+}
+
 export function serveSite({ dir, port, host, base }) {
   const root = path.resolve(dir);
+  const headersFile = path.join(root, '_headers');
+  const rules = existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : [];
   const prefix = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
   const files = sirv(root, { dev: true, etag: true, extensions: ['html'] });
   const notFoundPage = path.join(root, '404.html');
@@ -27,12 +63,14 @@ export function serveSite({ dir, port, host, base }) {
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    for (const [name, value] of headersFor(rules, url.pathname)) res.setHeader(name, value);
     if (prefix !== '/' && url.pathname === prefix.slice(0, -1)) {
       res.writeHead(301, { Location: prefix });
       res.end();
       return;
     }
-    if (!url.pathname.startsWith(prefix)) return notFound(res);
+    // Hosts read `_headers`; they do not serve it.
+    if (!url.pathname.startsWith(prefix) || url.pathname.endsWith('/_headers')) return notFound(res);
     req.url = `/${url.pathname.slice(prefix.length)}${url.search}`;
     // Directory URLs without their slash redirect, as static hosts do.
     const local = path.join(root, decodeURIComponent(req.url.split('?')[0]));

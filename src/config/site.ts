@@ -6,6 +6,7 @@
  *   `SITE_URL=https://user.github.io/archive/` serves the archive under `/archive/`.
  * - `ARCHIVE_CONTENT_DIR`: the folder holding `articles/` and optionally `companies/`.
  * - `ARCHIVE_TIME_ZONE`, `ARCHIVE_PAGE_SIZE`: for deployments that need another zone or page size.
+ * - `ARCHIVE_TRUSTED_HTML`: keep raw HTML in articles unsanitized (see `trustedHtml`).
  *
  * This module is read by astro.config.mjs (before Vite runs) and by pages, so it only uses
  * `process.env` and `node:path`.
@@ -29,7 +30,17 @@ export interface SiteConfig {
   pageSize: number;
   /** Absolute path of the content folder. */
   contentDir: string;
+  /**
+   * Keep raw HTML in articles as written instead of sanitizing it, for an archive whose every
+   * author is trusted and which needs embeds (iframes). Off by default: any author could then
+   * run script in readers' browsers if the Content-Security-Policy were ever loosened. The
+   * README spells out the risk.
+   */
+  trustedHtml: boolean;
 }
+
+/** The site setting behind `trustedHtml`; `ARCHIVE_TRUSTED_HTML` overrides it. */
+const TRUSTED_HTML = false;
 
 const DEFAULT_URL = 'http://localhost:4321/';
 
@@ -69,6 +80,14 @@ function readPageSize(raw: string | undefined): number {
   return size;
 }
 
+function readBoolean(name: string, raw: string | undefined, fallback: boolean): boolean {
+  const value = raw?.trim().toLowerCase();
+  if (!value) return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+  if (['0', 'false', 'no', 'off'].includes(value)) return false;
+  throw new Error(`${name}: expected true or false, got "${raw}"`);
+}
+
 /** Builds the settings from an environment; exported for tests, use `site` elsewhere. */
 export function readSiteConfig(env: Record<string, string | undefined> = process.env): SiteConfig {
   const url = readUrl(env.SITE_URL);
@@ -81,6 +100,7 @@ export function readSiteConfig(env: Record<string, string | undefined> = process
     lang: 'en',
     pageSize: readPageSize(env.ARCHIVE_PAGE_SIZE),
     contentDir: path.resolve(env.ARCHIVE_CONTENT_DIR?.trim() || 'content'),
+    trustedHtml: readBoolean('ARCHIVE_TRUSTED_HTML', env.ARCHIVE_TRUSTED_HTML, TRUSTED_HTML),
   };
 }
 

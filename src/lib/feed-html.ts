@@ -16,13 +16,14 @@
  * quoted. Raw-text elements (`script`, `style`) and comments are skipped whole so a `<a` inside
  * them is never mistaken for a tag.
  */
+import { HEADING_ANCHOR_CLASS } from './heading-anchor';
 
 /** Attributes whose value is one URL. */
 const URL_ATTRIBUTES = new Set(['href', 'src', 'poster', 'cite', 'action', 'formaction', 'background', 'longdesc', 'xlink:href', 'data']);
 /** Attributes whose value is a list of `url [descriptor]` candidates. */
 const SRCSET_ATTRIBUTES = new Set(['srcset', 'imagesrcset']);
 /** Classes whose element (an anchor and its content) is dropped from feed content. */
-const DROPPED_CLASSES = new Set(['heading-anchor']);
+const DROPPED_CLASSES = new Set([HEADING_ANCHOR_CLASS]);
 
 /** The attribute Astro's content layer puts on an `<img>` of a local file instead of `src`. */
 const LOCAL_IMAGE_PLACEHOLDER = '__astro_image_';

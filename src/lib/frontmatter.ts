@@ -12,6 +12,8 @@ export interface ParsedFrontmatter {
   /** The frontmatter as plain data (`undefined` when there is none). */
   data: unknown;
   body: string;
+  /** The line of the file (1-based) the body starts on: a body line `n` is file line `bodyLine + n - 1`. */
+  bodyLine: number;
   /** Line (1-based, in the whole file) of a field or list item, when it can be found. */
   lineOf(path: readonly (string | number)[]): number | undefined;
 }
@@ -38,6 +40,7 @@ export function parseFrontmatter(source: string): ParsedFrontmatter | Frontmatte
 
   const yamlText = rest.slice(0, close.index);
   const afterClose = rest.slice(close.index + close[0].length).replace(/^\r?\n/, '');
+  const bodyLine = source.slice(0, source.length - afterClose.length).split('\n').length;
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(yamlText, { schema: 'core', uniqueKeys: true, lineCounter, prettyErrors: false });
   // The YAML starts on line 2 of the file.
@@ -60,6 +63,7 @@ export function parseFrontmatter(source: string): ParsedFrontmatter | Frontmatte
   return {
     data: doc.contents === null ? {} : doc.toJS(),
     body: afterClose,
+    bodyLine,
     lineOf(path) {
       const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
       if (node?.range) return toFileLine(node.range[0]);

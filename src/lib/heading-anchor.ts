@@ -5,6 +5,9 @@
 import type { Element, ElementContent } from 'hast';
 import { toString } from 'hast-util-to-string';
 
+/** The class of those links: styled in global.css, left out of the search index and of feeds. */
+export const HEADING_ANCHOR_CLASS = 'heading-anchor';
+
 export function headingAnchorContent(heading: Element): ElementContent[] {
   return [
     { type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] },

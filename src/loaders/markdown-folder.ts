@@ -5,7 +5,8 @@
  * `2018-02-27T06:20:00+08:00` into an instant and loses the offset SPEC.md tells us to show;
  * and its schema errors do not carry line numbers. This loader keeps the written text, checks
  * every file, reports all problems at once (file, line, field, expectation) and only then stops
- * the build. Like the glob loader it skips files whose content digest is unchanged, so a warm
+ * the build. It warns, once per file and on every build, about markup the sanitizer removed
+ * (src/lib/markdown.ts), so nothing is dropped silently. Like the glob loader it skips files whose content digest is unchanged, so a warm
  * rebuild re-renders only what changed.
  */
 import { readFile } from 'node:fs/promises';
@@ -17,6 +18,8 @@ import { glob } from 'tinyglobby';
 import { ContentError, type ContentProblem } from '../lib/content-errors';
 import { displayPath } from '../lib/display-path';
 import { parseFrontmatter } from '../lib/frontmatter';
+import { removalsOf } from '../lib/markdown';
+import { summarizeRemovals, type Removal } from '../lib/sanitize';
 import { slugify } from '../lib/slug';
 import type { Validated } from '../lib/content-schema';
 import type { ParsedFrontmatter } from '../lib/frontmatter';
@@ -34,11 +37,17 @@ export interface MarkdownFolderOptions<T extends { slug: string; file: string }>
   checkAll?(records: T[]): ContentProblem[];
 }
 
+/** Where the loader keeps a file's removals (lines of the file) beside the rendered HTML. */
+const REMOVED_KEY = 'removedMarkup';
+
 export function markdownFolderLoader<T extends { slug: string; file: string }>(options: MarkdownFolderOptions<T>): Loader {
   const { folder } = options;
 
   async function loadAll(context: LoaderContext): Promise<void> {
-    const { store, generateDigest, renderMarkdown } = context;
+    const { store, generateDigest, renderMarkdown, logger } = context;
+    const warnRemoved = (file: string, removed: unknown) => {
+      if (Array.isArray(removed) && removed.length) logger.warn(`${file}: removed ${summarizeRemovals(removed as Removal[])}`);
+    };
     if (!existsSync(folder)) {
       if (options.required) {
         throw new ContentError([{ file: displayPath(folder), message: 'the content folder does not exist; set ARCHIVE_CONTENT_DIR to a folder holding articles/' }]);
@@ -56,9 +65,12 @@ export function markdownFolderLoader<T extends { slug: string; file: string }>(o
       const source = await readFile(absolute, 'utf8');
       const digest = generateDigest(`${folder}\n${options.settingsKey}\n${source}`);
       const existing = store.get(id);
-      if (existing?.digest === digest) continue;
-
       const file = displayPath(absolute);
+      if (existing?.digest === digest) {
+        warnRemoved(file, existing.rendered?.metadata?.[REMOVED_KEY]);
+        continue;
+      }
+
       // A file that fails leaves the store, so checks across files see only valid records.
       const fail = (...found: ContentProblem[]) => {
         problems.push(...found);
@@ -80,6 +92,10 @@ export function markdownFolderLoader<T extends { slug: string; file: string }>(o
         continue;
       }
       const rendered = await renderMarkdown(parsed.body, { fileURL: pathToFileURL(absolute) });
+      // Lines of the body, as the pipeline saw it, become lines of the file.
+      const removed = removalsOf(rendered.metadata).map((r) => ({ ...r, line: r.line && r.line + parsed.bodyLine - 1 }));
+      rendered.metadata = { ...rendered.metadata, [REMOVED_KEY]: removed };
+      warnRemoved(file, removed);
       store.set({
         id,
         data: result.record as unknown as Record<string, unknown>,

@@ -14,7 +14,7 @@ function htmlFiles(dir: string): string[] {
 
 // Every built page is valid HTML (html-validate's standard rules: the HTML spec, no
 // duplicate ids, labelled controls…). The sites are the ones the web server just built.
-for (const site of ['fixture', 'seedBase']) {
+for (const site of ['fixture', 'seedBase', 'hostile']) {
   test(`every page of the ${site} site is valid HTML`, async () => {
     const validator = new HtmlValidate({ extends: ['html-validate:standard'] });
     const files = htmlFiles(path.join(E2E_DIR, 'sites', site));

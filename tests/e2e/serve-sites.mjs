@@ -7,9 +7,11 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { serveSite } from '../../scripts/serve.mjs';
 import { makeContent } from '../fixtures/make-content.mjs';
+import { makeHostileContent } from '../fixtures/make-hostile-content.mjs';
 import { E2E_DIR, SITES, siteUrl } from './sites.mjs';
 
 makeContent(SITES.fixture.content);
+makeHostileContent(SITES.hostile.content);
 
 for (const [name, site] of Object.entries(SITES)) {
   const outDir = path.join(E2E_DIR, 'sites', name);

@@ -12,7 +12,9 @@ export const SITES = {
   seed: { port: portBase, base: '/', content: 'content', pageSize: undefined },
   /** The seed content under a sub-path, as on a GitHub Pages project site. */
   seedBase: { port: portBase + 1, base: '/archive/', content: 'content', pageSize: undefined },
-  /** The generated test archive (tests/fixtures/make-content.mjs), page size 5. */
+  /** The hostile test archive (tests/fixtures/make-hostile-content.mjs). */
+  hostile: { port: portBase + 3, base: '/', content: `${E2E_DIR}/hostile-content`, pageSize: undefined },
+  /** The generated test archive (tests/fixtures/make-content.mjs), page size 5. Built last. */
   fixture: { port: portBase + 2, base: '/', content: `${E2E_DIR}/content`, pageSize: '5' },
 };
 

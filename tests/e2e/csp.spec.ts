@@ -1,0 +1,124 @@
+/**
+ * The Content-Security-Policy (src/lib/csp.ts) in real Chromium: every page type carries the
+ * strict policy, and nothing the site itself does violates it: the `/` shortcut, the charts,
+ * dark mode, and a search with results, filters and sort, which alone may compile WebAssembly
+ * and start a worker.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { FIXTURE } from '../fixtures/make-content.mjs';
+import { siteUrl } from './sites.mjs';
+
+/** Starts recording CSP violations (and console errors that report one) before any script runs. */
+async function recordViolations(page: Page): Promise<() => Promise<string[]>> {
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content.Security.Policy/i.test(message.text())) consoleErrors.push(message.text());
+  });
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (event) => {
+      seen.push(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber}) ${event.sample}`);
+    });
+  });
+  return async () => [...(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)), ...consoleErrors];
+}
+
+async function policyOf(page: Page): Promise<string> {
+  return (await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content')) ?? '';
+}
+
+const PAGE_TYPES = [
+  '',
+  '2022/03/04/tricky-characters/',
+  '2023/06/01/quantum-lab/',
+  'timeline/',
+  '2019/',
+  '2019/03/',
+  'companies/',
+  'companies/acme/',
+  'companies/acme/2/',
+  'topics/',
+  'topics/manufacturing/',
+  'authors/',
+  'authors/jane-doe/',
+  'search/',
+  '404.html',
+];
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} scheme`, () => {
+    test.use({ colorScheme });
+    test('every page type carries the strict policy and nothing on it violates it', async ({ page }) => {
+      const violations = await recordViolations(page);
+      for (const path of PAGE_TYPES) {
+        await page.goto(siteUrl('fixture') + path);
+        await page.waitForLoadState('load');
+        const policy = await policyOf(page);
+        expect(policy, `/${path}`).toMatch(/script-src 'self'( 'wasm-unsafe-eval')?( 'sha256-[A-Za-z0-9+/=]+')*;/);
+        expect(policy, `/${path}`).not.toContain('unsafe-inline');
+        for (const directive of ["default-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"]) expect(policy, `/${path}`).toContain(directive);
+        // WebAssembly and workers only where search runs.
+        expect(policy.includes("'wasm-unsafe-eval'"), `/${path}`).toBe(path === 'search/');
+        expect(policy.includes('worker-src'), `/${path}`).toBe(path === 'search/');
+      }
+      // The `/` shortcut is a script of our own: it still works.
+      await page.goto(`${siteUrl('fixture')}timeline/`);
+      await page.keyboard.press('/');
+      await expect(page.getByRole('searchbox', { name: 'Search the archive' })).toBeFocused();
+      expect(await violations()).toEqual([]);
+    });
+  });
+}
+
+test('a search with results, a filter and newest-first runs under the policy without a violation', async ({ page }) => {
+  const violations = await recordViolations(page);
+  await page.goto(`${siteUrl('fixture')}search/`);
+  await page.getByRole('searchbox', { name: 'Search articles' }).fill('acme');
+  await expect(page.locator('pagefind-results .search-result__title a').first()).toBeVisible();
+  const pane = page.locator('pagefind-filter-pane');
+  await pane.locator('summary', { hasText: 'Company' }).click();
+  await pane.getByRole('checkbox', { name: /^Globex/ }).check();
+  await expect(page).toHaveURL(/company=Globex/);
+  await page.getByLabel('Sort by').selectOption('newest');
+  await expect(page).toHaveURL(/sort=newest/);
+  await expect(page.locator('pagefind-results .search-result__title a').first()).toBeVisible();
+  // A word from the Chinese article: the merged language index loads too.
+  await page.goto(`${siteUrl('fixture')}search/?q=${encodeURIComponent(FIXTURE.chineseWord)}`);
+  await expect(page.locator('pagefind-results .search-result__title a')).toHaveCount(1);
+  expect(await violations()).toEqual([]);
+});
+
+test('the host sends the policy as a header too (_headers), and the feed page lives with it', async ({ page }) => {
+  const violations = await recordViolations(page);
+  const response = await page.goto(`${siteUrl('fixture')}companies/`);
+  const header = response?.headers()['content-security-policy'] ?? '';
+  expect(header).toContain("frame-ancestors 'none'");
+  expect(header).toContain("object-src 'none'");
+  expect(header).not.toContain('unsafe-inline');
+  // The feed's XSL page has no <meta>; its inline style is allowed by hash in the header.
+  const feed = await page.goto(`${siteUrl('fixture')}rss.xml`);
+  expect(feed?.headers()['content-security-policy']).toBe(header);
+  await expect(page.getByText('This is a feed.')).toBeVisible();
+  expect(await page.evaluate(() => getComputedStyle(document.body).maxWidth)).toBe('704px');
+  expect(await violations()).toEqual([]);
+});
+
+test('without Web Workers, Pagefind searches on the page itself: its WebAssembly is allowed there too', async ({ page }) => {
+  const violations = await recordViolations(page);
+  // Pagefind falls back to the main thread where workers are unavailable (or blocked).
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'Worker', { value: undefined });
+  });
+  await page.goto(`${siteUrl('fixture')}search/?q=${FIXTURE.uniqueWord}`);
+  await expect(page.locator('pagefind-results .search-result__title a')).toHaveText([FIXTURE.trickyTitle]);
+  expect(await violations()).toEqual([]);
+});
+
+test('under a base path the policy holds and search still works', async ({ page }) => {
+  const violations = await recordViolations(page);
+  await page.goto(`${siteUrl('seedBase')}search/?q=xiaomi`);
+  await expect(page.locator('pagefind-results .search-result__title a').first()).toBeVisible();
+  await page.goto(`${siteUrl('seedBase')}timeline/`);
+  expect(await violations()).toEqual([]);
+});
