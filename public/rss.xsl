@@ -20,14 +20,19 @@
         <meta name="robots" content="noindex"/>
         <title><xsl:value-of select="/rss/channel/title"/> (RSS feed)</title>
         <style>
-          body { font: 1rem/1.6 system-ui, sans-serif; max-width: 44rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
-          .about { border: 1px solid #8886; border-radius: 0.5rem; padding: 0.75rem 1rem; margin: 1rem 0 2rem; }
+          :root { color-scheme: light dark; --bg: #ffffff; --text: #1a1c20; --muted: #4a5160; --link: #1d4ed8; --border: #d5d9e0; }
+          @media (prefers-color-scheme: dark) {
+            :root { --bg: #14161a; --text: #e8eaee; --muted: #aab1bd; --link: #8ab4ff; --border: #363b45; }
+          }
+          body { font: 1rem/1.6 system-ui, sans-serif; max-width: 44rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; background: var(--bg); color: var(--text); overflow-wrap: anywhere; }
+          a { color: var(--link); }
+          .about { border: 1px solid var(--border); border-radius: 0.5rem; padding: 0.75rem 1rem; margin: 1rem 0 2rem; }
           .about code { word-break: break-all; }
           h1 { font-size: 1.6rem; line-height: 1.25; margin: 0 0 0.25rem; }
           ol { list-style: none; padding: 0; }
           li { margin: 0 0 1.25rem; }
           li h2 { font-size: 1.1rem; margin: 0; }
-          .meta { color: #777; font-size: 0.9rem; margin: 0; }
+          .meta { color: var(--muted); font-size: 0.9rem; margin: 0; }
           li p { margin: 0.25rem 0 0; }
         </style>
       </head>

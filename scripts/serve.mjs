@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
  * Serves a built site as a static host would: the folder's files under the site's base path,
- * `index.html` for directories, `404.html` for anything missing, and the headers of the
- * folder's `_headers` file as Netlify and Cloudflare Pages send them (so the build's
- * Content-Security-Policy header is in force, in `npm start` and in the tests).
+ * `index.html` for directories, `404.html` for anything missing, text compressed as every
+ * static host compresses it, and the headers of the folder's `_headers` file as Netlify and
+ * Cloudflare Pages send them (so the build's Content-Security-Policy header is in force, in
+ * `npm start` and in the tests, and page weights are what readers download).
  *
  *   node scripts/serve.mjs [--dir dist] [--port 4321] [--host 127.0.0.1] [--base /]
  *
@@ -13,6 +14,7 @@ import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import compression from 'compression';
 import sirv from 'sirv';
 
 /**
@@ -53,6 +55,7 @@ export function serveSite({ dir, port, host, base }) {
   const rules = existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : [];
   const prefix = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
   const files = sirv(root, { dev: true, etag: true, extensions: ['html'] });
+  const compress = compression();
   const notFoundPage = path.join(root, '404.html');
 
   const notFound = (res) => {
@@ -79,7 +82,7 @@ export function serveSite({ dir, port, host, base }) {
       res.end();
       return;
     }
-    files(req, res, () => notFound(res));
+    compress(req, res, () => files(req, res, () => notFound(res)));
   });
 
   return new Promise((resolve, reject) => {

@@ -1,37 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
+/**
+ * Keyboard use, landmarks and small screens. The axe-core WCAG scans of every page type are
+ * in tests/quality/axe.spec.ts (`npm run test:quality`).
+ */
 import { expect, test } from '@playwright/test';
 import { siteUrl } from './sites.mjs';
 
 const fixture = siteUrl('fixture');
-const pages = [
-  '',
-  '2022/03/04/tricky-characters/',
-  '2023/06/01/quantum-lab/',
-  'companies/',
-  'companies/acme/',
-  'companies/acme/2/',
-  'topics/',
-  'authors/jane-doe/',
-  'timeline/',
-  '2019/',
-  '2019/03/',
-  '404.html',
-];
-
-// WCAG 2.1 A and AA rules, in both colour schemes (contrast differs).
-for (const colorScheme of ['light', 'dark'] as const) {
-  test.describe(`${colorScheme} scheme`, () => {
-    test.use({ colorScheme });
-    for (const path of pages) {
-      test(`/${path} has no WCAG 2.1 AA violations`, async ({ page }) => {
-        await page.goto(fixture + path);
-        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-        const violations = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-        expect(violations).toEqual([]);
-      });
-    }
-  });
-}
 
 test('the first Tab reaches the skip link, which moves focus to the content', async ({ page }) => {
   await page.goto(`${fixture}companies/acme/`);

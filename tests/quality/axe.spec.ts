@@ -1,0 +1,98 @@
+/**
+ * axe-core's WCAG 2.1 A and AA rules (and its best practices) on every page type of the seed,
+ * fixture and hostile archives, in light and dark, on a desktop and a phone screen. The search
+ * page is checked with results showing and its filter pane open.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { HOSTILE } from '../fixtures/make-hostile-content.mjs';
+import { siteUrl } from '../e2e/sites.mjs';
+
+interface PageType {
+  name: string;
+  path: string;
+  /** What to wait for (or do) before the scan: the search page's results, say. */
+  ready?: (page: Page) => Promise<void>;
+}
+
+const searchWithResults = async (page: Page) => {
+  await expect(page.locator('pagefind-results .search-result__title a').first()).toBeVisible();
+  await page.locator('pagefind-filter-pane summary').first().click();
+};
+
+const PAGES: Record<'seed' | 'fixture' | 'hostile', PageType[]> = {
+  seed: [
+    { name: 'home', path: '' },
+    { name: 'article', path: '2018/02/27/expanding-the-collaboration-with-cloud-and-devices-focus/' },
+    { name: 'timeline', path: 'timeline/' },
+    { name: 'year', path: '2018/' },
+    { name: 'month', path: '2018/02/' },
+    { name: 'company index', path: 'companies/' },
+    { name: 'company', path: 'companies/microsoft/' },
+    { name: 'topic index', path: 'topics/' },
+    { name: 'topic', path: 'topics/cloud-computing/' },
+    { name: 'author index', path: 'authors/' },
+    { name: 'search with results', path: 'search/?q=microsoft', ready: searchWithResults },
+    { name: 'not found', path: '404.html' },
+  ],
+  fixture: [
+    { name: 'home', path: '' },
+    { name: 'article with a table and footnote', path: '2022/03/04/tricky-characters/' },
+    { name: 'article in Chinese', path: '2023/06/01/quantum-lab/' },
+    { name: 'timeline', path: 'timeline/' },
+    { name: 'year', path: '2019/' },
+    { name: 'month', path: '2019/03/' },
+    { name: 'company index', path: 'companies/' },
+    { name: 'company', path: 'companies/acme/' },
+    { name: 'company, page 2', path: 'companies/acme/2/' },
+    { name: 'topic index', path: 'topics/' },
+    { name: 'topic', path: 'topics/manufacturing/' },
+    { name: 'author index', path: 'authors/' },
+    { name: 'author', path: 'authors/jane-doe/' },
+    { name: 'search with results', path: 'search/?q=report&company=Globex', ready: searchWithResults },
+    { name: 'search without JavaScript results yet', path: 'search/' },
+    { name: 'feed in the browser', path: 'rss.xml' },
+    { name: 'not found', path: '404.html' },
+  ],
+  hostile: [
+    { name: 'home', path: '' },
+    { name: 'article with every payload', path: '2024/05/01/scripts/' },
+    { name: 'article with hostile frontmatter', path: '2024/05/02/frontmatter/' },
+    { name: 'article with a 2,000-character title', path: '2024/05/03/long-title/' },
+    { name: 'article with 300 companies', path: '2024/05/04/many-companies/' },
+    { name: 'article with footnotes, figure and table', path: '2024/05/07/benign-and-ids/' },
+    { name: 'timeline', path: 'timeline/' },
+    { name: 'month', path: '2024/05/' },
+    { name: 'company index', path: 'companies/' },
+    { name: 'company with a hostile registry entry', path: 'companies/registry-co/' },
+    { name: 'topic index', path: 'topics/' },
+    { name: 'author index', path: 'authors/' },
+    { name: 'search with results', path: `search/?q=${HOSTILE.searchWord}`, ready: searchWithResults },
+  ],
+};
+
+const VIEWPORTS = { desktop: { width: 1280, height: 900 }, phone: { width: 360, height: 740 } } as const;
+
+for (const [site, pages] of Object.entries(PAGES)) {
+  test.describe(`${site} archive`, () => {
+    for (const type of pages) {
+      test(`${type.name} (/${type.path}) has no WCAG 2.1 AA violation in light and dark, desktop and phone`, async ({ page }) => {
+        const problems: string[] = [];
+        await page.goto(siteUrl(site) + type.path);
+        await type.ready?.(page);
+        // Colour scheme and viewport apply live (media queries), so one load serves all four.
+        for (const colorScheme of ['light', 'dark'] as const) {
+          for (const [device, viewport] of Object.entries(VIEWPORTS)) {
+            await page.setViewportSize(viewport);
+            await page.emulateMedia({ colorScheme });
+            const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+            for (const v of results.violations) {
+              problems.push(`${colorScheme}/${device} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+            }
+          }
+        }
+        expect(problems).toEqual([]);
+      });
+    }
+  });
+}
