@@ -3,12 +3,14 @@ import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import { site } from './src/config/site.ts';
 import { HEADING_ANCHOR_CLASS } from './src/lib/heading-anchor.ts';
-import { articleRehypePlugins, REMARK_REHYPE_OPTIONS } from './src/lib/markdown.ts';
+import { markdownOptions } from './src/lib/markdown.ts';
 import { contentSecurityPolicy } from './src/lib/csp.ts';
 import { archiveSitemap } from './src/lib/sitemap-integration.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import { FEED_STYLESHEET } from './src/lib/feeds.ts';
+
+const { syntaxHighlight, ...pipeline } = markdownOptions({ trustedHtml: site.trustedHtml });
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
@@ -19,18 +21,9 @@ export default defineConfig({
   // Separate caches let several builds (the test sites, say) run side by side and stay warm.
   cacheDir: process.env.ARCHIVE_CACHE_DIR || './node_modules/.astro',
   build: { format: 'directory' },
-  markdown: {
-    // Code blocks keep their `language-*` class and carry no inline styles (Shiki's would
-    // break under the Content-Security-Policy, and the sanitizer would remove them anyway).
-    syntaxHighlight: false,
-    // Astro's default (Sätteri) runs no remark/rehype plugins; our pipeline needs them
-    // (src/lib/markdown.ts: sanitizing, heading ids and permalinks).
-    processor: unified({
-      gfm: true,
-      remarkRehype: REMARK_REHYPE_OPTIONS,
-      rehypePlugins: articleRehypePlugins({ trustedHtml: site.trustedHtml }),
-    }),
-  },
+  // The pipeline of src/lib/markdown.ts (Astro's default, Sätteri, runs no remark/rehype
+  // plugins); the content loader renders with the same options in its worker threads.
+  markdown: { syntaxHighlight, processor: unified(pipeline) },
   // A strict policy on every page (src/lib/csp.ts); the search page adds what Pagefind needs.
   security: { csp: contentSecurityPolicy({ trustedHtml: site.trustedHtml }) },
   devToolbar: { enabled: false },

@@ -2,28 +2,30 @@ import path from 'node:path';
 import { defineCollection } from 'astro:content';
 import { site } from './config/site';
 import { findUrlCollisions } from './lib/archive';
-import { validateArticle, validateCompany } from './lib/content-schema';
+import type { ArticleRecord, CompanyRecord } from './lib/content-schema';
 import { indexCompanyRegistry } from './lib/terms';
 import { markdownFolderLoader } from './loaders/markdown-folder';
 
+const settings = { timeZone: site.timeZone, trustedHtml: site.trustedHtml };
+
 const articles = defineCollection({
-  loader: markdownFolderLoader({
+  loader: markdownFolderLoader<ArticleRecord>({
     name: 'archive-articles',
     folder: path.join(site.contentDir, 'articles'),
     required: true,
-    settingsKey: `tz=${site.timeZone}`,
-    validate: (file, slug, parsed) => validateArticle(file, slug, parsed, site.timeZone),
+    kind: 'article',
+    settings,
     checkAll: findUrlCollisions,
   }),
 });
 
 const companies = defineCollection({
-  loader: markdownFolderLoader({
+  loader: markdownFolderLoader<CompanyRecord>({
     name: 'archive-companies',
     folder: path.join(site.contentDir, 'companies'),
     required: false,
-    settingsKey: 'company-v1',
-    validate: validateCompany,
+    kind: 'company',
+    settings,
     checkAll: (records) => {
       const index = indexCompanyRegistry(records);
       return Array.isArray(index) ? index : [];

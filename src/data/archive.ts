@@ -47,6 +47,6 @@ export async function articleHtml(article: Article): Promise<string> {
 export async function renderCompanyDescription(slug: string) {
   await getArchive();
   const entry = companyEntryBySlug.get(slug);
-  if (!entry?.body?.trim()) return undefined;
+  if (!entry?.rendered?.html.trim()) return undefined;
   return render(entry);
 }

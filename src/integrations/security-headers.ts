@@ -11,7 +11,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { headerPolicy, securityHeadersRule } from '../lib/csp';
+import { headerPolicy, securityHeadersRule } from '../lib/csp.ts';
 
 const HEADERS_FILE = '_headers';
 const META_POLICY = /<meta http-equiv="content-security-policy" content="([^"]+)"/;

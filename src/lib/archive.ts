@@ -4,13 +4,13 @@
  * scans all articles itself.
  */
 import { subMonths } from 'date-fns';
-import type { ContentProblem } from './content-errors';
-import type { ArticleRecord, CompanyRecord } from './content-schema';
-import { findRelated } from './related';
-import { mostCovered, termStats, type TermCount, type TermStats } from './term-stats';
-import { groupByPeriod, type MonthGroup, type YearGroup } from './timeline';
-import { collectTerms, type Term, type TermRef } from './terms';
-import { articlePath, TERM_KINDS, type TermKind } from './urls';
+import type { ContentProblem } from './content-errors.ts';
+import type { ArticleRecord, CompanyRecord } from './content-schema.ts';
+import { findRelated } from './related.ts';
+import { mostCovered, termStats, type TermCount, type TermStats } from './term-stats.ts';
+import { groupByPeriod, type MonthGroup, type YearGroup } from './timeline.ts';
+import { collectTerms, type Term, type TermRef } from './terms.ts';
+import { articlePath, TERM_KINDS, type TermKind } from './urls.ts';
 
 export interface Article extends ArticleRecord {
   /** Root-relative path without base: `2018/02/27/slug/`. */

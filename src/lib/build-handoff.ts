@@ -6,7 +6,7 @@
  * file a second time, the model the pages were built from is left here, under a process-wide
  * symbol, for the sitemap to read its dates from.
  */
-import type { Archive } from './archive';
+import type { Archive } from './archive.ts';
 
 const KEY = Symbol.for('newsroom-archive.built-archive');
 

@@ -3,10 +3,9 @@
  * frontmatter into a clean record or into problems that name the file, line and field.
  */
 import { z } from 'astro/zod';
-import type { ContentProblem } from './content-errors';
-import { DATE_FORMS, parseArchiveDate, type ArchiveDate } from './dates';
-import type { ParsedFrontmatter } from './frontmatter';
-import { deriveSummary } from './summary';
+import type { ContentProblem } from './content-errors.ts';
+import { DATE_FORMS, parseArchiveDate, type ArchiveDate } from './dates.ts';
+import type { ParsedFrontmatter } from './frontmatter.ts';
 
 /** An article as the archive model uses it (drafts included; the archive leaves them out). */
 export interface ArticleRecord {
@@ -185,13 +184,20 @@ function uniqueNames(names: readonly string[]): string[] {
 
 export type Validated<T> = { record: T } | { problems: ContentProblem[] };
 
-export function validateArticle(file: string, slug: string, parsed: ParsedFrontmatter, timeZone: string): Validated<ArticleRecord> {
+export interface ArticleContext {
+  /** The site's time zone, for dates written without an offset. */
+  timeZone: string;
+  /** The summary derived from the body (its first paragraph), used when none is written. */
+  derivedSummary: string;
+}
+
+export function validateArticle(file: string, slug: string, parsed: ParsedFrontmatter, { timeZone, derivedSummary }: ArticleContext): Validated<ArticleRecord> {
   const schema = articleSchema(timeZone);
   const result = schema.safeParse(parsed.data);
   if (!result.success) return { problems: describeIssues(file, parsed, result.error.issues, schema) };
   const data = result.data;
   const explicitSummary = data.summary;
-  const summary = explicitSummary ?? deriveSummary(parsed.body);
+  const summary = explicitSummary ?? derivedSummary;
   if (!summary) {
     return { problems: [{ file, field: 'summary', message: 'no summary given and the body has no paragraph to derive one from; add a summary or a first paragraph' }] };
   }

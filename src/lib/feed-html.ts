@@ -16,7 +16,7 @@
  * quoted. Raw-text elements (`script`, `style`) and comments are skipped whole so a `<a` inside
  * them is never mistaken for a tag.
  */
-import { HEADING_ANCHOR_CLASS } from './heading-anchor';
+import { HEADING_ANCHOR_CLASS } from './heading-anchor.ts';
 
 /** Attributes whose value is one URL. */
 const URL_ATTRIBUTES = new Set(['href', 'src', 'poster', 'cite', 'action', 'formaction', 'background', 'longdesc', 'xlink:href', 'data']);

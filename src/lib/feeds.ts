@@ -11,11 +11,11 @@
  * all, control characters, is dropped.
  */
 import { getRssString } from '@astrojs/rss';
-import type { Article } from './archive';
-import { prepareFeedHtml } from './feed-html';
-import { lastModified } from './modified';
-import { TERM_LABELS, type TermRef } from './terms';
-import { absoluteUrl, TERM_KINDS, type TermKind, type Urls } from './urls';
+import type { Article } from './archive.ts';
+import { prepareFeedHtml } from './feed-html.ts';
+import { lastModified } from './modified.ts';
+import { TERM_LABELS, type TermRef } from './terms.ts';
+import { absoluteUrl, TERM_KINDS, type TermKind, type Urls } from './urls.ts';
 
 /** How many of the newest articles each feed carries. */
 export const FEED_LIMITS = { site: 50, term: 20 } as const;

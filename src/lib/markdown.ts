@@ -1,7 +1,12 @@
 /**
- * The Markdown pipeline's own steps, in the order they must run. Astro's `unified()` processor
- * runs them after remark-rehype and before its own last steps (local images, heading ids it
- * has not seen, rehype-raw, stringify); `astro.config.mjs` wires them in.
+ * The Markdown pipeline: Astro's own Markdown processor (`@astrojs/markdown-remark`: GFM,
+ * smartypants, remark-rehype, local images, stringify) with our steps. `markdownOptions` is the
+ * one definition: astro.config.mjs gives it to Astro, and the content loader's workers
+ * (src/loaders/render-worker.ts) build the same processor from it.
+ *
+ * On the Markdown tree, `remarkDerivedSummary` takes the first paragraph as the summary for
+ * articles that have none, so a body is parsed once. Then, on the HTML tree, in order (Astro
+ * runs these after remark-rehype and before its own last steps):
  *
  * 1. rehype-raw: raw HTML in the Markdown becomes elements now, so the sanitizer sees it
  *    (Astro would otherwise parse it only at the very end, after every plugin).
@@ -14,20 +19,23 @@
  * 4. rehype-autolink-headings: the `#` permalink after each heading.
  * 5. `rehypeTableAlignClasses`: GFM's column alignment as classes, not the obsolete `align`.
  */
-import type { RehypePlugins } from '@astrojs/markdown-remark';
+import type { AstroMarkdownOptions, RehypePlugins } from '@astrojs/markdown-remark';
 import type { Element, Root } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { HEADING_ANCHOR_CLASS, headingAnchorContent } from './heading-anchor';
-import { isPageId } from './page-ids';
-import { ARTICLE_SCHEMA, findRemovals, type Removal } from './sanitize';
+import { HEADING_ANCHOR_CLASS, headingAnchorContent } from './heading-anchor.ts';
+import { isPageId } from './page-ids.ts';
+import { ARTICLE_SCHEMA, findRemovals, type Removal } from './sanitize.ts';
+import { summaryOfTree } from './summary.ts';
 
-/** Where the sanitizer's report travels from the pipeline to the loader: see `removalsOf`. */
-const REPORT_KEY = 'sanitizerRemoved';
+/** Where the pipeline's findings travel to the loader: see `pipelineReport`. */
+const REMOVED_KEY = 'sanitizerRemoved';
+const SUMMARY_KEY = 'derivedSummary';
 
 export interface MarkdownPipelineOptions {
   /**
@@ -48,19 +56,41 @@ interface AstroFileData {
 }
 
 /**
- * Records what the sanitizer is about to remove. The report rides in the file's frontmatter
- * data, the channel Astro documents for plugins to hand values back: the content layer returns
- * it as `rendered.metadata.frontmatter`.
+ * Hands a value back from a plugin. It rides in the file's frontmatter data, the channel Astro
+ * documents for plugins: the renderer returns it as `metadata.frontmatter`.
  */
+function report(file: VFile, key: string, value: unknown): void {
+  const data = file.data as AstroFileData;
+  data.astro ??= {};
+  data.astro.frontmatter ??= {};
+  data.astro.frontmatter[key] = value;
+}
+
+/** The first paragraph of the body as a summary (src/lib/summary.ts), from the tree being rendered. */
+function remarkDerivedSummary() {
+  return (tree: MdastRoot, file: VFile) => report(file, SUMMARY_KEY, summaryOfTree(tree));
+}
+
+/** Records what the sanitizer is about to remove. */
 function rehypeReportRemovals() {
   return (tree: Root, file: VFile) => {
     const removals = findRemovals(tree, ARTICLE_SCHEMA);
-    if (removals.length === 0) return;
-    const data = file.data as AstroFileData;
-    data.astro ??= {};
-    data.astro.frontmatter ??= {};
-    data.astro.frontmatter[REPORT_KEY] = removals;
+    if (removals.length > 0) report(file, REMOVED_KEY, removals);
   };
+}
+
+export interface PipelineReport {
+  /** What the sanitizer removed, with lines of the Markdown body. */
+  removed: Removal[];
+  /** The body's first paragraph as plain text ('' when it has none). */
+  derivedSummary: string;
+}
+
+/** What the pipeline found while rendering, from the renderer's metadata. */
+export function pipelineReport(metadata: { frontmatter?: Record<string, unknown> } | undefined): PipelineReport {
+  const removed = metadata?.frontmatter?.[REMOVED_KEY];
+  const summary = metadata?.frontmatter?.[SUMMARY_KEY];
+  return { removed: Array.isArray(removed) ? (removed as Removal[]) : [], derivedSummary: typeof summary === 'string' ? summary : '' };
 }
 
 /**
@@ -102,12 +132,6 @@ function rehypeTableAlignClasses() {
       node.properties.className = [...classes, `align-${align}`];
     });
   };
-}
-
-/** The sanitizer's report for a rendered entry's metadata (empty when nothing was removed). */
-export function removalsOf(metadata: { frontmatter?: Record<string, unknown> } | undefined): Removal[] {
-  const report = metadata?.frontmatter?.[REPORT_KEY];
-  return Array.isArray(report) ? (report as Removal[]) : [];
 }
 
 /**
@@ -152,6 +176,21 @@ function rehypeContentIds(options: { clobberPrefix: string }) {
       if (next) node.properties.href = `#${next}`;
     });
   };
+}
+
+/**
+ * The options of the Markdown processor, for Astro's `unified()` and `createMarkdownProcessor`.
+ * Code blocks keep their `language-*` class and carry no inline styles (Shiki's would break
+ * under the Content-Security-Policy, and the sanitizer would remove them anyway).
+ */
+export function markdownOptions(options: MarkdownPipelineOptions) {
+  return {
+    gfm: true,
+    syntaxHighlight: false,
+    remarkRehype: REMARK_REHYPE_OPTIONS,
+    remarkPlugins: [remarkDerivedSummary],
+    rehypePlugins: articleRehypePlugins(options),
+  } satisfies AstroMarkdownOptions;
 }
 
 /** The rehype plugins of the article pipeline, in order (see the top of this file). */

@@ -2,8 +2,8 @@
  * When an article last changed, for feeds (lastBuildDate), JSON-LD (dateModified) and the
  * sitemap (lastmod). One rule: `updated` when it is later than `date`, else `date`.
  */
-import type { ArticleRecord } from './content-schema';
-import type { ArchiveDate } from './dates';
+import type { ArticleRecord } from './content-schema.ts';
+import type { ArchiveDate } from './dates.ts';
 
 type Dated = Pick<ArticleRecord, 'date' | 'updated'>;
 

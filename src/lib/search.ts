@@ -9,7 +9,7 @@
  * This module is pure: the build imports it for pages and the browser bundle for the search
  * page script, so it must not touch Node or the DOM.
  */
-import { formatDate, type ArchiveDate } from './dates';
+import { formatDate, type ArchiveDate } from './dates.ts';
 
 /** The facets readers can narrow by, in the order the filter pane shows them. */
 export const SEARCH_FILTERS = ['company', 'topic', 'author', 'year'] as const;

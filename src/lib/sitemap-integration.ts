@@ -4,10 +4,10 @@
  */
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
-import type { SiteConfig } from '../config/site';
-import { builtArchive } from './build-handoff';
-import { isSitemapPage, sitemapLastmod } from './sitemap';
-import { createUrls } from './urls';
+import type { SiteConfig } from '../config/site.ts';
+import { builtArchive } from './build-handoff.ts';
+import { isSitemapPage, sitemapLastmod } from './sitemap.ts';
+import { createUrls } from './urls.ts';
 
 export function archiveSitemap(site: SiteConfig): AstroIntegration {
   const context = { urls: createUrls(site.base), siteUrl: site.url, pageSize: site.pageSize };

@@ -5,11 +5,11 @@
  * article's `updated` (else its `date`), and for a listing page the newest change among the
  * articles it shows. Pages with no content date (search) get none rather than a made-up one.
  */
-import type { Archive, Article } from './archive';
-import { toIsoInstant } from './dates';
-import { newestChange } from './modified';
-import { paginate } from './pagination';
-import { absoluteUrl, TERM_KINDS, type Urls } from './urls';
+import type { Archive, Article } from './archive.ts';
+import { toIsoInstant } from './dates.ts';
+import { newestChange } from './modified.ts';
+import { paginate } from './pagination.ts';
+import { absoluteUrl, TERM_KINDS, type Urls } from './urls.ts';
 
 export interface SitemapContext {
   urls: Urls;

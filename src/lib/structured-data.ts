@@ -2,11 +2,11 @@
  * schema.org structured data for article pages (JSON-LD `NewsArticle`), and the one safe way
  * to put JSON into a `<script>` element.
  */
-import type { Article } from './archive';
-import { toIsoInstant } from './dates';
-import { lastModified } from './modified';
-import type { TermRef } from './terms';
-import { absoluteUrl, type Urls } from './urls';
+import type { Article } from './archive.ts';
+import { toIsoInstant } from './dates.ts';
+import { lastModified } from './modified.ts';
+import type { TermRef } from './terms.ts';
+import { absoluteUrl, type Urls } from './urls.ts';
 
 export interface StructuredDataContext {
   site: { title: string; url: string; lang: string };

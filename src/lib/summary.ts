@@ -2,6 +2,7 @@
  * A summary for articles that have none: the first paragraph of the body as plain text,
  * shortened at a sentence (or word) boundary so listings and feeds stay readable.
  */
+import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -21,8 +22,8 @@ export function shortenText(text: string, max = SUMMARY_MAX_LENGTH): string {
   return `${(wordEnd > 0 ? head.slice(0, wordEnd) : head.slice(0, max - 1)).replace(/[\s,;:–—-]+$/, '')}…`;
 }
 
-export function deriveSummary(markdown: string): string {
-  const tree = parser.parse(markdown);
+/** The summary of a parsed body: the Markdown pipeline derives it from the tree it renders. */
+export function summaryOfTree(tree: Root): string {
   // The first paragraph with prose in it: an image's alt text alone is no summary.
   const paragraph = tree.children.find(
     (node) =>
@@ -31,4 +32,9 @@ export function deriveSummary(markdown: string): string {
   );
   if (!paragraph) return '';
   return shortenText(toString(paragraph).replace(/\s+/g, ' ').trim());
+}
+
+/** The summary of a Markdown body, parsed here (for tools that do not render it). */
+export function deriveSummary(markdown: string): string {
+  return summaryOfTree(parser.parse(markdown));
 }

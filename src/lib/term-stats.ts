@@ -2,8 +2,8 @@
  * What a company, topic or author page shows besides its articles: coverage by year, first
  * and last coverage, the companies and topics most often in the same articles.
  */
-import type { ArchiveDate } from './dates';
-import type { TermRef } from './terms';
+import type { ArchiveDate } from './dates.ts';
+import type { TermRef } from './terms.ts';
 
 export interface TermCount {
   ref: TermRef;

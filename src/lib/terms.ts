@@ -3,10 +3,10 @@
  * feed). Names land on one term when their slugs agree, so "Xiaomi", "XIAOMI" and "Xiaomi."
  * share a page; a company registry entry also claims its aliases.
  */
-import type { ContentProblem } from './content-errors';
-import type { CompanyRecord } from './content-schema';
-import { slugify } from './slug';
-import type { TermKind } from './urls';
+import type { ContentProblem } from './content-errors.ts';
+import type { CompanyRecord } from './content-schema.ts';
+import { slugify } from './slug.ts';
+import type { TermKind } from './urls.ts';
 
 export interface Term<A = unknown> {
   kind: TermKind;

@@ -2,7 +2,7 @@
  * Grouping by the written calendar date (SPEC.md): years, months and days, newest first,
  * each with its count.
  */
-import type { ArchiveDate } from './dates';
+import type { ArchiveDate } from './dates.ts';
 
 export interface DayGroup<A> {
   year: number;

@@ -5,7 +5,7 @@
  * Paths are built relative to the site root first (`articlePath`, used to detect two articles
  * on one URL), then prefixed with the base.
  */
-import { datePathParts, type ArchiveDate } from './dates';
+import { datePathParts, type ArchiveDate } from './dates.ts';
 
 export type TermKind = 'companies' | 'topics' | 'authors';
 

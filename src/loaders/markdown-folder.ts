@@ -2,27 +2,27 @@
  * A content-layer loader for one folder of Markdown files with strict frontmatter.
  *
  * Astro's glob loader reads YAML with js-yaml's default schema, which turns
- * `2018-02-27T06:20:00+08:00` into an instant and loses the offset SPEC.md tells us to show;
- * and its schema errors do not carry line numbers. This loader keeps the written text, checks
- * every file, reports all problems at once (file, line, field, expectation) and only then stops
- * the build. It warns, once per file and on every build, about markup the sanitizer removed
- * (src/lib/markdown.ts), so nothing is dropped silently. Like the glob loader it skips files whose content digest is unchanged, so a warm
- * rebuild re-renders only what changed.
+ * `2018-02-27T06:20:00+08:00` into an instant and loses the offset the date rule tells us to
+ * show; its schema errors carry no line numbers; and it renders Markdown on one core. This
+ * loader keeps the written text, checks every file, reports all problems at once (file, line,
+ * field, expectation) and only then stops the build; it renders the files that changed in
+ * worker threads, one per core (process-file.ts); and it warns, once per file and on every
+ * build, about markup the sanitizer removed, so nothing is dropped silently. Like the glob
+ * loader it skips files whose content digest is unchanged, so a warm rebuild re-renders only
+ * what changed.
  */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'tinyglobby';
-import { ContentError, type ContentProblem } from '../lib/content-errors';
-import { displayPath } from '../lib/display-path';
-import { parseFrontmatter } from '../lib/frontmatter';
-import { removalsOf } from '../lib/markdown';
-import { summarizeRemovals, type Removal } from '../lib/sanitize';
-import { slugify } from '../lib/slug';
-import type { Validated } from '../lib/content-schema';
-import type { ParsedFrontmatter } from '../lib/frontmatter';
+import { ContentError, type ContentProblem } from '../lib/content-errors.ts';
+import { displayPath } from '../lib/display-path.ts';
+import { summarizeRemovals, type Removal } from '../lib/sanitize.ts';
+import { createRenderer, processFile, type FileJob, type FileResult, type ProcessSettings } from './process-file.ts';
+import { WorkerPool } from './worker-pool.ts';
 
 export interface MarkdownFolderOptions<T extends { slug: string; file: string }> {
   name: string;
@@ -30,9 +30,9 @@ export interface MarkdownFolderOptions<T extends { slug: string; file: string }>
   folder: string;
   /** Whether the folder must exist (articles) or may be absent (the company registry). */
   required: boolean;
-  /** Anything besides the file that changes what a file turns into (e.g. the time zone). */
-  settingsKey: string;
-  validate(file: string, slug: string, parsed: ParsedFrontmatter): Validated<T>;
+  kind: FileJob['kind'];
+  /** Settings that change what a file turns into (time zone, trusted HTML). */
+  settings: Omit<ProcessSettings, 'image'>;
   /** Checks across all records (two articles on one URL, say). */
   checkAll?(records: T[]): ContentProblem[];
 }
@@ -40,11 +40,37 @@ export interface MarkdownFolderOptions<T extends { slug: string; file: string }>
 /** Where the loader keeps a file's removals (lines of the file) beside the rendered HTML. */
 const REMOVED_KEY = 'removedMarkup';
 
+/** Below this many changed files, workers cost more to start than they save. */
+const FILES_PER_WORKER = 64;
+
+/**
+ * The code that turns a file into an entry: a change to it must re-render every file, so its
+ * text is part of each file's digest.
+ */
+const PIPELINE_SOURCES = [
+  './process-file.ts',
+  '../lib/markdown.ts',
+  '../lib/sanitize.ts',
+  '../lib/summary.ts',
+  '../lib/heading-anchor.ts',
+  '../lib/page-ids.ts',
+  '../lib/content-schema.ts',
+  '../lib/frontmatter.ts',
+  '../lib/dates.ts',
+  '../lib/slug.ts',
+];
+
+function pipelineVersion(): string {
+  const hash = createHash('sha256');
+  for (const source of PIPELINE_SOURCES) hash.update(readFileSync(new URL(source, import.meta.url)));
+  return hash.digest('hex').slice(0, 16);
+}
+
 export function markdownFolderLoader<T extends { slug: string; file: string }>(options: MarkdownFolderOptions<T>): Loader {
   const { folder } = options;
 
   async function loadAll(context: LoaderContext): Promise<void> {
-    const { store, generateDigest, renderMarkdown, logger } = context;
+    const { store, generateDigest, logger } = context;
     const warnRemoved = (file: string, removed: unknown) => {
       if (Array.isArray(removed) && removed.length) logger.warn(`${file}: removed ${summarizeRemovals(removed as Removal[])}`);
     };
@@ -55,57 +81,48 @@ export function markdownFolderLoader<T extends { slug: string; file: string }>(o
       store.clear();
       return;
     }
+    const { domains, remotePatterns } = context.config.image;
+    const settings: ProcessSettings = { ...options.settings, image: { domains, remotePatterns } };
+    const settingsKey = `${pipelineVersion()}\n${JSON.stringify(settings)}`;
     const files = (await glob('**/*.md', { cwd: folder, absolute: true })).sort();
     const problems: ContentProblem[] = [];
     const untouched = new Set(store.keys());
 
+    // Unchanged files keep their entries; the rest are processed below, on every core.
+    const changed: { id: string; digest: string; job: FileJob }[] = [];
     for (const absolute of files) {
       const id = path.relative(folder, absolute).split(path.sep).join('/').replace(/\.md$/, '');
       untouched.delete(id);
       const source = await readFile(absolute, 'utf8');
-      const digest = generateDigest(`${folder}\n${options.settingsKey}\n${source}`);
+      const digest = generateDigest(`${folder}\n${settingsKey}\n${source}`);
       const existing = store.get(id);
       const file = displayPath(absolute);
       if (existing?.digest === digest) {
         warnRemoved(file, existing.rendered?.metadata?.[REMOVED_KEY]);
         continue;
       }
+      // The worker reads the file again (from the OS cache): queued jobs hold no text.
+      changed.push({ id, digest, job: { kind: options.kind, absolute, file } });
+    }
 
-      // A file that fails leaves the store, so checks across files see only valid records.
-      const fail = (...found: ContentProblem[]) => {
-        problems.push(...found);
-        store.delete(id);
-      };
-      const slug = slugify(path.basename(absolute, '.md'));
-      if (!slug) {
-        fail({ file, message: 'the file name gives no usable slug; name the file after its title, e.g. microsoft-and-xiaomi.md' });
-        continue;
-      }
-      const parsed = parseFrontmatter(source);
-      if (!('lineOf' in parsed)) {
-        fail({ file, line: parsed.line, message: parsed.message });
-        continue;
-      }
-      const result = options.validate(file, slug, parsed);
+    // Each result goes into the store as it arrives, so finished HTML does not pile up.
+    await processAll(changed, settings, ({ id, digest, job }, result) => {
       if ('problems' in result) {
-        fail(...result.problems);
-        continue;
+        // A file that fails leaves the store, so checks across files see only valid records.
+        problems.push(...result.problems);
+        store.delete(id);
+        return;
       }
-      const rendered = await renderMarkdown(parsed.body, { fileURL: pathToFileURL(absolute) });
-      // Lines of the body, as the pipeline saw it, become lines of the file.
-      const removed = removalsOf(rendered.metadata).map((r) => ({ ...r, line: r.line && r.line + parsed.bodyLine - 1 }));
-      rendered.metadata = { ...rendered.metadata, [REMOVED_KEY]: removed };
-      warnRemoved(file, removed);
+      warnRemoved(job.file, result.removed);
       store.set({
         id,
         data: result.record as unknown as Record<string, unknown>,
-        body: parsed.body,
-        filePath: path.relative(context.config.root.pathname, absolute),
+        filePath: path.relative(context.config.root.pathname, job.absolute),
         digest,
-        rendered,
-        assetImports: rendered.metadata?.imagePaths,
+        rendered: { html: result.rendered.html, metadata: { ...result.rendered.metadata, [REMOVED_KEY]: result.removed } },
+        assetImports: result.rendered.metadata.imagePaths,
       });
-    }
+    });
     for (const id of untouched) store.delete(id);
 
     if (options.checkAll) {
@@ -126,4 +143,24 @@ export function markdownFolderLoader<T extends { slug: string; file: string }>(o
       });
     },
   };
+}
+
+/**
+ * Processes files and hands each result to `done`: in worker threads, one per core, when there
+ * are enough of them; else in this thread.
+ */
+async function processAll<E extends { job: FileJob }>(entries: E[], settings: ProcessSettings, done: (entry: E, result: FileResult) => void): Promise<void> {
+  if (entries.length === 0) return;
+  const size = Math.min(availableParallelism(), Math.floor(entries.length / FILES_PER_WORKER));
+  if (size < 1) {
+    const renderer = await createRenderer(settings);
+    for (const entry of entries) done(entry, await processFile(entry.job, renderer, settings));
+    return;
+  }
+  const pool = new WorkerPool<FileJob, FileResult>(new URL('./render-worker.ts', import.meta.url), size, settings);
+  try {
+    await Promise.all(entries.map(async (entry) => done(entry, await pool.run(entry.job))));
+  } finally {
+    await pool.close();
+  }
 }

@@ -2,12 +2,14 @@ import { describe, expect, test } from 'vitest';
 import { validateArticle, validateCompany, type ArticleRecord } from '@/lib/content-schema';
 import type { ContentProblem } from '@/lib/content-errors';
 import { DATE_FORMS } from '@/lib/dates';
+import { deriveSummary } from '@/lib/summary';
 import { frontmatter, md } from './helpers';
 
 const FILE = 'content/articles/2018/deal.md';
 
 function article(source: string, timeZone = 'UTC') {
-  return validateArticle(FILE, 'deal', frontmatter(source), timeZone);
+  const parsed = frontmatter(source);
+  return validateArticle(FILE, 'deal', parsed, { timeZone, derivedSummary: deriveSummary(parsed.body) });
 }
 
 function ok(source: string, timeZone = 'UTC'): ArticleRecord {

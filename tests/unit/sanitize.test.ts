@@ -7,23 +7,19 @@
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, test } from 'vitest';
-import { articleRehypePlugins, REMARK_REHYPE_OPTIONS, removalsOf } from '@/lib/markdown';
+import { markdownOptions, pipelineReport } from '@/lib/markdown';
 import { findRemovals, summarizeRemovals } from '@/lib/sanitize';
 
 async function pipeline(trustedHtml: boolean) {
-  return createMarkdownProcessor({
-    gfm: true,
-    syntaxHighlight: false,
-    remarkRehype: REMARK_REHYPE_OPTIONS,
-    rehypePlugins: articleRehypePlugins({ trustedHtml }),
-  });
+  return createMarkdownProcessor(markdownOptions({ trustedHtml }));
 }
 const sanitizing = await pipeline(false);
 const trusted = await pipeline(true);
 
 async function render(markdown: string) {
   const { code, metadata } = await sanitizing.render(markdown, { frontmatter: {} });
-  return { html: code, removed: removalsOf(metadata).map((r) => r.what), lines: removalsOf(metadata) };
+  const { removed } = pipelineReport(metadata);
+  return { html: code, removed: removed.map((r) => r.what), lines: removed };
 }
 
 describe('what news copy needs survives', () => {
@@ -192,7 +188,7 @@ describe('a trusted archive', () => {
     const { code, metadata } = await trusted.render('<iframe src="https://video.example/1" title="Video"></iframe>\n\n<p style="color:red">x</p>', { frontmatter: {} });
     expect(code).toContain('<iframe src="https://video.example/1" title="Video"></iframe>');
     expect(code).toContain('style="color:red"');
-    expect(removalsOf(metadata)).toEqual([]);
+    expect(pipelineReport(metadata).removed).toEqual([]);
   });
 });
 

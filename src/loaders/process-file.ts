@@ -1,0 +1,73 @@
+/**
+ * One content file, start to finish: frontmatter parsed with line numbers, the body rendered by
+ * the Markdown pipeline (src/lib/markdown.ts, parsed once: the derived summary and the
+ * sanitizer's report come from the same pass), the record validated. The loader runs this in
+ * worker threads, one per core (render-worker.ts), or in its own thread for a few files.
+ *
+ * Plain Node can load this module (Node strips the types), so it imports only `.ts` files and
+ * packages; it must not import Astro's virtual modules.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMarkdownProcessor, type AstroMarkdownOptions, type MarkdownRenderer } from '@astrojs/markdown-remark';
+import type { ContentProblem } from '../lib/content-errors.ts';
+import { validateArticle, validateCompany, type ArticleRecord, type CompanyRecord } from '../lib/content-schema.ts';
+import { parseFrontmatter } from '../lib/frontmatter.ts';
+import { markdownOptions, pipelineReport } from '../lib/markdown.ts';
+import type { Removal } from '../lib/sanitize.ts';
+import { slugify } from '../lib/slug.ts';
+
+/** What a worker needs to know besides the file: the same for every file of a build. */
+export interface ProcessSettings {
+  trustedHtml: boolean;
+  timeZone: string;
+  /** Astro's `image` settings that decide which remote images the pipeline collects. */
+  image?: AstroMarkdownOptions['image'];
+}
+
+export interface FileJob {
+  kind: 'article' | 'company';
+  /** Absolute path of the file. */
+  absolute: string;
+  /** The path as shown in messages. */
+  file: string;
+}
+
+export interface RenderedBody {
+  html: string;
+  metadata: Record<string, unknown> & { imagePaths: string[] };
+}
+
+export type FileResult =
+  | { record: ArticleRecord | CompanyRecord; rendered: RenderedBody; removed: Removal[] }
+  | { problems: ContentProblem[] };
+
+export function createRenderer(settings: ProcessSettings): Promise<MarkdownRenderer> {
+  return createMarkdownProcessor({ ...markdownOptions({ trustedHtml: settings.trustedHtml }), image: settings.image });
+}
+
+export async function processFile(job: FileJob, renderer: MarkdownRenderer, settings: ProcessSettings): Promise<FileResult> {
+  const { file } = job;
+  const slug = slugify(path.basename(job.absolute, '.md'));
+  if (!slug) return { problems: [{ file, message: 'the file name gives no usable slug; name the file after its title, e.g. microsoft-and-xiaomi.md' }] };
+  const parsed = parseFrontmatter(await readFile(job.absolute, 'utf8'));
+  if (!('lineOf' in parsed)) return { problems: [{ file, line: parsed.line, message: parsed.message }] };
+
+  const { code, metadata } = await renderer.render(parsed.body, { fileURL: pathToFileURL(job.absolute), frontmatter: {} });
+  const report = pipelineReport(metadata);
+  const result =
+    job.kind === 'article'
+      ? validateArticle(file, slug, parsed, { timeZone: settings.timeZone, derivedSummary: report.derivedSummary })
+      : validateCompany(file, slug, parsed);
+  if ('problems' in result) return result;
+
+  // As Astro's content layer stores a rendered entry (its `renderMarkdown`).
+  const imagePaths = [...metadata.localImagePaths, ...metadata.remoteImagePaths];
+  return {
+    record: result.record,
+    rendered: { html: code, metadata: { headings: metadata.headings, localImagePaths: metadata.localImagePaths, remoteImagePaths: metadata.remoteImagePaths, imagePaths } },
+    // Lines of the body, as the pipeline saw it, become lines of the file.
+    removed: report.removed.map((removal) => ({ ...removal, line: removal.line && removal.line + parsed.bodyLine - 1 })),
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * A small pool of worker threads, one job at a time each: `run` queues a job and resolves with
+ * its result; `close` ends the threads. A thread that fails takes its job down with a clear
+ * error rather than hanging the build.
+ */
+import { Worker } from 'node:worker_threads';
+
+interface Pending<R> {
+  resolve(result: R): void;
+  reject(error: Error): void;
+}
+
+export class WorkerPool<J, R> {
+  readonly #workers: Worker[] = [];
+  readonly #idle: Worker[] = [];
+  readonly #queue: { id: number; job: J }[] = [];
+  readonly #pending = new Map<number, Pending<R>>();
+  readonly #busy = new Map<Worker, number>();
+  #next = 0;
+
+  constructor(script: URL, size: number, workerData: unknown) {
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(script, { workerData });
+      worker.on('message', ({ id, result, error }: { id: number; result?: R; error?: string }) => {
+        const pending = this.#pending.get(id);
+        this.#pending.delete(id);
+        this.#busy.delete(worker);
+        if (error !== undefined) pending?.reject(new Error(error));
+        else pending?.resolve(result as R);
+        this.#idle.push(worker);
+        this.#dispatch();
+      });
+      worker.on('error', (error) => this.#fail(worker, error));
+      worker.on('exit', (code) => {
+        if (code !== 0) this.#fail(worker, new Error(`a content worker stopped with exit code ${code}`));
+      });
+      this.#workers.push(worker);
+      this.#idle.push(worker);
+    }
+  }
+
+  run(job: J): Promise<R> {
+    const id = this.#next++;
+    const result = new Promise<R>((resolve, reject) => this.#pending.set(id, { resolve, reject }));
+    this.#queue.push({ id, job });
+    this.#dispatch();
+    return result;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.#workers.map((worker) => worker.terminate()));
+  }
+
+  #dispatch(): void {
+    while (this.#idle.length && this.#queue.length) {
+      const worker = this.#idle.pop()!;
+      const { id, job } = this.#queue.shift()!;
+      this.#busy.set(worker, id);
+      worker.postMessage({ id, job });
+    }
+  }
+
+  #fail(worker: Worker, error: Error): void {
+    const id = this.#busy.get(worker);
+    if (id !== undefined) this.#pending.get(id)?.reject(error);
+    // Everything still queued would wait forever on a pool that lost a thread: fail it too.
+    for (const { id: queued } of this.#queue.splice(0)) this.#pending.get(queued)?.reject(error);
+  }
+}
