@@ -20,7 +20,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // Separate caches let several builds (the test sites, say) run side by side and stay warm.
   cacheDir: process.env.ARCHIVE_CACHE_DIR || './node_modules/.astro',
-  build: { format: 'directory' },
+  build: { format: 'directory', concurrency: 4 },
   // The pipeline of src/lib/markdown.ts (Astro's default, Sätteri, runs no remark/rehype
   // plugins); the content loader renders with the same options in its worker threads.
   markdown: { syntaxHighlight, processor: unified(pipeline) },

@@ -5,7 +5,9 @@
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { buildArchive, type Archive, type Article } from '@/lib/archive';
 import type { ArticleRecord, CompanyRecord } from '@/lib/content-schema';
-import { shareBuiltArchive } from '@/lib/build-handoff';
+import { searchIndexSink, shareBuiltArchive } from '@/lib/build-handoff';
+import { searchDocument } from '@/lib/search-index';
+import { site } from '@/config/site';
 import { indexCompanyRegistry } from '@/lib/terms';
 
 let archive: Promise<Archive> | undefined;
@@ -23,6 +25,8 @@ async function load(): Promise<Archive> {
   const byFile = new Map(articleEntries.map((entry) => [(entry.data as unknown as ArticleRecord).file, entry]));
   for (const article of model.articles) entryByPath.set(article.path, byFile.get(article.file)!);
   shareBuiltArchive(model);
+  // During a build, the search index gets every article now, to index while pages are written.
+  searchIndexSink()?.add(model.articles.map((article) => searchDocument({ ...article, lang: article.lang ?? site.lang }, entryByPath.get(article.path)?.rendered?.html ?? '')));
   return model;
 }
 

@@ -1,21 +1,26 @@
 /**
- * Builds the Pagefind search index as the last step of `astro build`, into `<outDir>/pagefind/`,
- * and serves the last built index during `astro dev`.
+ * Builds the Pagefind search index during `astro build`, into `<outDir>/pagefind/`, and serves
+ * the last built index during `astro dev`.
  *
- * Why an integration rather than `pagefind --site dist` after the build: the hook receives the
- * real output folder (`astro build --outDir …`, as the tests use), and Pagefind's Node API runs
- * its indexer in the same step, so the index can never be missing or stale after a build.
+ * The index is fed from memory, not from the built pages: when the build starts this
+ * integration opens a sink (src/lib/build-handoff.ts); the pages send one small document per
+ * article as soon as they have the archive model (src/lib/search-index.ts says what it holds);
+ * Pagefind, a process of its own, indexes them on the other core while Astro writes the pages.
+ * When the build is done the index is written. Pagefind never reads the 3,000 pages it would
+ * not index, nor the navigation and footers of the ones it does.
  *
- * What gets indexed is decided by the pages themselves: article pages mark their article with
- * `data-pagefind-body` (so every other page is skipped) and carry their metadata, filters and
- * sort key (src/components/SearchMeta.astro). Drafts are never built, so never indexed.
+ * Pagefind cannot update an index. So the documents are hashed: when they are the same as the
+ * last build's (no article's indexed text, date, names or URL changed), the index kept in
+ * Astro's cache folder is copied instead of built again.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import sirv from 'sirv';
+import { openSearchIndex } from '../lib/build-handoff.ts';
+import { documentsDigest, type SearchDocument } from '../lib/search-index.ts';
 
 export interface PagefindIntegrationOptions {
   /**
@@ -32,48 +37,97 @@ interface PagefindEntry {
   languages: Record<string, { page_count: number }>;
 }
 
-async function buildIndex(siteDir: string, options: PagefindIntegrationOptions, logger: AstroIntegrationLogger) {
-  const started = performance.now();
-  const outputPath = path.join(siteDir, BUNDLE_DIR);
-  // Pagefind names fragments by content hash and never deletes old ones; start clean so a
-  // rebuild into the same folder does not accumulate dead files.
-  rmSync(outputPath, { recursive: true, force: true });
+/** The index of one build: documents in, bundle out. */
+class IndexSession {
+  #documents: readonly SearchDocument[] | undefined;
+  #digest = '';
+  #reuse = false;
+  #indexing: Promise<pagefind.PagefindIndex> | undefined;
+  readonly #started = performance.now();
 
-  const fail = (step: string, errors: string[]): never => {
-    throw new Error(`Pagefind could not ${step}:\n  ${errors.join('\n  ')}`);
-  };
-  try {
-    const { index, errors: createErrors } = await pagefind.createIndex({ excludeSelectors: options.excludeSelectors });
-    if (!index || createErrors.length) return fail('start', createErrors);
-    const added = await index.addDirectory({ path: siteDir });
-    if (added.errors.length) fail(`index ${siteDir}`, added.errors);
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length) fail(`write ${outputPath}`, written.errors);
-    const ms = Math.round(performance.now() - started);
-    // `page_count` counts every HTML file read; the entry file says how many were indexed.
-    const entry = JSON.parse(readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
-    const languages = Object.entries(entry.languages).map(([lang, { page_count }]) => ({ lang, count: page_count }));
-    const indexed = languages.reduce((sum, { count }) => sum + count, 0);
-    const perLanguage = languages.map(({ lang, count }) => `${lang} ${count}`).join(', ');
-    logger.info(
-      `indexed ${indexed} article(s)${perLanguage ? ` (${perLanguage})` : ''} of ${added.page_count} page(s) in ${ms} ms → ${path.relative(process.cwd(), outputPath) || outputPath}/`,
+  constructor(
+    private readonly cache: { bundle: string; digestFile: string },
+    private readonly options: PagefindIntegrationOptions,
+  ) {}
+
+  /** Takes the documents and, unless the cached index has them all, starts indexing. */
+  add(documents: readonly SearchDocument[]): void {
+    if (this.#documents) throw new Error('search index: the documents were sent twice');
+    this.#documents = documents;
+    this.#digest = documentsDigest(documents);
+    const cachedDigest = existsSync(this.cache.digestFile) ? readFileSync(this.cache.digestFile, 'utf8').trim() : '';
+    this.#reuse = cachedDigest === this.#digest && existsSync(path.join(this.cache.bundle, 'pagefind-entry.json'));
+    if (!this.#reuse) this.#indexing = this.#index(documents);
+    // Errors are reported when the build is done; keep Node from calling them unhandled now.
+    this.#indexing?.catch(() => {});
+  }
+
+  async #index(documents: readonly SearchDocument[]): Promise<pagefind.PagefindIndex> {
+    const { index, errors } = await pagefind.createIndex({ excludeSelectors: this.options.excludeSelectors });
+    if (!index || errors.length) throw new Error(`Pagefind could not start:\n  ${errors.join('\n  ')}`);
+    const failures: string[] = [];
+    // All at once: the Node API queues them for Pagefind's process.
+    await Promise.all(
+      documents.map(async (document) => {
+        const added = await index.addHTMLFile(document);
+        if (added.errors.length) failures.push(`${document.url}: ${added.errors.join('; ')}`);
+      }),
     );
-    if (indexed === 0) logger.warn('no article was indexed: search will find nothing');
-  } finally {
-    // The Node API talks to a Pagefind process; stop it so the build can exit.
-    await pagefind.close();
+    if (failures.length) throw new Error(`Pagefind could not index:\n  ${failures.join('\n  ')}`);
+    return index;
+  }
+
+  /** Writes the bundle into the site, from Pagefind or from the cache. */
+  async finish(siteDir: string, logger: AstroIntegrationLogger): Promise<void> {
+    const outputPath = path.join(siteDir, BUNDLE_DIR);
+    const shown = path.relative(process.cwd(), outputPath) || outputPath;
+    // Pagefind names fragments by content hash and never deletes old ones: start clean.
+    rmSync(outputPath, { recursive: true, force: true });
+    if (!this.#documents) throw new Error('search index: the pages sent no documents');
+    try {
+      if (this.#reuse) {
+        cpSync(this.cache.bundle, outputPath, { recursive: true });
+        logger.info(`no indexed text changed: reused the search index of the last build → ${shown}/`);
+      } else {
+        const index = await this.#indexing!;
+        const written = await index.writeFiles({ outputPath });
+        if (written.errors.length) throw new Error(`Pagefind could not write ${outputPath}:\n  ${written.errors.join('\n  ')}`);
+        // Keep a copy for the next build; the digest last, so a half-written copy is never reused.
+        rmSync(this.cache.digestFile, { force: true });
+        rmSync(this.cache.bundle, { recursive: true, force: true });
+        mkdirSync(path.dirname(this.cache.bundle), { recursive: true });
+        cpSync(outputPath, this.cache.bundle, { recursive: true });
+        writeFileSync(this.cache.digestFile, `${this.#digest}\n`);
+        const entry = JSON.parse(readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
+        const languages = Object.entries(entry.languages).map(([lang, { page_count }]) => `${lang} ${page_count}`);
+        logger.info(`indexed ${this.#documents.length} article(s) (${languages.join(', ')}) in ${Math.round(performance.now() - this.#started)} ms → ${shown}/`);
+      }
+      if (this.#documents.length === 0) logger.warn('no article was indexed: search will find nothing');
+    } finally {
+      // The Node API talks to a Pagefind process; stop it so the build can exit.
+      await pagefind.close();
+    }
   }
 }
 
 export default function pagefindIntegration(options: PagefindIntegrationOptions = {}): AstroIntegration {
   let outDir = '';
   let base = '/';
+  let cacheDir = '';
+  let session: IndexSession | undefined;
   return {
     name: 'newsroom-archive:pagefind',
     hooks: {
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        cacheDir = fileURLToPath(config.cacheDir);
+      },
+
+      'astro:build:start': () => {
+        const cache = path.join(cacheDir, 'search-index');
+        session = new IndexSession({ bundle: path.join(cache, 'bundle'), digestFile: path.join(cache, 'digest') }, options);
+        openSearchIndex(session);
       },
 
       // `astro dev` renders pages on demand and builds no index. Serve the one the last
@@ -97,7 +151,8 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
       },
 
       'astro:build:done': async ({ dir, logger }) => {
-        await buildIndex(fileURLToPath(dir), options, logger);
+        openSearchIndex(undefined);
+        await session!.finish(fileURLToPath(dir), logger);
       },
     },
   };

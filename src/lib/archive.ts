@@ -6,7 +6,7 @@
 import { subMonths } from 'date-fns';
 import type { ContentProblem } from './content-errors.ts';
 import type { ArticleRecord, CompanyRecord } from './content-schema.ts';
-import { findRelated } from './related.ts';
+import { RelatedIndex } from './related.ts';
 import { mostCovered, termStats, type TermCount, type TermStats } from './term-stats.ts';
 import { groupByPeriod, type MonthGroup, type YearGroup } from './timeline.ts';
 import { collectTerms, type Term, type TermRef } from './terms.ts';
@@ -103,7 +103,18 @@ export function buildArchive(records: readonly ArticleRecord[], registry?: Map<s
   const months = years.flatMap((y) => y.months);
   const newest = articles[0]?.date.instant ?? 0;
   const since = subMonths(newest, 12).getTime();
-  const termArticles = (kind: 'companies' | 'topics', slug: string) => terms[kind].get(slug)?.articles ?? [];
+  // Related articles, by position: built on first use (the sitemap and feeds need none).
+  let relatedIndex: RelatedIndex | undefined;
+  const relatedKeys = (article: Article) => [...article.companyRefs.map((ref) => `companies\n${ref.slug}`), ...article.topicRefs.map((ref) => `topics\n${ref.slug}`)];
+  const relatedOf = (article: Article) => {
+    relatedIndex ??= new RelatedIndex(
+      articles.length,
+      new Map(
+        (['companies', 'topics'] as const).flatMap((kind) => [...terms[kind].values()].map((term) => [`${kind}\n${term.slug}`, term.articles.map((a) => position.get(a)!)] as const)),
+      ),
+    );
+    return relatedIndex.related(position.get(article)!, relatedKeys(article)).map((index) => articles[index]);
+  };
 
   return {
     articles,
@@ -115,7 +126,7 @@ export function buildArchive(records: readonly ArticleRecord[], registry?: Map<s
       if (index === undefined) return {};
       return { newer: articles[index - 1], older: articles[index + 1] };
     },
-    related: memo((article: Article) => findRelated(article, termArticles, (a) => position.get(a)!)),
+    related: memo(relatedOf),
     stats: memo((term: ArchiveTerm) => termStats({ kind: term.kind, slug: term.slug, name: term.name }, term.articles)),
     mostCovered: (kind, limit) => mostCovered(articles, kind, since, limit),
     adjacentYears(year) {

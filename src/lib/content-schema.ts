@@ -57,7 +57,16 @@ function dateField(timeZone: string) {
   });
 }
 
+const articleSchemas = new Map<string, ReturnType<typeof makeArticleSchema>>();
+
+/** The article schema for a site time zone (built once per zone: zod schemas are costly to make). */
 export function articleSchema(timeZone: string) {
+  let schema = articleSchemas.get(timeZone);
+  if (!schema) articleSchemas.set(timeZone, (schema = makeArticleSchema(timeZone)));
+  return schema;
+}
+
+function makeArticleSchema(timeZone: string) {
   return z.strictObject({
     title: text,
     date: dateField(timeZone),

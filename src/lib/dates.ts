@@ -6,8 +6,8 @@
  * So a written date keeps two things: its wall-clock parts as written, and the instant it
  * names. Every date shown on the site is formatted here.
  */
-import { TZDate, tzName } from '@date-fns/tz';
-import { format, formatISO } from 'date-fns';
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
 
 export interface ArchiveDate {
   /** The text as written in the frontmatter. */
@@ -82,43 +82,131 @@ export function parseArchiveDate(written: string, siteTimeZone: string): Archive
   return { written: text, year, month, day, hasTime, zone, instant };
 }
 
-/** The date in its own zone, for date-fns to format wall-clock fields. */
-function inOwnZone(date: ArchiveDate): TZDate {
-  return new TZDate(date.instant, date.zone);
+/** English names from date-fns, worked out once (formatting goes through Intl below). */
+const nameOf = (pattern: string, month: number, day = 15) => format(new Date(2000, month, day), pattern);
+const MONTH_NAMES = {
+  long: Array.from({ length: 12 }, (_, i) => nameOf('MMMM', i)),
+  short: Array.from({ length: 12 }, (_, i) => nameOf('MMM', i)),
+  narrow: Array.from({ length: 12 }, (_, i) => nameOf('MMMMM', i)),
+};
+// 2 January 2000 was a Sunday: index 0 is Sunday, as in Date#getUTCDay.
+const WEEKDAY_NAMES = Array.from({ length: 7 }, (_, i) => format(new Date(2000, 0, 2 + i), 'EEEE'));
+
+const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
+/** A year as date-fns writes `yyyy`: at least four digits. */
+const yearText = (year: number) => (year < 0 ? `-${pad(year, 4)}` : pad(year, 4));
+
+interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  /** The zone's offset from UTC at that instant, in minutes. */
+  offset: number;
+}
+
+/**
+ * Intl formatters, one per zone and kind, made once: a formatter is costly to create and cheap
+ * to use, and every listing shows hundreds of dates (the same few zones over and over).
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(zone: string, kind: 'parts' | 'name'): Intl.DateTimeFormat {
+  const key = `${kind}\n${zone}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found =
+      kind === 'parts'
+        ? new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', era: 'short', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' })
+        : // As @date-fns/tz's tzName(zone, date, 'short') asks for it: "UTC", "GMT+8", "CET".
+          new Intl.DateTimeFormat('en-US', { hour: 'numeric', timeZone: zone, timeZoneName: 'short' });
+    formatters.set(key, found);
+  }
+  return found;
+}
+
+/** The wall clock in the date's own zone (its written offset, or the site's zone). */
+function wallClock(date: ArchiveDate): WallClock {
+  const parts: Record<string, string> = {};
+  for (const part of formatter(date.zone, 'parts').formatToParts(date.instant)) parts[part.type] = part.value;
+  const year = parts.era === 'BC' ? 1 - Number(parts.year) : Number(parts.year);
+  const clock = { year, month: Number(parts.month), day: Number(parts.day), hour: Number(parts.hour), minute: Number(parts.minute), second: Number(parts.second) };
+  const wallAsUtc = new Date(0);
+  wallAsUtc.setUTCFullYear(clock.year, clock.month - 1, clock.day);
+  wallAsUtc.setUTCHours(clock.hour, clock.minute, clock.second, 0);
+  const seconds = Math.floor(date.instant / 1000) * 1000;
+  return { ...clock, offset: Math.round((wallAsUtc.getTime() - seconds) / 60_000) };
+}
+
+function zoneName(date: ArchiveDate): string {
+  return formatter(date.zone, 'name').format(date.instant).split(/\s/g).slice(2).join(' ');
+}
+
+/** `+08:00`, `-05:30`, or `Z` for no offset (as date-fns formatISO writes it). */
+function offsetText(minutes: number): string {
+  if (minutes === 0) return 'Z';
+  return `${minutes < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(minutes) / 60))}:${pad(Math.abs(minutes) % 60)}`;
+}
+
+/**
+ * Each form of each date is worked out once: an article's date is shown on its page and in
+ * every listing, feed and sitemap it appears in.
+ */
+const formatted = new WeakMap<ArchiveDate, Map<string, string>>();
+function once(date: ArchiveDate, form: string, compute: () => string): string {
+  let forms = formatted.get(date);
+  if (!forms) formatted.set(date, (forms = new Map()));
+  let text = forms.get(form);
+  if (text === undefined) forms.set(form, (text = compute()));
+  return text;
 }
 
 /** `27 February 2018`, or `27 February 2018, 06:20 UTC` when a time was written. */
 export function formatDate(date: ArchiveDate, options: { time?: boolean } = {}): string {
-  const own = inOwnZone(date);
-  const day = format(own, 'd MMMM yyyy');
-  if (!date.hasTime || options.time === false) return day;
-  return `${day}, ${format(own, 'HH:mm')} ${tzName(date.zone, own, 'short')}`;
+  const withTime = date.hasTime && options.time !== false;
+  return once(date, withTime ? 'long-time' : 'long', () => {
+    const clock = wallClock(date);
+    const day = `${clock.day} ${MONTH_NAMES.long[clock.month - 1]} ${yearText(clock.year)}`;
+    return withTime ? `${day}, ${pad(clock.hour)}:${pad(clock.minute)} ${zoneName(date)}` : day;
+  });
 }
 
 /** Short form for dense lists: `27 Feb 2018`. */
 export function formatShortDate(date: ArchiveDate): string {
-  return format(inOwnZone(date), 'd MMM yyyy');
+  return once(date, 'short', () => {
+    const clock = wallClock(date);
+    return `${clock.day} ${MONTH_NAMES.short[clock.month - 1]} ${yearText(clock.year)}`;
+  });
 }
 
-/** For `<time datetime>` and machine-readable metadata: `2018-02-27` or `2018-02-27T06:20:00Z`. */
-export function toDatetimeAttribute(date: ArchiveDate): string {
-  if (!date.hasTime) return formatISO(inOwnZone(date), { representation: 'date' });
-  return formatISO(inOwnZone(date));
+function isoDay(clock: WallClock): string {
+  return `${yearText(clock.year)}-${pad(clock.month)}-${pad(clock.day)}`;
 }
 
 /** Full ISO 8601 instant with offset, for feeds, JSON-LD and sitemaps. */
 export function toIsoInstant(date: ArchiveDate): string {
-  return formatISO(inOwnZone(date));
+  return once(date, 'iso', () => {
+    const clock = wallClock(date);
+    return `${isoDay(clock)}T${pad(clock.hour)}:${pad(clock.minute)}:${pad(clock.second)}${offsetText(clock.offset)}`;
+  });
+}
+
+/** For `<time datetime>` and machine-readable metadata: `2018-02-27` or `2018-02-27T06:20:00Z`. */
+export function toDatetimeAttribute(date: ArchiveDate): string {
+  return date.hasTime ? toIsoInstant(date) : once(date, 'day', () => isoDay(wallClock(date)));
 }
 
 /** `February 2018` */
 export function formatMonth(year: number, month: number): string {
-  return format(new TZDate(year, month - 1, 15, 12, 0, 0, 0, 'UTC'), 'MMMM yyyy');
+  return `${MONTH_NAMES.long[month - 1]} ${yearText(year)}`;
 }
 
 /** `Tuesday, 27 February 2018` (day headings in period listings). */
 export function formatDayHeading(year: number, month: number, day: number): string {
-  return format(new TZDate(year, month - 1, day, 12, 0, 0, 0, 'UTC'), 'EEEE, d MMMM yyyy');
+  const weekday = new Date(Date.UTC(2000, month - 1, day));
+  weekday.setUTCFullYear(year);
+  return `${WEEKDAY_NAMES[weekday.getUTCDay()]}, ${day} ${MONTH_NAMES.long[month - 1]} ${yearText(year)}`;
 }
 
 /** Zero-padded path parts for URLs: `['2018', '02', '27']`. */
@@ -128,6 +216,5 @@ export function datePathParts(date: Pick<ArchiveDate, 'year' | 'month' | 'day'>)
 
 /** A month's name alone: `February` (long), `Feb` (short) or `F` (narrow). */
 export function formatMonthName(month: number, width: 'long' | 'short' | 'narrow' = 'long'): string {
-  const pattern = { long: 'MMMM', short: 'MMM', narrow: 'MMMMM' }[width];
-  return format(new TZDate(2000, month - 1, 15, 12, 0, 0, 0, 'UTC'), pattern);
+  return MONTH_NAMES[width][month - 1];
 }

@@ -11,7 +11,7 @@ describe('build handoff', () => {
   });
 
   it('refuses to make one up when no model was built', () => {
-    delete (globalThis as Record<symbol, unknown>)[Symbol.for('newsroom-archive.built-archive')];
+    delete (globalThis as Record<symbol, unknown>)[Symbol.for('newsroom-archive.build-handoff')];
     expect(() => builtArchive()).toThrow(/no archive was built/);
   });
 });

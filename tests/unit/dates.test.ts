@@ -1,3 +1,5 @@
+import { TZDate, tzName } from '@date-fns/tz';
+import { format, formatISO } from 'date-fns';
 import { describe, expect, test } from 'vitest';
 import {
   DATE_FORMS,
@@ -9,6 +11,7 @@ import {
   parseArchiveDate,
   toDatetimeAttribute,
   toIsoInstant,
+  type ArchiveDate,
 } from '@/lib/dates';
 import { date } from './helpers';
 
@@ -203,5 +206,42 @@ describe('parseArchiveDate rejects wall times skipped by a clock change', () => 
   test('the same wall time with an offset, or an hour later, is fine', () => {
     expect(typeof parseArchiveDate('2018-03-25T02:30:00+01:00', 'Europe/Berlin')).toBe('object');
     expect(typeof parseArchiveDate('2018-03-25T03:30:00', 'Europe/Berlin')).toBe('object');
+  });
+});
+
+describe('the fast formatters agree with date-fns on every zone and era', () => {
+  // The formatting the archive had before it cached Intl formatters: date-fns on a TZDate.
+  const own = (d: ArchiveDate) => new TZDate(d.instant, d.zone);
+  const reference = {
+    formatDate: (d: ArchiveDate) => `${format(own(d), 'd MMMM yyyy')}${d.hasTime ? `, ${format(own(d), 'HH:mm')} ${tzName(d.zone, own(d), 'short')}` : ''}`,
+    formatShortDate: (d: ArchiveDate) => format(own(d), 'd MMM yyyy'),
+    toIsoInstant: (d: ArchiveDate) => formatISO(own(d)),
+    toDatetimeAttribute: (d: ArchiveDate) => (d.hasTime ? formatISO(own(d)) : formatISO(own(d), { representation: 'date' })),
+  };
+  const zones = ['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Pacific/Kiritimati'];
+  const offsets = ['Z', '+08:00', '-05:30', '+14:00', '-12:00', '+00:00', ''];
+  let seed = 7;
+  const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const pad = (n: number) => String(n).padStart(2, '0');
+
+  test('2,000 random dates from 1900 to 2100, with and without a time and an offset', () => {
+    for (let i = 0; i < 2000; i++) {
+      const year = 1900 + Math.floor(rand() * 200);
+      const day = `${year}-${pad(1 + Math.floor(rand() * 12))}-${pad(1 + Math.floor(rand() * 28))}`;
+      const time = rand() < 0.8 ? `T${pad(Math.floor(rand() * 24))}:${pad(Math.floor(rand() * 60))}:${pad(Math.floor(rand() * 60))}${offsets[i % offsets.length]}` : '';
+      const parsed = parseArchiveDate(day + time, zones[i % zones.length]);
+      if (typeof parsed === 'string') continue; // a wall time skipped by a clock change
+      for (const [name, expected] of Object.entries(reference)) {
+        const actual = { formatDate, formatShortDate, toIsoInstant, toDatetimeAttribute }[name as keyof typeof reference](parsed);
+        expect(actual, `${name}(${parsed.written} in ${parsed.zone})`).toBe(expected(parsed));
+      }
+    }
+  });
+
+  test('day headings and month names', () => {
+    for (const [y, m, d] of [[2018, 2, 27], [1900, 1, 1], [2100, 12, 31], [2024, 2, 29]]) {
+      expect(formatDayHeading(y, m, d)).toBe(format(new TZDate(y, m - 1, d, 12, 0, 0, 0, 'UTC'), 'EEEE, d MMMM yyyy'));
+      expect(formatMonth(y, m)).toBe(format(new TZDate(y, m - 1, 15, 12, 0, 0, 0, 'UTC'), 'MMMM yyyy'));
+    }
   });
 });
