@@ -8,6 +8,7 @@ import { contentSecurityPolicy } from './src/lib/csp.ts';
 import { archiveSitemap } from './src/lib/sitemap-integration.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
+import outputFolder from './src/integrations/output-folder.ts';
 import { FEED_STYLESHEET } from './src/lib/feeds.ts';
 
 const { syntaxHighlight, ...pipeline } = markdownOptions({ trustedHtml: site.trustedHtml });
@@ -27,9 +28,12 @@ export default defineConfig({
   // A strict policy on every page (src/lib/csp.ts); the search page adds what Pagefind needs.
   security: { csp: contentSecurityPolicy({ trustedHtml: site.trustedHtml }) },
   devToolbar: { enabled: false },
+  // Pages whose cache key (src/lib/page-keys.ts) and code are unchanged are not rendered again.
+  experimental: { incrementalBuild: true },
   // sitemap-index.xml with lastmod from the content (src/lib/sitemap.ts); the policy as a
   // header in _headers; pagefind stays last: it indexes the finished HTML in astro:build:done.
   integrations: [
+    outputFolder(),
     archiveSitemap(site),
     securityHeaders({ searchPage: 'search/index.html', stylesheets: [FEED_STYLESHEET] }),
     pagefind({ excludeSelectors: [`.${HEADING_ANCHOR_CLASS}`] }),

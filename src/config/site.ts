@@ -7,6 +7,7 @@
  * - `ARCHIVE_CONTENT_DIR`: the folder holding `articles/` and optionally `companies/`.
  * - `ARCHIVE_TIME_ZONE`, `ARCHIVE_PAGE_SIZE`: for deployments that need another zone or page size.
  * - `ARCHIVE_TRUSTED_HTML`: keep raw HTML in articles unsanitized (see `trustedHtml`).
+ * - `ARCHIVE_SEARCH_SHARD_SIZE`: articles per search-index shard (see `searchShardSize`).
  *
  * This module is read by astro.config.mjs (before Vite runs) and by pages, so it only uses
  * `process.env` and `node:path`.
@@ -37,10 +38,18 @@ export interface SiteConfig {
    * README spells out the risk.
    */
   trustedHtml: boolean;
+  /**
+   * The most articles one shard of the search index takes (src/lib/search-index.ts). Pagefind
+   * holds a shard in memory while it indexes it (about 120 KB an article) and re-indexes a
+   * whole shard when one of its articles changes; more shards cost a search more requests.
+   */
+  searchShardSize: number;
 }
 
 /** The site setting behind `trustedHtml`; `ARCHIVE_TRUSTED_HTML` overrides it. */
 const TRUSTED_HTML = false;
+/** The site setting behind `searchShardSize`; `ARCHIVE_SEARCH_SHARD_SIZE` overrides it. */
+const SEARCH_SHARD_SIZE = 5000;
 
 const DEFAULT_URL = 'http://localhost:4321/';
 
@@ -71,11 +80,11 @@ function readTimeZone(raw: string | undefined): string {
   return zone;
 }
 
-function readPageSize(raw: string | undefined): number {
-  if (!raw?.trim()) return 20;
+function readCount(name: string, raw: string | undefined, fallback: number): number {
+  if (!raw?.trim()) return fallback;
   const size = Number(raw);
   if (!Number.isInteger(size) || size < 1) {
-    throw new Error(`ARCHIVE_PAGE_SIZE: expected a whole number of at least 1, got "${raw}"`);
+    throw new Error(`${name}: expected a whole number of at least 1, got "${raw}"`);
   }
   return size;
 }
@@ -98,9 +107,10 @@ export function readSiteConfig(env: Record<string, string | undefined> = process
     base: url.pathname,
     timeZone: readTimeZone(env.ARCHIVE_TIME_ZONE),
     lang: 'en',
-    pageSize: readPageSize(env.ARCHIVE_PAGE_SIZE),
+    pageSize: readCount('ARCHIVE_PAGE_SIZE', env.ARCHIVE_PAGE_SIZE, 20),
     contentDir: path.resolve(env.ARCHIVE_CONTENT_DIR?.trim() || 'content'),
     trustedHtml: readBoolean('ARCHIVE_TRUSTED_HTML', env.ARCHIVE_TRUSTED_HTML, TRUSTED_HTML),
+    searchShardSize: readCount('ARCHIVE_SEARCH_SHARD_SIZE', env.ARCHIVE_SEARCH_SHARD_SIZE, SEARCH_SHARD_SIZE),
   };
 }
 

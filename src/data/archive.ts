@@ -6,9 +6,10 @@ import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { buildArchive, type Archive, type Article } from '@/lib/archive';
 import type { ArticleRecord, CompanyRecord } from '@/lib/content-schema';
 import { searchIndexSink, shareBuiltArchive } from '@/lib/build-handoff';
-import { searchDocument } from '@/lib/search-index';
+import { planShards, searchDocument } from '@/lib/search-index';
 import { site } from '@/config/site';
 import { indexCompanyRegistry } from '@/lib/terms';
+import { pageKey } from '@/lib/page-keys';
 
 let archive: Promise<Archive> | undefined;
 const entryByPath = new Map<string, CollectionEntry<'articles'>>();
@@ -26,7 +27,11 @@ async function load(): Promise<Archive> {
   for (const article of model.articles) entryByPath.set(article.path, byFile.get(article.file)!);
   shareBuiltArchive(model);
   // During a build, the search index gets every article now, to index while pages are written.
-  searchIndexSink()?.add(model.articles.map((article) => searchDocument({ ...article, lang: article.lang ?? site.lang }, entryByPath.get(article.path)?.rendered?.html ?? '')));
+  const sink = searchIndexSink();
+  if (sink) {
+    const { shardOf } = planShards(model.articles, site.lang, site.searchShardSize);
+    sink.add(model.articles.map((article, i) => searchDocument(article, entryByPath.get(article.path)?.rendered?.html ?? '', shardOf[i])));
+  }
   return model;
 }
 
@@ -46,6 +51,22 @@ export async function articleHtml(article: Article): Promise<string> {
   await getArchive();
   return entryByPath.get(article.path)?.rendered?.html ?? '';
 }
+
+/**
+ * The content digest of an article's file, as the loader computed it (file text, settings and
+ * pipeline code): the part of a page cache key that covers the article's own content.
+ */
+export function contentDigest(article: Article): string {
+  return String(entryByPath.get(article.path)?.digest ?? '');
+}
+
+/** The same for a registry company's file ('' when the company has no entry). */
+export function registryDigest(slug: string): string {
+  return String(companyEntryBySlug.get(slug)?.digest ?? '');
+}
+
+/** The site settings every page shows (title, URL, page size…), for page cache keys. */
+export const siteKey = pageKey({ ...site, contentDir: undefined });
 
 /** The rendered description of a registry company, if it has one. */
 export async function renderCompanyDescription(slug: string) {

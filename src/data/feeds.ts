@@ -9,7 +9,8 @@ import type { Archive, ArchiveTerm, Article } from '@/lib/archive';
 import { allFeeds, FEED_LIMITS, feedItem, latest, renderFeed, renderOpml, siteFeedInfo, termFeedInfo, type FeedContext, type FeedInfo, type FeedItem } from '@/lib/feeds';
 import { newestChange } from '@/lib/modified';
 import type { TermKind } from '@/lib/urls';
-import { articleHtml, getArchive } from './archive';
+import { articleData, cardData, pageKey } from '@/lib/page-keys';
+import { articleHtml, contentDigest, getArchive, siteKey } from './archive';
 
 export const feedContext: FeedContext = { site, urls };
 
@@ -39,7 +40,12 @@ export const siteFeedGET: APIRoute = async () => {
 export function termFeedRoute(kind: TermKind) {
   const getStaticPaths = (async () => {
     const archive = await getArchive();
-    return [...archive.terms[kind].values()].map((term) => ({ params: { slug: term.slug }, props: { term } }));
+    return [...archive.terms[kind].values()].map((term) => ({
+      params: { slug: term.slug },
+      props: { term },
+      // The feed's items, whole (src/lib/page-keys.ts): unchanged, the feed is not written again.
+      cacheKey: pageKey(siteKey, kind, term.slug, term.name, latest(term.articles, FEED_LIMITS.term).map((a) => [articleData(a, contentDigest(a)), cardData(a)])),
+    }));
   }) satisfies GetStaticPaths;
   const GET: APIRoute<{ term: ArchiveTerm }> = ({ props }) =>
     feedResponse(termFeedInfo(props.term, feedContext), latest(props.term.articles, FEED_LIMITS.term));

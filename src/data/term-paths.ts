@@ -2,14 +2,18 @@
 import { site } from '@/config/site';
 import { paginate } from '@/lib/pagination';
 import type { TermKind } from '@/lib/urls';
-import { getArchive } from './archive';
+import { cardData, pageKey } from '@/lib/page-keys';
+import { getArchive, registryDigest, siteKey } from './archive';
 
 export async function termPagePaths(kind: TermKind) {
   const archive = await getArchive();
-  return [...archive.terms[kind].values()].flatMap((term) =>
-    paginate(term.articles, site.pageSize).map((page) => ({
+  return [...archive.terms[kind].values()].flatMap((term) => {
+    const shared = [siteKey, kind, term.slug, term.name, registryDigest(term.slug), archive.stats(term)];
+    return paginate(term.articles, site.pageSize).map((page) => ({
       params: { slug: term.slug, page: page.number > 1 ? String(page.number) : undefined },
       props: { term, page },
-    })),
-  );
+      // Everything the page shows (src/lib/page-keys.ts): unchanged, it is not rendered again.
+      cacheKey: pageKey(...shared, page.number, page.count, page.items.map(cardData)),
+    }));
+  });
 }

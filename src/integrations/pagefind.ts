@@ -6,14 +6,23 @@
  * integration opens a sink (src/lib/build-handoff.ts); the pages send one small document per
  * article as soon as they have the archive model (src/lib/search-index.ts says what it holds);
  * Pagefind, a process of its own, indexes them on the other core while Astro writes the pages.
- * When the build is done the index is written. Pagefind never reads the 3,000 pages it would
- * not index, nor the navigation and footers of the ones it does.
+ * Pagefind never reads the 3,000 pages it would not index, nor the navigation and footers of
+ * the ones it does.
  *
- * Pagefind cannot update an index. So the documents are hashed: when they are the same as the
- * last build's (no article's indexed text, date, names or URL changed), the index kept in
- * Astro's cache folder is copied instead of built again.
+ * The index is built in date shards (src/lib/search-index.ts, `planShards`), one Pagefind run
+ * each, one after another, so memory stays bounded by a shard whatever the archive's size. A
+ * shard whose documents are the same as in the last build is not indexed again: its files are
+ * kept in Astro's cache folder. An edit to one article re-indexes one shard.
+ *
+ * The shards' bundles are then put together into one: each shard's files (meta, index chunks,
+ * fragments, filters) are named by content hash, so they sit side by side; the entry file lists
+ * every shard; shards of one language share its WebAssembly file (Pagefind writes the same
+ * bytes for `en` and `en-x-…`), so a browser fetches it once. This reads two things of the
+ * bundle format Pagefind does not document: `pagefind-entry.json` and the `wasm.<lang>` file
+ * names. `pagefind` is pinned to an exact version, and tests/e2e/search.spec.ts searches
+ * across shards.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -31,82 +40,135 @@ export interface PagefindIntegrationOptions {
 }
 
 const BUNDLE_DIR = 'pagefind';
+const ENTRY_FILE = 'pagefind-entry.json';
 
-/** The part of `pagefind-entry.json` read here. */
+/** The part of `pagefind-entry.json` used here. */
 interface PagefindEntry {
-  languages: Record<string, { page_count: number }>;
+  version: string;
+  languages: Record<string, { hash: string; wasm?: string; page_count: number }>;
+  [key: string]: unknown;
 }
 
-/** The index of one build: documents in, bundle out. */
+const readEntry = (bundle: string) => JSON.parse(readFileSync(path.join(bundle, ENTRY_FILE), 'utf8')) as PagefindEntry;
+/** The language a shard is stemmed as: `en` for `en` and `en-x-201803`. */
+const languageOf = (shard: string) => shard.split('-x-')[0];
+
+/** Every file below `dir`, as paths relative to it. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
+}
+
+/** The index of one build: documents in, shards indexed as needed, one bundle out. */
 class IndexSession {
-  #documents: readonly SearchDocument[] | undefined;
-  #digest = '';
-  #reuse = false;
-  #indexing: Promise<pagefind.PagefindIndex> | undefined;
+  #shards = new Map<string, { documents: SearchDocument[]; digest: string; reused: boolean }>();
+  #indexing: Promise<void> = Promise.resolve();
+  #received = false;
   readonly #started = performance.now();
 
   constructor(
-    private readonly cache: { bundle: string; digestFile: string },
+    private readonly cacheDir: string,
     private readonly options: PagefindIntegrationOptions,
   ) {}
 
-  /** Takes the documents and, unless the cached index has them all, starts indexing. */
+  #shardDir(shard: string): string {
+    return path.join(this.cacheDir, 'shards', shard);
+  }
+
+  /** Takes the documents and starts indexing the shards whose documents changed. */
   add(documents: readonly SearchDocument[]): void {
-    if (this.#documents) throw new Error('search index: the documents were sent twice');
-    this.#documents = documents;
-    this.#digest = documentsDigest(documents);
-    const cachedDigest = existsSync(this.cache.digestFile) ? readFileSync(this.cache.digestFile, 'utf8').trim() : '';
-    this.#reuse = cachedDigest === this.#digest && existsSync(path.join(this.cache.bundle, 'pagefind-entry.json'));
-    if (!this.#reuse) this.#indexing = this.#index(documents);
+    if (this.#received) throw new Error('search index: the documents were sent twice');
+    this.#received = true;
+    const byShard = new Map<string, SearchDocument[]>();
+    for (const document of documents) {
+      if (!byShard.has(document.shard)) byShard.set(document.shard, []);
+      byShard.get(document.shard)!.push(document);
+    }
+    for (const [shard, docs] of [...byShard].sort(([a], [b]) => a.localeCompare(b))) {
+      const digest = documentsDigest(docs);
+      const dir = this.#shardDir(shard);
+      const digestFile = path.join(dir, 'digest');
+      const reused = existsSync(digestFile) && readFileSync(digestFile, 'utf8').trim() === digest;
+      this.#shards.set(shard, { documents: docs, digest, reused });
+      // One Pagefind run at a time: memory is bounded by a shard.
+      if (!reused) this.#indexing = this.#indexing.then(() => this.#indexShard(shard, docs, digest));
+    }
     // Errors are reported when the build is done; keep Node from calling them unhandled now.
-    this.#indexing?.catch(() => {});
+    this.#indexing.catch(() => {});
   }
 
-  async #index(documents: readonly SearchDocument[]): Promise<pagefind.PagefindIndex> {
-    const { index, errors } = await pagefind.createIndex({ excludeSelectors: this.options.excludeSelectors });
-    if (!index || errors.length) throw new Error(`Pagefind could not start:\n  ${errors.join('\n  ')}`);
-    const failures: string[] = [];
-    // All at once: the Node API queues them for Pagefind's process.
-    await Promise.all(
-      documents.map(async (document) => {
-        const added = await index.addHTMLFile(document);
-        if (added.errors.length) failures.push(`${document.url}: ${added.errors.join('; ')}`);
-      }),
-    );
-    if (failures.length) throw new Error(`Pagefind could not index:\n  ${failures.join('\n  ')}`);
-    return index;
-  }
-
-  /** Writes the bundle into the site, from Pagefind or from the cache. */
-  async finish(siteDir: string, logger: AstroIntegrationLogger): Promise<void> {
-    const outputPath = path.join(siteDir, BUNDLE_DIR);
-    const shown = path.relative(process.cwd(), outputPath) || outputPath;
-    // Pagefind names fragments by content hash and never deletes old ones: start clean.
-    rmSync(outputPath, { recursive: true, force: true });
-    if (!this.#documents) throw new Error('search index: the pages sent no documents');
+  async #indexShard(shard: string, documents: readonly SearchDocument[], digest: string): Promise<void> {
+    const dir = this.#shardDir(shard);
+    const partial = `${dir}.partial`;
+    rmSync(partial, { recursive: true, force: true });
     try {
-      if (this.#reuse) {
-        cpSync(this.cache.bundle, outputPath, { recursive: true });
-        logger.info(`no indexed text changed: reused the search index of the last build → ${shown}/`);
-      } else {
-        const index = await this.#indexing!;
-        const written = await index.writeFiles({ outputPath });
-        if (written.errors.length) throw new Error(`Pagefind could not write ${outputPath}:\n  ${written.errors.join('\n  ')}`);
-        // Keep a copy for the next build; the digest last, so a half-written copy is never reused.
-        rmSync(this.cache.digestFile, { force: true });
-        rmSync(this.cache.bundle, { recursive: true, force: true });
-        mkdirSync(path.dirname(this.cache.bundle), { recursive: true });
-        cpSync(outputPath, this.cache.bundle, { recursive: true });
-        writeFileSync(this.cache.digestFile, `${this.#digest}\n`);
-        const entry = JSON.parse(readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
-        const languages = Object.entries(entry.languages).map(([lang, { page_count }]) => `${lang} ${page_count}`);
-        logger.info(`indexed ${this.#documents.length} article(s) (${languages.join(', ')}) in ${Math.round(performance.now() - this.#started)} ms → ${shown}/`);
-      }
-      if (this.#documents.length === 0) logger.warn('no article was indexed: search will find nothing');
+      const { index, errors } = await pagefind.createIndex({ excludeSelectors: this.options.excludeSelectors });
+      if (!index || errors.length) throw new Error(`Pagefind could not start:\n  ${errors.join('\n  ')}`);
+      const failures: string[] = [];
+      // All at once: the Node API queues them for Pagefind's process.
+      await Promise.all(
+        documents.map(async (document) => {
+          const added = await index.addHTMLFile({ url: document.url, content: document.content });
+          if (added.errors.length) failures.push(`${document.url}: ${added.errors.join('; ')}`);
+        }),
+      );
+      if (failures.length) throw new Error(`Pagefind could not index:\n  ${failures.join('\n  ')}`);
+      const written = await index.writeFiles({ outputPath: partial });
+      if (written.errors.length) throw new Error(`Pagefind could not write the index:\n  ${written.errors.join('\n  ')}`);
     } finally {
-      // The Node API talks to a Pagefind process; stop it so the build can exit.
+      // Ends Pagefind's process, and with it the memory this shard took.
       await pagefind.close();
     }
+    // The digest last: a shard half written is never reused.
+    rmSync(dir, { recursive: true, force: true });
+    renameSync(partial, dir);
+    writeFileSync(path.join(dir, 'digest'), `${digest}\n`);
+  }
+
+  /** Puts the shards together into `<siteDir>/pagefind/`. */
+  async finish(siteDir: string, logger: AstroIntegrationLogger): Promise<void> {
+    if (!this.#received) throw new Error('search index: the pages sent no documents');
+    await this.#indexing;
+    const outputPath = path.join(siteDir, BUNDLE_DIR);
+    const wanted = new Map<string, string>(); // file in the bundle → where it comes from
+    const entry: PagefindEntry = { version: '', languages: {} };
+    for (const [shard] of this.#shards) {
+      const dir = this.#shardDir(shard);
+      const shardEntry = readEntry(dir);
+      const language = languageOf(shard);
+      const own = shardEntry.languages[shard];
+      if (!own) throw new Error(`search index: Pagefind wrote no "${shard}" index in ${dir}/${ENTRY_FILE}`);
+      Object.assign(entry, { ...shardEntry, languages: entry.languages });
+      entry.languages[shard] = { ...own, wasm: language };
+      for (const file of filesUnder(dir)) {
+        if (file === 'digest' || file === ENTRY_FILE) continue;
+        const wasm = /^wasm\.(.+)\.pagefind$/.exec(file);
+        // The shard's copy of its language's WebAssembly becomes the language's one file.
+        if (wasm && wasm[1] === shard) wanted.set(`wasm.${language}.pagefind`, path.join(dir, file));
+        else if (!wasm || !wanted.has(file)) wanted.set(file, path.join(dir, file));
+      }
+    }
+    // Index files are named by content hash: one already there is already right.
+    mkdirSync(outputPath, { recursive: true });
+    const present = new Set(filesUnder(outputPath));
+    for (const [file, source] of wanted) {
+      const immutable = file.includes(path.sep) || file.endsWith('.pf_meta');
+      if (immutable && present.has(file)) continue;
+      mkdirSync(path.dirname(path.join(outputPath, file)), { recursive: true });
+      cpSync(source, path.join(outputPath, file));
+    }
+    for (const file of present) if (!wanted.has(file) && file !== ENTRY_FILE) rmSync(path.join(outputPath, file));
+    writeFileSync(path.join(outputPath, ENTRY_FILE), JSON.stringify(entry));
+
+    const shards = [...this.#shards];
+    const indexed = shards.filter(([, s]) => !s.reused);
+    const articles = shards.reduce((sum, [, s]) => sum + s.documents.length, 0);
+    const shown = path.relative(process.cwd(), outputPath) || outputPath;
+    logger.info(
+      `search index: ${articles} article(s) in ${shards.length} shard(s); indexed ${indexed.length ? indexed.map(([k, s]) => `${k} (${s.documents.length})`).join(', ') : 'none (no indexed text changed)'} in ${Math.round(performance.now() - this.#started)} ms → ${shown}/`,
+    );
+    if (articles === 0) logger.warn('no article was indexed: search will find nothing');
   }
 }
 
@@ -125,8 +187,7 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
       },
 
       'astro:build:start': () => {
-        const cache = path.join(cacheDir, 'search-index');
-        session = new IndexSession({ bundle: path.join(cache, 'bundle'), digestFile: path.join(cache, 'digest') }, options);
+        session = new IndexSession(path.join(cacheDir, 'search-index'), options);
         openSearchIndex(session);
       },
 

@@ -179,21 +179,8 @@ export function toPagefindSort(sort: SearchSort): Record<string, 'asc' | 'desc'>
 }
 
 /**
- * The language indexes Pagefind will build for these articles, with their page counts.
- * Pagefind names each index after the page's `<html lang>` in lower case (`zh-Hans` → `zh-hans`);
- * an article's page has its `lang`, else the site's.
- */
-export function indexLanguages(articles: readonly { lang?: string }[], siteLang: string): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const article of articles) {
-    const key = (article.lang ?? siteLang).toLowerCase();
-    counts[key] = (counts[key] ?? 0) + 1;
-  }
-  return counts;
-}
-
-/**
- * Which language indexes the search page must merge so one search covers every language.
+ * Which language indexes the search page must merge so one search covers every language (and
+ * every date shard of the index, src/lib/search-index.ts): `counts` holds each index's pages.
  *
  * Pagefind keeps one index per language and loads only the one matching the search page's
  * `<html lang>`: the exact tag, else its primary subtag (`pt-br` → `pt`), else the language with

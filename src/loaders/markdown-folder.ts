@@ -13,7 +13,6 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -93,7 +92,9 @@ export function markdownFolderLoader<T extends { slug: string; file: string }>(o
     for (const absolute of files) {
       const id = path.relative(folder, absolute).split(path.sep).join('/').replace(/\.md$/, '');
       untouched.delete(id);
-      const source = await readFile(absolute, 'utf8');
+      // Blocking reads: thousands of small files are read far quicker one after another than
+      // through as many awaited promises, and nothing else waits on this thread meanwhile.
+      const source = readFileSync(absolute, 'utf8');
       const digest = generateDigest(`${folder}\n${settingsKey}\n${source}`);
       const existing = store.get(id);
       const file = displayPath(absolute);

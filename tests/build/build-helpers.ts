@@ -49,7 +49,7 @@ export interface BuildResult {
 export function astroBuild(options: { contentDir?: string; workDir: string; env?: Record<string, string> }): Promise<BuildResult> {
   const outDir = path.join(options.workDir, 'dist');
   const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
-  for (const key of ['ARCHIVE_CONTENT_DIR', 'SITE_URL', 'ARCHIVE_TIME_ZONE', 'ARCHIVE_PAGE_SIZE', 'ARCHIVE_TRUSTED_HTML']) delete env[key];
+  for (const key of ['ARCHIVE_CONTENT_DIR', 'SITE_URL', 'ARCHIVE_TIME_ZONE', 'ARCHIVE_PAGE_SIZE', 'ARCHIVE_TRUSTED_HTML', 'ARCHIVE_SEARCH_SHARD_SIZE']) delete env[key];
   if (options.contentDir) env.ARCHIVE_CONTENT_DIR = options.contentDir;
   env.ARCHIVE_CACHE_DIR = path.join(options.workDir, 'cache');
   Object.assign(env, options.env);

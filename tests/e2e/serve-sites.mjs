@@ -25,6 +25,7 @@ for (const [name, site] of Object.entries(SITES)) {
       SITE_URL: siteUrl(name),
       ARCHIVE_CONTENT_DIR: site.content,
       ...(site.pageSize ? { ARCHIVE_PAGE_SIZE: site.pageSize } : {}),
+      ...(site.searchShardSize ? { ARCHIVE_SEARCH_SHARD_SIZE: site.searchShardSize } : {}),
     },
   });
   await serveSite({ dir: outDir, port: site.port, host: '127.0.0.1', base: site.base });

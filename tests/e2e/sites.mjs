@@ -14,8 +14,11 @@ export const SITES = {
   seedBase: { port: portBase + 1, base: '/archive/', content: 'content', pageSize: undefined },
   /** The hostile test archive (tests/fixtures/make-hostile-content.mjs). */
   hostile: { port: portBase + 3, base: '/', content: `${E2E_DIR}/hostile-content`, pageSize: undefined },
-  /** The generated test archive (tests/fixtures/make-content.mjs), page size 5. Built last. */
-  fixture: { port: portBase + 2, base: '/', content: `${E2E_DIR}/content`, pageSize: '5' },
+  /**
+   * The generated test archive (tests/fixtures/make-content.mjs), page size 5, and a search
+   * index in shards of 4 articles, so every search test runs across shards. Built last.
+   */
+  fixture: { port: portBase + 2, base: '/', content: `${E2E_DIR}/content`, pageSize: '5', searchShardSize: '4' },
 };
 
 export function siteUrl(name) {

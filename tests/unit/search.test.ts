@@ -3,7 +3,6 @@ import {
   browsesWithoutQuery,
   effectiveSort,
   fromPagefindFilters,
-  indexLanguages,
   languagesToMerge,
   sameSearch,
   searchRecord,
@@ -152,10 +151,6 @@ describe('Pagefind options', () => {
 });
 
 describe('language indexes', () => {
-  test('are named like Pagefind names them: the page lang in lower case, the site lang by default', () => {
-    expect(indexLanguages([{}, { lang: 'zh' }, { lang: 'zh-Hans' }, {}, { lang: 'EN' }], 'en')).toEqual({ en: 3, zh: 1, 'zh-hans': 1 });
-  });
-
   test('the search page merges every language but its own', () => {
     expect(languagesToMerge({ en: 14, zh: 1 }, 'en')).toEqual(['zh']);
     expect(languagesToMerge({ en: 14 }, 'en')).toEqual([]);

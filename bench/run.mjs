@@ -1,0 +1,219 @@
+#!/usr/bin/env node
+/**
+ * The benchmark: `npm run bench -- --articles 10000`.
+ *
+ * Generates a synthetic archive (bench/generate.mjs) in a temporary folder and builds it as a
+ * user would, with `ARCHIVE_CONTENT_DIR` and `npm run build`: cold (no caches), again with
+ * nothing changed, after editing one article's body, after adding one article, and after
+ * editing one company's registry entry. In the same run it builds the reference, a minimal
+ * Astro archive (bench/reference), cold, and indexes it with the Pagefind CLI. Machines are
+ * noisy, so what counts is the ratio to the reference measured in the same run.
+ *
+ * For each build: wall time and its phases (content sync, page generation, search index, from
+ * the build's log), pages rendered and reused, peak resident memory of the whole process tree,
+ * size and file count of the output and of the search index, and the bytes of one article
+ * page (HTML, CSS, JS; raw and gzip). Progress goes to the screen; a Markdown table and a JSON
+ * file at the end.
+ *
+ * Options: --articles N (10000), --out FILE (the JSON; default .cache/bench/bench-N.json),
+ * --skip-reference, --keep (keep the generated archive and outputs), --work DIR.
+ */
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { generateArchive } from './generate.mjs';
+import { lineTime, measure } from './measure.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '10000' },
+    out: { type: 'string' },
+    work: { type: 'string' },
+    'skip-reference': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const articles = Number(values.articles);
+if (!Number.isInteger(articles) || articles < 10) {
+  console.error('bench: --articles must be a whole number of at least 10');
+  process.exit(2);
+}
+const work = path.resolve(values.work ?? path.join(os.tmpdir(), `archive-bench-${articles}`));
+const content = path.join(work, 'content');
+const outFile = path.resolve(values.out ?? path.join(ROOT, '.cache', 'bench', `bench-${articles}.json`));
+
+const started = Date.now();
+const say = (text) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(5)} s] ${text}`);
+const mb = (bytes) => Math.round(bytes / 1e5) / 10;
+const seconds = (ms) => (ms === undefined ? undefined : Math.round(ms / 100) / 10);
+
+function sizeOf(dir) {
+  let bytes = 0;
+  let files = 0;
+  if (!existsSync(dir)) return { bytes, files };
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    files++;
+    bytes += statSync(path.join(entry.parentPath, entry.name)).size;
+  }
+  return { bytes, files };
+}
+
+/** Phases from a build's log: each a duration in ms, measured by when the lines came. */
+function phases(lines) {
+  const syncStart = lineTime(lines, /\[content\] Syncing content/);
+  const syncEnd = lineTime(lines, /\[content\] Synced content/, syncStart ?? 0);
+  const pagesStart = lineTime(lines, /generating static routes/);
+  const pagesEnd = pagesStart === undefined ? undefined : lineTime(lines, /✓ Completed in/, pagesStart);
+  const indexEnd = lineTime(lines, /search index: .* shard/);
+  const indexLine = lines.find((line) => /search index: .* shard/.test(line.text))?.text ?? '';
+  return {
+    syncMs: syncStart !== undefined && syncEnd !== undefined ? syncEnd - syncStart : undefined,
+    pagesMs: pagesStart !== undefined && pagesEnd !== undefined ? pagesEnd - pagesStart : undefined,
+    // The index is built while pages render; this is the time it adds after them.
+    indexAfterPagesMs: indexEnd !== undefined && pagesEnd !== undefined ? indexEnd - pagesEnd : undefined,
+    indexed: /indexed (.*) in \d+ ms/.exec(indexLine)?.[1],
+  };
+}
+
+function pageCounts(lines) {
+  const routes = lines.filter((line) => /^\s*\d\d:\d\d:\d\d\s+[├└]─ /.test(line.text) || /[├└]─ \//.test(line.text));
+  const text = lines.map((line) => line.text).join('\n');
+  const reused = (text.match(/\((cached|restored)\)/g) ?? []).length;
+  const rendered = (text.match(/\(\+\d+(\.\d+)?m?s\)/g) ?? []).length;
+  return { rendered, reused, listed: routes.length };
+}
+
+/** Bytes a reader downloads for one article page: HTML, its stylesheets and scripts. */
+function articlePageWeight(dist) {
+  const year = readdirSync(dist).filter((name) => /^\d{4}$/.test(name)).sort()[0];
+  let dir = path.join(dist, year);
+  while (!existsSync(path.join(dir, 'index.html')) || dir.split(path.sep).length - dist.split(path.sep).length < 4) {
+    dir = path.join(dir, readdirSync(dir).filter((name) => statSync(path.join(dir, name)).isDirectory()).sort()[0]);
+  }
+  const html = readFileSync(path.join(dir, 'index.html'));
+  const text = html.toString();
+  const assets = (pattern) => [...text.matchAll(pattern)].map((m) => readFileSync(path.join(dist, m[1].replace(/^\//, ''))));
+  const css = assets(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g);
+  const js = [...assets(/<script[^>]+src="([^"]+)"/g), ...[...text.matchAll(/<script(?![^>]*type="application\/ld\+json")[^>]*>([\s\S]*?)<\/script>/g)].map((m) => Buffer.from(m[1]))];
+  const weigh = (buffers) => ({ raw: buffers.reduce((s, b) => s + b.length, 0), gzip: buffers.reduce((s, b) => s + gzipSync(b).length, 0) });
+  return { page: path.relative(dist, dir), html: weigh([html]), css: weigh(css), js: weigh(js) };
+}
+
+async function build(label, { cwd, args, env, dist, extra }) {
+  say(`${label}: building…`);
+  let last = 0;
+  const result = await measure('npx', args, {
+    cwd,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+    onLine: (line) => {
+      if (/\[content\] Synced|generating static routes|✓ Completed in|search index:|\[ERROR\]|error/i.test(line.text) && !/[├└]─/.test(line.text)) {
+        say(`${label}:   ${line.text.replace(/^\d\d:\d\d:\d\d /, '').trim()}`);
+      } else if (line.at - last > 15_000) {
+        last = line.at;
+        say(`${label}:   … ${Math.round(line.at / 1000)} s`);
+      }
+    },
+  });
+  if (result.code !== 0) {
+    console.error(result.lines.slice(-40).map((line) => line.text).join('\n'));
+    throw new Error(`${label}: the build failed (exit ${result.code})`);
+  }
+  const extraResult = extra ? await extra() : {};
+  const totalMs = result.ms + (extraResult.ms ?? 0);
+  const outcome = {
+    label,
+    totalMs,
+    ...phases(result.lines),
+    ...extraResult.phases,
+    pages: pageCounts(result.lines),
+    peakRssBytes: Math.max(result.peakRss, extraResult.peakRss ?? 0),
+    dist: sizeOf(dist),
+    index: sizeOf(path.join(dist, 'pagefind')),
+  };
+  say(`${label}: ${seconds(totalMs)} s, peak ${mb(outcome.peakRssBytes)} MB`);
+  return outcome;
+}
+
+const project = (label, dist, cache) =>
+  build(label, { cwd: ROOT, args: ['astro', 'build', '--outDir', dist], env: { ARCHIVE_CONTENT_DIR: content, ARCHIVE_CACHE_DIR: cache }, dist });
+
+async function main() {
+  say(`generating ${articles} articles in ${content}`);
+  rmSync(work, { recursive: true, force: true });
+  const files = generateArchive(content, articles);
+  const articleFiles = files.filter((file) => file.startsWith('articles/'));
+  say(`generated ${files.length} files`);
+
+  const results = { articles, machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGB: Math.round(os.totalmem() / 1e9), node: process.version, platform: `${os.platform()} ${os.release()}` }, date: new Date().toISOString(), reference: undefined, project: [] };
+
+  if (!values['skip-reference']) {
+    const dist = path.join(work, 'reference-dist');
+    results.reference = await build('reference cold', {
+      cwd: ROOT,
+      args: ['astro', 'build', '--root', 'bench/reference', '--outDir', dist],
+      env: { ARCHIVE_CONTENT_DIR: content, ARCHIVE_CACHE_DIR: path.join(work, 'reference-cache') },
+      dist,
+      extra: async () => {
+        const index = await measure('npx', ['pagefind', '--site', dist], { cwd: ROOT });
+        if (index.code !== 0) throw new Error('reference: the Pagefind CLI failed');
+        return { ms: index.ms, peakRss: index.peakRss, phases: { indexAfterPagesMs: index.ms } };
+      },
+    });
+  }
+
+  const dist = path.join(work, 'dist');
+  const cache = path.join(work, 'cache');
+  results.project.push(await project('cold', dist, cache));
+  results.project.push(await project('nothing changed', dist, cache));
+
+  const edited = path.join(content, articleFiles[Math.floor(articleFiles.length / 2)]);
+  appendFileSync(edited, '\nA sentence added by the benchmark, to edit one article body.\n');
+  results.project.push(await project('one article body edited', dist, cache));
+
+  const added = path.join(content, 'articles', '2025', 'benchmark-added-article.md');
+  mkdirSync(path.dirname(added), { recursive: true });
+  writeFileSync(added, '---\ntitle: An article the benchmark added\ndate: 2025-12-30T09:00:00Z\ncompanies: [Benchmark Added Co]\ntopics: [Market revenue]\n---\n\nA new article, added to a built archive.\n');
+  results.project.push(await project('one article added', dist, cache));
+
+  const registry = path.join(content, files.find((file) => file.startsWith('companies/')));
+  appendFileSync(registry, '\nThe benchmark edited this description.\n');
+  results.project.push(await project('one registry entry edited', dist, cache));
+
+  results.articlePage = articlePageWeight(dist);
+  if (results.reference) results.ratio = Math.round((results.project[0].totalMs / results.reference.totalMs) * 100) / 100;
+
+  mkdirSync(path.dirname(outFile), { recursive: true });
+  writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\n${table(results)}\n\nJSON: ${path.relative(process.cwd(), outFile)}`);
+  if (!values.keep) rmSync(work, { recursive: true, force: true });
+}
+
+function table(results) {
+  const rows = [...(results.reference ? [results.reference] : []), ...results.project];
+  const head = '| build | total s | sync s | pages s | index after pages s | pages rendered / reused | peak RSS MB | output MB (files) | index MB (files) |';
+  const lines = rows.map((r) => {
+    const name = r === results.reference ? 'reference (bare Astro + Pagefind CLI), cold' : r.label;
+    return `| ${name} | ${seconds(r.totalMs)} | ${seconds(r.syncMs) ?? '–'} | ${seconds(r.pagesMs) ?? '–'} | ${seconds(r.indexAfterPagesMs) ?? '–'} | ${r.pages.rendered} / ${r.pages.reused} | ${mb(r.peakRssBytes)} | ${mb(r.dist.bytes)} (${r.dist.files}) | ${mb(r.index.bytes)} (${r.index.files}) |`;
+  });
+  const page = results.articlePage;
+  const weight = (w) => `${(w.raw / 1000).toFixed(1)} KB raw, ${(w.gzip / 1000).toFixed(1)} KB gzip`;
+  return [
+    `${results.articles} articles, ${results.machine.cpus} × ${results.machine.cpu}, ${results.machine.memoryGB} GB, Node ${results.machine.node}${results.ratio ? `; cold build ${results.ratio}× the reference` : ''}`,
+    '',
+    head,
+    `|${' --- |'.repeat(9)}`,
+    ...lines,
+    '',
+    `Article page (${page.page}): HTML ${weight(page.html)}; CSS ${weight(page.css)}; JS ${weight(page.js)}.`,
+  ].join('\n');
+}
+
+main().catch((error) => {
+  console.error(`bench: ${error.message}`);
+  process.exit(1);
+});
