@@ -8,5 +8,6 @@ export default defineConfig({
     // The build tests run real `astro build`s that share Astro's cache: one file at a time.
     fileParallelism: false,
     testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });

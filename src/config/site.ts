@@ -49,7 +49,7 @@ export interface SiteConfig {
 /** The site setting behind `trustedHtml`; `ARCHIVE_TRUSTED_HTML` overrides it. */
 const TRUSTED_HTML = false;
 /** The site setting behind `searchShardSize`; `ARCHIVE_SEARCH_SHARD_SIZE` overrides it. */
-const SEARCH_SHARD_SIZE = 5000;
+const SEARCH_SHARD_SIZE = 2500;
 
 const DEFAULT_URL = 'http://localhost:4321/';
 
