@@ -21,7 +21,7 @@ import { ContentError, type ContentProblem } from '../lib/content-errors.ts';
 import { displayPath } from '../lib/display-path.ts';
 import { summarizeRemovals, type Removal } from '../lib/sanitize.ts';
 import { createRenderer, processFile, type FileJob, type FileResult, type ProcessSettings } from './process-file.ts';
-import { WorkerPool } from './worker-pool.ts';
+import { sharedPool } from './worker-pool.ts';
 
 export interface MarkdownFolderOptions<T extends { slug: string; file: string }> {
   name: string;
@@ -40,7 +40,7 @@ export interface MarkdownFolderOptions<T extends { slug: string; file: string }>
 const REMOVED_KEY = 'removedMarkup';
 
 /** Below this many changed files, workers cost more to start than they save. */
-const FILES_PER_WORKER = 64;
+const FEWEST_FOR_WORKERS = 64;
 
 /**
  * The code that turns a file into an entry: a change to it must re-render every file, so its
@@ -147,21 +147,20 @@ export function markdownFolderLoader<T extends { slug: string; file: string }>(o
 }
 
 /**
- * Processes files and hands each result to `done`: in worker threads, one per core, when there
- * are enough of them; else in this thread.
+ * Processes files and hands each result to `done`: in worker threads, one per core (shared by
+ * the collections loading at the same time), when there are enough of them; else in this thread.
  */
 async function processAll<E extends { job: FileJob }>(entries: E[], settings: ProcessSettings, done: (entry: E, result: FileResult) => void): Promise<void> {
   if (entries.length === 0) return;
-  const size = Math.min(availableParallelism(), Math.floor(entries.length / FILES_PER_WORKER));
-  if (size < 1) {
+  if (entries.length < FEWEST_FOR_WORKERS) {
     const renderer = await createRenderer(settings);
     for (const entry of entries) done(entry, await processFile(entry.job, renderer, settings));
     return;
   }
-  const pool = new WorkerPool<FileJob, FileResult>(new URL('./render-worker.ts', import.meta.url), size, settings);
+  const { pool, release } = sharedPool<FileJob, FileResult>(new URL('./render-worker.ts', import.meta.url), availableParallelism(), settings);
   try {
     await Promise.all(entries.map(async (entry) => done(entry, await pool.run(entry.job))));
   } finally {
-    await pool.close();
+    await release();
   }
 }

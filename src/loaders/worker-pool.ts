@@ -2,6 +2,10 @@
  * A small pool of worker threads, one job at a time each: `run` queues a job and resolves with
  * its result; `close` ends the threads. A thread that fails takes its job down with a clear
  * error rather than hanging the build.
+ *
+ * `sharedPool` hands out one pool for a script and its settings to every loader that asks while
+ * it is open, so two collections loading side by side share one thread per core instead of
+ * starting twice as many (each thread pays for loading the Markdown pipeline).
  */
 import { Worker } from 'node:worker_threads';
 
@@ -66,4 +70,29 @@ export class WorkerPool<J, R> {
     // Everything still queued would wait forever on a pool that lost a thread: fail it too.
     for (const { id: queued } of this.#queue.splice(0)) this.#pending.get(queued)?.reject(error);
   }
+}
+
+const shared = new Map<string, { pool: WorkerPool<unknown, unknown>; users: number }>();
+
+/**
+ * The pool for `script` and `workerData` (compared as JSON), opened on first use. Call the
+ * returned `release` when done; the last user's release ends the threads.
+ */
+export function sharedPool<J, R>(script: URL, size: number, workerData: unknown): { pool: WorkerPool<J, R>; release(): Promise<void> } {
+  const key = `${script.href}\n${JSON.stringify(workerData)}`;
+  let entry = shared.get(key);
+  if (!entry) shared.set(key, (entry = { pool: new WorkerPool(script, size, workerData), users: 0 }));
+  entry.users++;
+  let released = false;
+  return {
+    pool: entry.pool as WorkerPool<J, R>,
+    async release() {
+      if (released) return;
+      released = true;
+      if (--entry.users === 0) {
+        shared.delete(key);
+        await entry.pool.close();
+      }
+    },
+  };
 }
