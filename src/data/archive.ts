@@ -6,7 +6,8 @@ import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { buildArchive, type Archive, type Article } from '@/lib/archive';
 import type { ArticleRecord, CompanyRecord } from '@/lib/content-schema';
 import { searchIndexSink, shareBuiltArchive } from '@/lib/build-handoff';
-import { planShards, searchDocument } from '@/lib/search-index';
+import { planShards, searchDocument, type SearchContext } from '@/lib/search-index';
+import { urls } from '@/config/urls';
 import { site } from '@/config/site';
 import { indexCompanyRegistry } from '@/lib/terms';
 import { pageKey } from '@/lib/page-keys';
@@ -30,9 +31,18 @@ async function load(): Promise<Archive> {
   const sink = searchIndexSink();
   if (sink) {
     const { shardOf } = planShards(model.articles, site.lang, site.searchShardSize);
-    sink.add(model.articles.map((article, i) => searchDocument(article, entryByPath.get(article.path)?.rendered?.html ?? '', shardOf[i])));
+    const context = searchContext(model);
+    sink.add(model.articles.map((article, i) => searchDocument(article, entryByPath.get(article.path)?.rendered?.html ?? '', shardOf[i]!, context)));
   }
   return model;
+}
+
+/** How the search index links and names an archive's terms. */
+export function searchContext(model: Archive): SearchContext {
+  return {
+    termUrl: (ref) => urls.term(ref.kind, ref.slug),
+    aliasesOf: (ref) => model.terms[ref.kind].get(ref.slug)?.registry?.aliases ?? [],
+  };
 }
 
 export function getArchive(): Promise<Archive> {

@@ -41,6 +41,8 @@ export interface PagefindIntegrationOptions {
 
 const BUNDLE_DIR = 'pagefind';
 const ENTRY_FILE = 'pagefind-entry.json';
+/** Pagefind's own search interfaces: the search page has its own (src/scripts/search-page.ts). */
+const UNUSED_FILES = /^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$/;
 
 /** The part of `pagefind-entry.json` used here. */
 interface PagefindEntry {
@@ -140,9 +142,10 @@ class IndexSession {
       const own = shardEntry.languages[shard];
       if (!own) throw new Error(`search index: Pagefind wrote no "${shard}" index in ${dir}/${ENTRY_FILE}`);
       Object.assign(entry, { ...shardEntry, languages: entry.languages });
-      entry.languages[shard] = { ...own, wasm: language };
+      // A language Pagefind has no stemmer for keeps its shared `unknown` WebAssembly.
+      entry.languages[shard] = { ...own, wasm: own.wasm === shard ? language : own.wasm };
       for (const file of filesUnder(dir)) {
-        if (file === 'digest' || file === ENTRY_FILE) continue;
+        if (file === 'digest' || file === ENTRY_FILE || UNUSED_FILES.test(file)) continue;
         const wasm = /^wasm\.(.+)\.pagefind$/.exec(file);
         // The shard's copy of its language's WebAssembly becomes the language's one file.
         if (wasm && wasm[1] === shard) wanted.set(`wasm.${language}.pagefind`, path.join(dir, file));

@@ -1,46 +1,24 @@
 /**
- * Newest-first order across Pagefind's language indexes.
+ * Newest-first order across shards of the search index that cover the same months (shards of
+ * different languages; src/lib/search.ts, `groupOverlapping`).
  *
- * Pagefind searches each language index separately and, when several are merged, concatenates
- * their results and orders them by score. With a sort option each index returns its results in
- * sort order but scores them by rank within that index (1 … 0), so the merged list interleaves
- * the languages by rank instead of by date. This puts them back in date order.
+ * Each shard returns its results in date order, but Pagefind scores them by rank within that
+ * shard, so the lists must be merged by date. A result's date lives in its fragment (one small
+ * request each), so the merge loads as few as it can: the smaller list's results are placed
+ * into the larger one by binary search, which loads about m·log2(n) fragments for m results in
+ * the smaller list; when that would be more than loading everything, it loads everything.
+ * Fragments stay cached, so the results shown later cost nothing extra.
  *
- * Each index's own list is already newest first, so this is a merge of sorted lists. A result's
- * date lives in its fragment (one small request each), so the merge loads as few as it can: the
- * smaller list's results are placed into the larger one by binary search, which loads about
- * m·log2(n) fragments for m results in the minority language; when that would be more than
- * loading everything, it loads everything. Fragments stay cached, so the results shown later
- * cost nothing extra.
+ * Pure: the search page's script bundles it.
  */
-
-export interface LanguageTaggedResult {
-  /** Pagefind's page id, `<language>_<hash>` (e.g. `zh_1ac7fdc`). */
-  id: string;
-}
-
-/** The language index a Pagefind result came from. */
-export function resultLanguage(result: LanguageTaggedResult): string {
-  const cut = result.id.lastIndexOf('_');
-  return cut > 0 ? result.id.slice(0, cut) : '';
-}
 
 /**
- * Reorders merged results newest first, given each result's sort value (larger = newer).
- * Results of one language keep their relative order; ties keep the larger language first.
+ * Merges lists that are each newest first into one, given each result's sort value (larger =
+ * newer). Each list keeps its relative order; ties keep the larger list's result first.
  */
-export async function orderNewestAcrossLanguages<R extends LanguageTaggedResult>(
-  results: readonly R[],
-  sortValue: (result: R) => Promise<string>,
-): Promise<R[]> {
-  const groups = new Map<string, R[]>();
-  for (const result of results) {
-    const language = resultLanguage(result);
-    const group = groups.get(language);
-    if (group) group.push(result);
-    else groups.set(language, [result]);
-  }
-  if (groups.size <= 1) return [...results];
+export async function mergeNewestFirst<R>(lists: readonly (readonly R[])[], sortValue: (result: R) => Promise<string>): Promise<R[]> {
+  const nonEmpty = lists.filter((list) => list.length > 0);
+  if (nonEmpty.length <= 1) return [...(nonEmpty[0] ?? [])];
 
   const cache = new Map<R, Promise<string>>();
   const valueOf = (result: R) => {
@@ -53,9 +31,9 @@ export async function orderNewestAcrossLanguages<R extends LanguageTaggedResult>
   };
 
   // Largest first, so each merge places the smaller list into the bigger one.
-  const [first, ...rest] = [...groups.values()].sort((a, b) => b.length - a.length);
-  let merged = first!;
-  for (const group of rest) merged = await mergeTwo(merged, group, valueOf);
+  const [first, ...rest] = [...nonEmpty].sort((a, b) => b.length - a.length);
+  let merged = [...first!];
+  for (const list of rest) merged = await mergeTwo(merged, [...list], valueOf);
   return merged;
 }
 

@@ -1,115 +1,84 @@
 /**
- * What the search index knows about an article, and the search page's URL state.
+ * The search page's rules, shared by the build (which writes the page) and the browser (which
+ * runs it): what a search is (query, facets, date range, order), how it lives in the URL, which
+ * shards of the index it reads and in what order, and when a query is not worth running.
  *
- * Pagefind reads the index data from `data-pagefind-*` attributes in the built HTML
- * (src/components/SearchMeta.astro renders `searchRecord`). The search page keeps its query,
- * filters and sort order in the URL (`searchStateFromParams` / `searchStateToQuery`), so a
- * search can be shared and the back button steps through earlier searches.
- *
- * This module is pure: the build imports it for pages and the browser bundle for the search
- * page script, so it must not touch Node or the DOM.
+ * This module is pure and small: the search page's script bundles it, so it must not touch
+ * Node or the DOM, nor import the date formatting of the build.
  */
-import { formatDate, type ArchiveDate } from './dates.ts';
 
-/** The facets readers can narrow by, in the order the filter pane shows them. */
-export const SEARCH_FILTERS = ['company', 'topic', 'author', 'year'] as const;
-export type SearchFilter = (typeof SEARCH_FILTERS)[number];
+/** The facets readers can narrow by, in the order the page shows them. */
+export const SEARCH_FACETS = ['company', 'topic', 'author'] as const;
+export type SearchFacet = (typeof SEARCH_FACETS)[number];
 
-/** Result orders. `relevance` is Pagefind's ranking; `newest` uses the `date` sort key. */
-export const SEARCH_SORTS = ['relevance', 'newest'] as const;
+/** The facet that narrows search to a kind of term's page (`companies` → `company`). */
+export const FACET_OF_KIND = { companies: 'company', topics: 'topic', authors: 'author' } as const satisfies Record<string, SearchFacet>;
+
+/** Result orders. `newest` (the default) and `oldest` use the date; `relevance` Pagefind's ranking. */
+export const SEARCH_SORTS = ['newest', 'oldest', 'relevance'] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
+export const DEFAULT_SORT: SearchSort = 'newest';
 
-/** The Pagefind sort key every article carries (see `searchSortKey`). */
+/** The Pagefind sort key every article carries (src/lib/search-index.ts). */
 export const DATE_SORT_KEY = 'date';
-/** The metadata field repeating the sort key (see `SearchRecord`). */
+/** The metadata field repeating it, where the browser can read it (a result's data). */
 export const DATE_SORT_META = 'date_sort';
+/** The filter that holds each article's month (`2018-02`): the date range reads it. */
+export const MONTH_FILTER = 'month';
 
-export interface SearchRecordInput {
-  date: ArchiveDate;
-  summary: string;
-  companyRefs: readonly { name: string }[];
-  topicRefs: readonly { name: string }[];
-  authorRefs: readonly { name: string }[];
-}
-
-export interface SearchRecord {
-  /**
-   * `date` and `summary` are shown with each result; `date_sort` repeats the sort key where the
-   * browser can read it (a result's metadata), to order results across language indexes.
-   */
-  meta: { date: string; summary: string; [DATE_SORT_META]: string };
-  filters: Record<SearchFilter, string[]>;
-  sort: { [DATE_SORT_KEY]: string };
-}
-
-/**
- * Sort key for an article date. Pagefind compares sort values as numbers when they all parse
- * as numbers; a zero-padded count of seconds since 1970 stays numeric and ordered for every
- * date the content contract accepts, whatever the offset each article was written in.
- */
-export function searchSortKey(date: Pick<ArchiveDate, 'instant'>): string {
-  const seconds = Math.floor(date.instant / 1000);
-  // Dates before 1970 are negative; shift so every key is a non-negative integer of the same width.
-  return String(seconds + 62_135_596_800).padStart(12, '0');
-}
-
-const unique = (names: readonly { name: string }[]) => [...new Set(names.map((ref) => ref.name))];
-
-/** The index data of one article: result metadata, facet values and the date sort key. */
-export function searchRecord(article: SearchRecordInput): SearchRecord {
-  return {
-    meta: { date: formatDate(article.date), summary: article.summary, [DATE_SORT_META]: searchSortKey(article.date) },
-    filters: {
-      company: unique(article.companyRefs),
-      topic: unique(article.topicRefs),
-      author: unique(article.authorRefs),
-      year: [String(article.date.year)],
-    },
-    sort: { [DATE_SORT_KEY]: searchSortKey(article.date) },
-  };
-}
+/** A month as written in the URL and the month filter: `2018-02`. */
+export type Month = string;
+const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 export interface SearchState {
   /** The query as typed (trimmed); empty when none. */
   q: string;
   /** Selected values per facet; facets without a selection are absent. */
-  filters: Partial<Record<SearchFilter, string[]>>;
+  filters: Partial<Record<SearchFacet, string[]>>;
+  /** The first and last month of the date range, each optional. */
+  from?: Month;
+  to?: Month;
   sort: SearchSort;
 }
 
-const isFilter = (key: string): key is SearchFilter => (SEARCH_FILTERS as readonly string[]).includes(key);
+const validMonth = (value: string | null | undefined): Month | undefined => (value && MONTH_RE.test(value.trim()) ? value.trim() : undefined);
 
 /**
- * Reads a search from a query string: `?q=acme&company=Globex&company=Acme+Corporation&sort=newest`.
- * Repeated keys select several values of a facet. Unknown keys and sort values are ignored, so old or mangled links
- * still open a usable search.
+ * Reads a search from a query string: `?q=acme&company=Globex&from=2015-01&to=2017-12&sort=oldest`.
+ * Repeated keys select several values of a facet. Unknown keys, months and sorts are ignored,
+ * so old or mangled links still open a usable search; an older link's `year=2018` reads as the
+ * range of that year.
  */
 export function searchStateFromParams(params: URLSearchParams): SearchState {
   const filters: SearchState['filters'] = {};
-  for (const key of SEARCH_FILTERS) {
+  for (const key of SEARCH_FACETS) {
     const values = [...new Set(params.getAll(key).map((value) => value.trim()).filter(Boolean))];
     if (values.length > 0) filters[key] = values;
   }
-  const sort = params.get('sort');
-  return {
-    q: (params.get('q') ?? '').trim(),
-    filters,
-    sort: sort === 'newest' ? 'newest' : 'relevance',
-  };
+  let from = validMonth(params.get('from'));
+  let to = validMonth(params.get('to'));
+  const year = params.get('year')?.trim();
+  if (!from && !to && year && /^\d{4}$/.test(year)) [from, to] = [`${year}-01`, `${year}-12`];
+  // A range given backwards is the same range.
+  if (from && to && from > to) [from, to] = [to, from];
+  const sort = params.get('sort') as SearchSort | null;
+  return { q: (params.get('q') ?? '').trim(), filters, from, to, sort: sort && SEARCH_SORTS.includes(sort) ? sort : DEFAULT_SORT };
 }
 
 /**
  * The query string for a search (with `?`, or empty when there is nothing to keep). The order
- * is fixed (q, facets in pane order with values sorted, sort) so equal searches give equal URLs
- * and the page does not push duplicate history entries.
+ * is fixed (q, facets with values sorted, range, sort) so equal searches give equal URLs and the
+ * page does not push duplicate history entries.
  */
 export function searchStateToQuery(state: SearchState): string {
   const params = new URLSearchParams();
   if (state.q.trim()) params.set('q', state.q.trim());
-  for (const key of SEARCH_FILTERS) {
+  for (const key of SEARCH_FACETS) {
     for (const value of [...new Set(state.filters[key] ?? [])].sort()) params.append(key, value);
   }
-  if (state.sort !== 'relevance') params.set('sort', state.sort);
+  if (state.from) params.set('from', state.from);
+  if (state.to) params.set('to', state.to);
+  if (state.sort !== DEFAULT_SORT) params.set('sort', state.sort);
   const query = params.toString();
   return query ? `?${query}` : '';
 }
@@ -119,82 +88,130 @@ export function sameSearch(a: SearchState, b: SearchState): boolean {
   return searchStateToQuery(a) === searchStateToQuery(b);
 }
 
+/** Whether the search narrows anything: facets or a date range. */
+export function hasFilters(state: Pick<SearchState, 'filters' | 'from' | 'to'>): boolean {
+  return Boolean(state.from || state.to || Object.values(state.filters).some((values) => values?.length));
+}
+
 /**
- * Pagefind's `filters` option for a state, in the shape the Component UI's filter pane uses
- * (one array of values per facet), so the pane shows the selection a shared link carries.
- * Facets combine with "and"; so do several values of one facet, as in the pane.
+ * Whether a search lists articles at all: with a query, or with filters ("everything about
+ * Globex in 2020"). A bare search page lists nothing: listing a whole archive costs time and
+ * bandwidth for no one.
  */
+export function listsArticles(state: SearchState): boolean {
+  return state.q.trim() !== '' || hasFilters(state);
+}
+
+/** The order results are shown in: relevance needs a query; without one, by date. */
+export function effectiveSort(state: Pick<SearchState, 'q' | 'sort'>): SearchSort {
+  return state.sort === 'relevance' && !state.q.trim() ? DEFAULT_SORT : state.sort;
+}
+
+/** Pagefind's `sort` option for an order. */
+export function toPagefindSort(sort: SearchSort): Record<string, 'asc' | 'desc'> {
+  if (sort === 'newest') return { [DATE_SORT_KEY]: 'desc' };
+  if (sort === 'oldest') return { [DATE_SORT_KEY]: 'asc' };
+  return {};
+}
+
+/** Pagefind's `filters` option for the facets (several values of one facet must all apply). */
 export function toPagefindFilters(filters: SearchState['filters']): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const key of SEARCH_FILTERS) {
+  for (const key of SEARCH_FACETS) {
     const values = filters[key];
     if (values?.length) out[key] = [...values];
   }
   return out;
 }
 
+// ——— Shards ———
+
+/** A shard of the index as the search page knows it (src/lib/search-index.ts, `planShards`). */
+export interface ShardInfo {
+  /** The Pagefind language index it is: `en`, `en-x-201803`. */
+  key: string;
+  lang: string;
+  /** First and last month it holds, as numbers: 201803. */
+  from: number;
+  to: number;
+  count: number;
+}
+
+const monthNumber = (month: Month) => Number(month.slice(0, 4)) * 100 + Number(month.slice(5, 7));
+const monthText = (n: number): Month => `${String(Math.floor(n / 100)).padStart(4, '0')}-${String(n % 100).padStart(2, '0')}`;
+const nextMonth = (n: number) => (n % 100 === 12 ? n + 89 : n + 1);
+
+/** Every month a shard holds, as `2018-02`. */
+export function shardMonths(shard: Pick<ShardInfo, 'from' | 'to'>): Month[] {
+  const months: Month[] = [];
+  for (let m = shard.from; m <= shard.to; m = nextMonth(m)) months.push(monthText(m));
+  return months;
+}
+
+export interface ShardSearch {
+  shard: ShardInfo;
+  /** The months to keep, when the range cuts through the shard; none when all of it is in. */
+  months?: Month[];
+}
+
 /**
- * Reads Pagefind's `filters` option back into facet selections, accepting the shapes the
- * Component UI uses (`{company: ["A"]}`, `{company: {any: ["A"]}}`, `{company: "A"}`) and
- * dropping facets this site does not have.
+ * The shards a search reads, in the order it reads them: for newest first, the newest shard
+ * first (so the first results need one shard); for oldest first, the oldest; for relevance,
+ * all at once. Shards outside the date range are left out, and a shard the range cuts through
+ * is filtered by month.
  */
-export function fromPagefindFilters(filters: unknown): SearchState['filters'] {
-  const out: SearchState['filters'] = {};
-  if (!filters || typeof filters !== 'object') return out;
-  for (const [key, raw] of Object.entries(filters as Record<string, unknown>)) {
-    if (!isFilter(key)) continue;
-    let values: unknown[] = [];
-    if (typeof raw === 'string') values = [raw];
-    else if (Array.isArray(raw)) values = raw;
-    else if (raw && typeof raw === 'object') {
-      const shaped = raw as Record<string, unknown>;
-      values = [shaped.any, shaped.all].flatMap((part) => (Array.isArray(part) ? part : typeof part === 'string' ? [part] : []));
-    }
-    const strings = [...new Set(values.filter((value): value is string => typeof value === 'string' && value.trim() !== ''))];
-    if (strings.length > 0) out[key] = strings;
+export function planShardSearch(shards: readonly ShardInfo[], state: Pick<SearchState, 'from' | 'to'>, sort: SearchSort): ShardSearch[] {
+  const from = state.from ? monthNumber(state.from) : -Infinity;
+  const to = state.to ? monthNumber(state.to) : Infinity;
+  const inRange = shards.filter((shard) => shard.to >= from && shard.from <= to);
+  const ordered = [...inRange].sort((a, b) => (sort === 'oldest' ? a.from - b.from || a.to - b.to : b.to - a.to || b.from - a.from));
+  return ordered.map((shard) => {
+    if (shard.from >= from && shard.to <= to) return { shard };
+    return { shard, months: shardMonths({ from: Math.max(shard.from, from), to: Math.min(shard.to, to) }) };
+  });
+}
+
+/**
+ * Shards whose months overlap, in reading order, form one group: their results must be merged
+ * by date. Within one language shards never overlap, so a group is one shard unless other
+ * languages have articles from the same months.
+ */
+export function groupOverlapping(searches: readonly ShardSearch[]): ShardSearch[][] {
+  const groups: ShardSearch[][] = [];
+  for (const search of searches) {
+    const group = groups.at(-1);
+    const overlaps = group?.some(({ shard }) => shard.from <= search.shard.to && search.shard.from <= shard.to);
+    if (group && overlaps) group.push(search);
+    else groups.push([search]);
   }
-  return out;
+  return groups;
 }
+
+/** "March 2023" for a shard boundary, with the page's month names. */
+export function monthLabel(n: number, monthNames: readonly string[]): string {
+  return `${monthNames[(n % 100) - 1]} ${Math.floor(n / 100)}`;
+}
+
+// ——— Queries not worth running ———
+
+/** Words too common to narrow an English archive on their own. */
+const STOP_WORDS = new Set(
+  'a an and are as at be but by for from has have he her his i in is it its of on or our she that the their them they this to was we were what when where which who will with you'.split(
+    ' ',
+  ),
+);
+
+export type QueryProblem = { kind: 'no-words' } | { kind: 'only-common-words'; words: string[] };
 
 /**
- * Whether a search without a query still lists articles: when it has filters ("everything about
- * Globex in 2020") or asks for the newest first ("everything, newest first"). A bare search page,
- * or a cleared box, lists nothing: listing a whole archive costs time and bandwidth for no one.
+ * What is wrong with a query that would find nothing useful: no letters or digits at all (only
+ * punctuation), or only words too common to narrow anything (`the of`, in an English archive).
  */
-export function browsesWithoutQuery(state: Pick<SearchState, 'filters' | 'sort'>): boolean {
-  return state.sort === 'newest' || Object.values(state.filters).some((values) => values && values.length > 0);
-}
-
-/**
- * The order results are shown in. Relevance needs a query; with none (every article, or only
- * filters), results are listed newest first whatever the sort control says.
- */
-export function effectiveSort(state: Pick<SearchState, 'q' | 'sort'>): SearchSort {
-  return state.q.trim() ? state.sort : 'newest';
-}
-
-/** Pagefind's `sort` option for a result order. */
-export function toPagefindSort(sort: SearchSort): Record<string, 'asc' | 'desc'> {
-  return sort === 'newest' ? { [DATE_SORT_KEY]: 'desc' } : {};
-}
-
-/**
- * Which language indexes the search page must merge so one search covers every language (and
- * every date shard of the index, src/lib/search-index.ts): `counts` holds each index's pages.
- *
- * Pagefind keeps one index per language and loads only the one matching the search page's
- * `<html lang>`: the exact tag, else its primary subtag (`pt-br` → `pt`), else the language with
- * the most pages. Every other language is merged in under its own language, so queries are
- * split into words the way that language needs (Chinese and Japanese have no spaces).
- */
-export function languagesToMerge(counts: Record<string, number>, pageLang: string): string[] {
-  const keys = Object.keys(counts);
-  if (keys.length === 0) return [];
-  const lang = pageLang.toLowerCase();
-  const primary =
-    keys.find((key) => key === lang) ??
-    keys.find((key) => key === lang.split('-')[0]) ??
-    // Pagefind's fallback: the biggest index (a stable sort keeps insertion order for ties).
-    [...keys].sort((a, b) => counts[b]! - counts[a]!)[0];
-  return keys.filter((key) => key !== primary).sort();
+export function queryProblem(query: string, lang: string): QueryProblem | undefined {
+  const words = query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (query.trim() && words.length === 0) return { kind: 'no-words' };
+  if (lang.toLowerCase().startsWith('en') && words.length > 0 && words.every((word) => STOP_WORDS.has(word))) {
+    return { kind: 'only-common-words', words: [...new Set(words)] };
+  }
+  return undefined;
 }

@@ -15,6 +15,8 @@ export interface Term<A = unknown> {
   name: string;
   /** The registry entry behind a company, when there is one. */
   registry?: CompanyRecord;
+  /** Every spelling articles used for it, most used first ("ACME", "Acme Corp."). */
+  spellings: string[];
   /** Articles newest first. */
   articles: A[];
 }
@@ -72,7 +74,7 @@ export function collectTerms<A>(
       let term = terms.get(slug);
       if (!term) {
         const entry = registry?.get(slug);
-        term = { kind, slug, name: entry?.name ?? name, registry: entry, articles: [] };
+        term = { kind, slug, name: entry?.name ?? name, registry: entry, articles: [], spellings: [] };
         terms.set(slug, term);
         spellings.set(slug, new Map());
       }
@@ -82,10 +84,9 @@ export function collectTerms<A>(
     }
   }
   for (const [slug, term] of terms) {
-    if (term.registry) continue;
-    // Most used spelling wins; ties go to the alphabetically first, so builds are stable.
-    const [best] = [...spellings.get(slug)!].sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
-    term.name = best[0];
+    // Most used spelling first; ties go to the alphabetically first, so builds are stable.
+    term.spellings = [...spellings.get(slug)!].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).map(([name]) => name);
+    if (!term.registry) term.name = term.spellings[0]!;
   }
   return terms;
 }

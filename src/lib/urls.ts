@@ -44,6 +44,8 @@ export function createUrls(base: string) {
     termFeed: (kind: TermKind, slug: string) => at(`${kind}/${slug}/rss.xml`),
     feed: () => at('rss.xml'),
     search: (query?: string) => at(query ? `search/?q=${encodeURIComponent(query)}` : 'search/'),
+    /** The companies, topics and authors the search page suggests (src/lib/search-entities.ts). */
+    searchEntities: () => at('search/entities.json'),
   };
 }
 

@@ -2,3 +2,8 @@
 export function countArticles(n: number): string {
   return `${n} ${n === 1 ? 'article' : 'articles'}`;
 }
+
+/** `1 result`, `12 results`, for search. */
+export function countResults(n: number): string {
+  return `${n} ${n === 1 ? 'result' : 'results'}`;
+}

@@ -53,11 +53,11 @@ async function activeMarkup(page: Page): Promise<string[]> {
         if (/^(href|src|action|formaction|srcdoc|data)$/i.test(attribute.name) && /^\s*(javascript|vbscript|data):/i.test(attribute.value)) found.push(`${attribute.name}=${attribute.value}`);
       }
     }
-    for (const element of document.querySelectorAll('main iframe, main object, main embed, base, main meta, main style, main form, main math, .prose svg, .term-description svg'))
+    for (const element of document.querySelectorAll('main iframe, main object, main embed, base, main meta, main style, main form:not(.search-within):not([data-search-form]), main math, .prose svg, .term-description svg'))
       found.push(`<${element.localName}>`);
     for (const script of document.querySelectorAll('script')) {
       const type = script.getAttribute('type') ?? '';
-      const ours = type === 'module' || type === 'application/ld+json' || type === 'text/pagefind-template' || script.src.startsWith(location.origin);
+      const ours = type === 'module' || type === 'application/ld+json' || script.src.startsWith(location.origin);
       if (!ours) found.push(`<script type="${type}">`);
     }
     return found;
@@ -102,19 +102,24 @@ test.describe('no payload runs or redirects', () => {
     const check = watch(page);
     const url = `${site}search/?q=breaking&company=${encodeURIComponent(HOSTILE.company)}`;
     await page.goto(url);
-    const result = page.locator('pagefind-results .search-result__title a');
+    const result = page.locator('.search-result__title a');
     await expect(result).toHaveText([HOSTILE.title]);
-    const pane = page.locator('pagefind-filter-pane');
-    await pane.locator('summary', { hasText: 'Company' }).click();
+    // The selected company's facet is open, its value checked; the article's other companies beside it.
+    const pane = page.getByRole('region', { name: 'Filter results' });
     await expect(pane.getByRole('checkbox', { name: HOSTILE.company, exact: false })).toBeChecked();
     await expect(pane.getByRole('checkbox', { name: HOSTILE.scriptCompany, exact: false })).toBeVisible();
+    // Companies and topics under the result are links with the names as text.
+    await expect(page.locator('.search-result__terms').getByRole('link', { name: HOSTILE.company, exact: true })).toBeVisible();
+    // And typed as a query, the hostile name is suggested as itself.
+    await page.getByRole('searchbox', { name: 'Search articles' }).fill(HOSTILE.company);
+    await expect(page.getByRole('region', { name: 'Companies, topics and authors' }).getByRole('link', { name: HOSTILE.company, exact: true })).toBeVisible();
     await check(url);
     expect(await activeMarkup(page)).toEqual([]);
 
     // A word from the body of the article with every script payload finds it, safely.
     await page.goto(`${site}search/?q=${HOSTILE.searchWord}`);
     await expect(result).toHaveText(['Every script payload']);
-    await expect(page.locator('pagefind-results .search-result__excerpt mark')).toContainText(HOSTILE.searchWord);
+    await expect(page.locator('.search-result__excerpt mark')).toContainText(HOSTILE.searchWord);
     await check(`${site}search/?q=${HOSTILE.searchWord}`);
     expect(await activeMarkup(page)).toEqual([]);
   });
@@ -205,7 +210,7 @@ test('a phone viewport never scrolls sideways, whatever the titles and names', a
   await page.setViewportSize({ width: 360, height: 740 });
   for (const path of ['', ...ARTICLES, 'companies/', '2024/05/', 'timeline/', `search/?q=${HOSTILE.searchWord}`]) {
     await page.goto(site + path);
-    if (path.startsWith('search/')) await expect(page.locator('pagefind-results .search-result__title a')).toHaveCount(1);
+    if (path.startsWith('search/')) await expect(page.locator('.search-result__title a')).toHaveCount(1);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, `/${path}`).toBeLessThanOrEqual(0);
   }

@@ -16,8 +16,11 @@ interface PageType {
 }
 
 const searchWithResults = async (page: Page) => {
-  await expect(page.locator('pagefind-results .search-result__title a').first()).toBeVisible();
-  await page.locator('pagefind-filter-pane summary').first().click();
+  await expect(page.locator('.search-result__title a').first()).toBeVisible();
+  // The company facet open with its counted values, so they are scanned too.
+  const closed = page.locator('details.search-facet:not([open]) > summary');
+  if ((await closed.count()) > 0) await closed.first().click();
+  await expect(page.locator('.search-facet input[type="checkbox"]').first()).toBeVisible();
 };
 
 const PAGES: Record<'seed' | 'fixture' | 'hostile', PageType[]> = {

@@ -1,40 +1,105 @@
 /**
  * The search index's input (src/lib/search-index.ts): date shards that stay put as an archive
- * grows, and documents that carry every text as text.
+ * grows, records with facets, month and sort key, and documents that carry every text as text,
+ * the names an article is tagged with among them.
  */
 import { describe, expect, test } from 'vitest';
-import { documentsDigest, planShards, searchDocument } from '@/lib/search-index';
+import { documentsDigest, planShards, searchDocument, searchRecord, searchSortKey, taggedNames, type SearchContext } from '@/lib/search-index';
 import { date } from './helpers';
 
 const at = (year: number, month: number, lang?: string) => ({ lang, date: { year, month } });
+const countsOf = (plan: ReturnType<typeof planShards>) => Object.fromEntries(plan.shards.map((shard) => [shard.key, shard.count]));
 
 describe('planShards', () => {
   test('fills shards with whole months from the oldest; the newest shard is named by the language alone', () => {
     const articles = [at(2020, 1), at(2020, 1), at(2020, 2), at(2020, 3), at(2020, 3), at(2020, 4)];
     const plan = planShards(articles, 'en', 3);
     expect(plan.shardOf).toEqual(['en-x-202001', 'en-x-202001', 'en-x-202001', 'en', 'en', 'en']);
-    expect(plan.counts).toEqual({ 'en-x-202001': 3, en: 3 });
+    expect(plan.shards).toEqual([
+      { key: 'en-x-202001', lang: 'en', from: 202001, to: 202002, count: 3 },
+      { key: 'en', lang: 'en', from: 202003, to: 202004, count: 3 },
+    ]);
     // One more month that does not fit: the newest shard moves on, the old one gets its month's name.
     const grown = planShards([...articles, at(2020, 5)], 'en', 3);
-    expect(grown.counts).toEqual({ 'en-x-202001': 3, 'en-x-202003': 3, en: 1 });
+    expect(countsOf(grown)).toEqual({ 'en-x-202001': 3, 'en-x-202003': 3, en: 1 });
   });
 
   test('never splits a month, even one busier than a shard', () => {
-    const plan = planShards([at(2020, 1), at(2020, 1), at(2020, 1), at(2020, 2)], 'en', 2);
-    expect(plan.counts).toEqual({ 'en-x-202001': 3, en: 1 });
+    expect(countsOf(planShards([at(2020, 1), at(2020, 1), at(2020, 1), at(2020, 2)], 'en', 2))).toEqual({ 'en-x-202001': 3, en: 1 });
   });
 
   test('each language has shards of its own, named as Pagefind names languages (lower case)', () => {
     const plan = planShards([at(2020, 1), at(2020, 1, 'zh-Hans'), at(2021, 5, 'zh-Hans'), at(2021, 6)], 'en', 1);
     expect(plan.shardOf).toEqual(['en-x-202001', 'zh-hans-x-202001', 'zh-hans', 'en']);
+    expect(plan.shards.find((shard) => shard.key === 'zh-hans')).toEqual({ key: 'zh-hans', lang: 'zh-hans', from: 202105, to: 202105, count: 1 });
   });
 
   test('adding articles to the newest month leaves every older shard as it was', () => {
     const before = [at(2019, 1), at(2019, 2), at(2019, 3), at(2019, 4), at(2019, 5)];
     const after = [...before, at(2019, 5), at(2019, 5)];
-    const old = planShards(before, 'en', 2);
-    const grown = planShards(after, 'en', 2);
-    expect(grown.shardOf.slice(0, 4)).toEqual(old.shardOf.slice(0, 4));
+    expect(planShards(after, 'en', 2).shardOf.slice(0, 4)).toEqual(planShards(before, 'en', 2).shardOf.slice(0, 4));
+  });
+});
+
+describe('searchSortKey', () => {
+  test('orders by instant, whatever offset each date was written in', () => {
+    const written = ['2019-01-10T09:30:00+02:00', '2019-01-10T08:00:00Z', '2019-01-10T03:00:00-05:00', '2019-01-10', '1969-07-20T20:17:00Z'];
+    const keys = written.map((w) => searchSortKey(date(w)));
+    expect(keys[4]! < keys[3]!).toBe(true);
+    expect(keys[3]! < keys[0]!).toBe(true);
+    expect(keys[0]! < keys[1]!).toBe(true);
+    expect(keys[1]).toBe(keys[2]);
+  });
+
+  test('keys are equally wide digits, so text and number order agree', () => {
+    const keys = ['0001-01-01', '1969-12-31T23:59:59Z', '1970-01-01', '2024-02-29', '9999-12-31T23:59:59Z'].map((w) => searchSortKey(date(w)));
+    expect(new Set(keys.map((k) => k.length)).size).toBe(1);
+    for (const key of keys) expect(key).toMatch(/^\d+$/);
+    expect([...keys].sort()).toEqual(keys);
+    expect([...keys].sort((a, b) => Number(a) - Number(b))).toEqual(keys);
+  });
+});
+
+const ref = (kind: 'companies' | 'topics' | 'authors', name: string, slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-')) => ({ kind, slug, name });
+const context: SearchContext = {
+  termUrl: (r) => `/news/${r.kind}/${r.slug}/`,
+  aliasesOf: (r) => (r.slug === 'microsoft' ? ['MSFT', 'Microsoft Corp.'] : []),
+};
+
+describe('searchRecord', () => {
+  const article = {
+    date: date('2018-02-27T06:20:00Z'),
+    summary: 'One, two: three.',
+    companyRefs: [ref('companies', 'Microsoft'), ref('companies', 'Xiaomi'), ref('companies', 'Xiaomi')],
+    topicRefs: [ref('topics', 'Cloud computing')],
+    authorRefs: [ref('authors', 'Doe, Jane')],
+  };
+
+  test('carries the facets and the month, keeping names with commas and colons whole and dropping repeats', () => {
+    expect(searchRecord(article, context.termUrl).filters).toEqual({
+      company: ['Microsoft', 'Xiaomi'],
+      topic: ['Cloud computing'],
+      author: ['Doe, Jane'],
+      month: ['2018-02'],
+    });
+  });
+
+  test('shows the date as written, the terms with their pages, and sorts by instant', () => {
+    const record = searchRecord(article, context.termUrl);
+    expect(record.meta.date).toBe('27 February 2018, 06:20 UTC');
+    expect(record.meta.summary).toBe('One, two: three.');
+    expect(JSON.parse(record.meta.terms)).toEqual([
+      ['company', 'Microsoft', '/news/companies/microsoft/'],
+      ['company', 'Xiaomi', '/news/companies/xiaomi/'],
+      ['company', 'Xiaomi', '/news/companies/xiaomi/'],
+      ['topic', 'Cloud computing', '/news/topics/cloud-computing/'],
+    ]);
+    expect(record.sort.date).toBe(searchSortKey(article.date));
+    expect(record.meta.date_sort).toBe(record.sort.date);
+  });
+
+  test('the month is the month as written, not the UTC month', () => {
+    expect(searchRecord({ ...article, date: date('2019-01-01T01:00:00+09:00') }, context.termUrl).filters.month).toEqual(['2019-01']);
   });
 });
 
@@ -45,30 +110,50 @@ describe('searchDocument', () => {
     summary: 'A summary with <img src=x onerror=alert(1)>',
     summaryDerived: false,
     date: date('2022-03-04T23:30:00-05:00'),
-    companyRefs: [{ name: 'Fish & Chips <Ltd>' }],
-    topicRefs: [{ name: 'R&D' }],
-    authorRefs: [{ name: 'Zoë <O\'Brien>' }],
+    companyRefs: [ref('companies', 'Fish & Chips <Ltd>', 'fish'), ref('companies', 'Microsoft')],
+    topicRefs: [ref('topics', 'R&D')],
+    authorRefs: [ref('authors', "Zoë <O'Brien>", 'zoe')],
+    companies: ['Fish & Chips <Ltd>', 'MICROSOFT', 'microsoft corp'],
+    topics: ['R&D'],
+    bylines: ["Zoë <O'Brien>"],
   };
 
   test('escapes every text, and puts the document in its shard', () => {
-    const doc = searchDocument(article, '<p>Body.</p>', 'en-x-202201');
+    const doc = searchDocument(article, '<p>Body.</p>', 'en-x-202201', context);
     expect(doc.url).toBe('/2022/03/04/tricky/');
     expect(doc.shard).toBe('en-x-202201');
     expect(doc.content).toContain('<html lang="en-x-202201">');
     expect(doc.content).toContain('<h1 data-pagefind-meta="title">Q&amp;A: &lt;b&gt;&quot;Tags&quot;&lt;/b&gt; &lt;/script&gt;</h1>');
     expect(doc.content).toContain('<p>A summary with &lt;img src=x onerror=alert(1)&gt;</p>');
     expect(doc.content).toContain('<span data-pagefind-filter="company">Fish &amp; Chips &lt;Ltd&gt;</span>');
+    expect(doc.content).toContain('<span data-pagefind-filter="month">2022-03</span>');
     expect(doc.content).toContain('<p>Body.</p>');
     expect(doc.content).not.toMatch(/<img|<b>|<\/script>/);
   });
 
+  test('the names it is tagged with are searchable, weighted between headline and body', () => {
+    const doc = searchDocument(article, '<p>Body.</p>', 'en', context);
+    expect(doc.content).toContain(
+      `<p data-pagefind-weight="4">Fish &amp; Chips &lt;Ltd&gt; · Microsoft · MSFT · Microsoft Corp. · R&amp;D · Zoë &lt;O'Brien&gt;</p>`,
+    );
+    // Before the summary and the body.
+    expect(doc.content.indexOf('data-pagefind-weight')).toBeLessThan(doc.content.indexOf('<p>A summary'));
+  });
+
+  test('each name once: resolved names, registry aliases and the spellings the article used', () => {
+    // "microsoft corp" reads as the alias "Microsoft Corp."; "MICROSOFT" as the name.
+    expect(taggedNames(article, context)).toEqual(['Fish & Chips <Ltd>', 'Microsoft', 'MSFT', 'Microsoft Corp.', 'R&D', "Zoë <O'Brien>"]);
+    const other = { ...article, companyRefs: [], companies: [], topicRefs: [], topics: [], authorRefs: [], bylines: [] };
+    expect(searchDocument(other, '<p>Body.</p>', 'en', context).content).not.toContain('data-pagefind-weight');
+  });
+
   test('leaves out a derived summary: it is the first paragraph of the body already', () => {
-    expect(searchDocument({ ...article, summaryDerived: true }, '<p>Body.</p>', 'en').content).not.toContain('<p>A summary with');
+    expect(searchDocument({ ...article, summaryDerived: true }, '<p>Body.</p>', 'en', context).content).not.toContain('<p>A summary with');
   });
 
   test('the digest changes with any document and nothing else', () => {
-    const a = searchDocument(article, '<p>Body.</p>', 'en');
-    const b = searchDocument(article, '<p>Body!</p>', 'en');
+    const a = searchDocument(article, '<p>Body.</p>', 'en', context);
+    const b = searchDocument(article, '<p>Body!</p>', 'en', context);
     expect(documentsDigest([a])).toBe(documentsDigest([{ ...a }]));
     expect(documentsDigest([a])).not.toBe(documentsDigest([b]));
   });

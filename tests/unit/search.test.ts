@@ -1,167 +1,150 @@
+/**
+ * The search page's rules (src/lib/search.ts): the search in the URL, Pagefind's options, which
+ * shards a search reads and in what order, and queries not worth running.
+ */
 import { describe, expect, test } from 'vitest';
 import {
-  browsesWithoutQuery,
   effectiveSort,
-  fromPagefindFilters,
-  languagesToMerge,
+  groupOverlapping,
+  hasFilters,
+  listsArticles,
+  monthLabel,
+  planShardSearch,
+  queryProblem,
   sameSearch,
-  searchRecord,
-  searchSortKey,
   searchStateFromParams,
   searchStateToQuery,
+  shardMonths,
   toPagefindFilters,
   toPagefindSort,
   type SearchState,
+  type ShardInfo,
 } from '@/lib/search';
 import { isTypingTarget } from '@/lib/search-keys';
-import { date } from './helpers';
 
 const params = (query: string) => new URLSearchParams(query);
 
-describe('searchSortKey', () => {
-  test('orders by instant, whatever offset each date was written in', () => {
-    const written = ['2019-01-10T09:30:00+02:00', '2019-01-10T08:00:00Z', '2019-01-10T03:00:00-05:00', '2019-01-10', '1969-07-20T20:17:00Z'];
-    const keys = written.map((w) => searchSortKey(date(w)));
-    // By instant: 1969 < 2019-01-10T00:00Z < 07:30Z (+02:00) < 08:00Z < 08:00Z (-05:00 tie).
-    expect(keys[4]! < keys[3]!).toBe(true);
-    expect(keys[3]! < keys[0]!).toBe(true);
-    expect(keys[0]! < keys[1]!).toBe(true);
-    expect(keys[1]).toBe(keys[2]);
-  });
-
-  test('keys are equally wide digits, so text and number order agree', () => {
-    const keys = ['0001-01-01', '1969-12-31T23:59:59Z', '1970-01-01', '2024-02-29', '9999-12-31T23:59:59Z'].map((w) => searchSortKey(date(w)));
-    expect(new Set(keys.map((k) => k.length)).size).toBe(1);
-    for (const key of keys) expect(key).toMatch(/^\d+$/);
-    expect([...keys].sort()).toEqual(keys);
-    expect([...keys].sort((a, b) => Number(a) - Number(b))).toEqual(keys);
-  });
-});
-
-describe('searchRecord', () => {
-  const article = {
-    date: date('2018-02-27T06:20:00Z'),
-    summary: 'One, two: three.',
-    companyRefs: [{ name: 'Microsoft' }, { name: 'Xiaomi' }, { name: 'Xiaomi' }],
-    topicRefs: [{ name: 'Cloud computing' }],
-    authorRefs: [{ name: 'Doe, Jane' }],
-  };
-
-  test('carries the facets, keeping names with commas and colons whole and dropping repeats', () => {
-    expect(searchRecord(article).filters).toEqual({
-      company: ['Microsoft', 'Xiaomi'],
-      topic: ['Cloud computing'],
-      author: ['Doe, Jane'],
-      year: ['2018'],
+describe('search state in the URL', () => {
+  test('reads the query, facets (repeated keys), date range and sort', () => {
+    expect(searchStateFromParams(params('q=+cloud+deal+&company=Globex&company=Acme+Corporation&from=2015-01&to=2017-12&sort=oldest'))).toEqual({
+      q: 'cloud deal',
+      filters: { company: ['Globex', 'Acme Corporation'] },
+      from: '2015-01',
+      to: '2017-12',
+      sort: 'oldest',
     });
   });
 
-  test('shows the date as written and sorts by instant', () => {
-    const record = searchRecord(article);
-    expect(record.meta.date).toBe('27 February 2018, 06:20 UTC');
-    expect(record.meta.summary).toBe('One, two: three.');
-    expect(record.sort.date).toBe(searchSortKey(article.date));
-    expect(record.meta.date_sort).toBe(record.sort.date);
-  });
-
-  test('the year facet is the year as written, not the UTC year', () => {
-    const newYear = { ...article, date: date('2019-01-01T01:00:00+09:00') };
-    expect(searchRecord(newYear).filters.year).toEqual(['2019']);
-  });
-});
-
-describe('search state in the URL', () => {
-  test('reads the query, facets (repeated keys) and sort', () => {
-    expect(searchStateFromParams(params('q=+cloud+deal+&company=Globex&company=Acme+Corporation&year=2020&sort=newest'))).toEqual({
-      q: 'cloud deal',
-      filters: { company: ['Globex', 'Acme Corporation'], year: ['2020'] },
+  test('ignores unknown keys, empty values, bad months and unknown sorts; newest first is the default', () => {
+    expect(searchStateFromParams(params('x=1&company=&company=%20&topic=AI&topic=AI&sort=sideways&from=2015-13&to=15-01'))).toEqual({
+      q: '',
+      filters: { topic: ['AI'] },
+      from: undefined,
+      to: undefined,
       sort: 'newest',
     });
   });
 
-  test('ignores unknown keys, empty values and unknown sorts', () => {
-    expect(searchStateFromParams(params('x=1&company=&company=%20&topic=AI&topic=AI&sort=oldest'))).toEqual({
-      q: '',
-      filters: { topic: ['AI'] },
-      sort: 'relevance',
-    });
+  test('a range given backwards is the same range; an old link\'s year is that year', () => {
+    const backwards = searchStateFromParams(params('from=2019-06&to=2018-02'));
+    expect([backwards.from, backwards.to]).toEqual(['2018-02', '2019-06']);
+    const year = searchStateFromParams(params('year=2020'));
+    expect([year.from, year.to]).toEqual(['2020-01', '2020-12']);
+    // A range in the link wins over a year.
+    expect(searchStateFromParams(params('year=2020&from=2021-03')).from).toBe('2021-03');
   });
 
   test('writes a canonical query string and round-trips awkward values', () => {
-    const state: SearchState = {
-      q: 'Q&A "tags"',
-      filters: { year: ['2021', '2019'], company: ['Fish & Chips <Ltd> "Q"', 'A+B=C?'] },
-      sort: 'newest',
-    };
+    const state: SearchState = { q: 'Q&A "tags"', filters: { author: ['Zoë'], company: ['Fish & Chips <Ltd> "Q"', 'A+B=C?'] }, from: '2019-01', sort: 'relevance' };
     const query = searchStateToQuery(state);
     expect(query.startsWith('?q=')).toBe(true);
-    expect(query.indexOf('company=')).toBeLessThan(query.indexOf('year='));
-    expect(query.endsWith('&sort=newest')).toBe(true);
+    expect(query.indexOf('company=')).toBeLessThan(query.indexOf('author='));
+    expect(query.endsWith('&from=2019-01&sort=relevance')).toBe(true);
     const back = searchStateFromParams(params(query.slice(1)));
     expect(back.q).toBe(state.q);
-    expect(back.sort).toBe('newest');
+    expect(back.sort).toBe('relevance');
+    expect(back.from).toBe('2019-01');
     expect(back.filters.company?.sort()).toEqual([...state.filters.company!].sort());
-    expect(back.filters.year?.sort()).toEqual(['2019', '2021']);
   });
 
   test('leaves out defaults: an empty search is the bare page', () => {
-    expect(searchStateToQuery({ q: '  ', filters: {}, sort: 'relevance' })).toBe('');
-    expect(searchStateToQuery({ q: 'x', filters: { topic: [] }, sort: 'relevance' })).toBe('?q=x');
+    expect(searchStateToQuery({ q: '  ', filters: {}, sort: 'newest' })).toBe('');
+    expect(searchStateToQuery({ q: 'x', filters: { topic: [] }, sort: 'newest' })).toBe('?q=x');
   });
 
   test('equal searches compare equal whatever the order of values', () => {
-    const a: SearchState = { q: 'x', filters: { company: ['B', 'A'] }, sort: 'relevance' };
-    const b: SearchState = { q: ' x ', filters: { company: ['A', 'B'] }, sort: 'relevance' };
+    const a: SearchState = { q: 'x', filters: { company: ['B', 'A'] }, sort: 'newest' };
+    const b: SearchState = { q: ' x ', filters: { company: ['A', 'B'] }, sort: 'newest' };
     expect(sameSearch(a, b)).toBe(true);
-    expect(sameSearch(a, { ...b, sort: 'newest' })).toBe(false);
+    expect(sameSearch(a, { ...b, sort: 'oldest' })).toBe(false);
+    expect(sameSearch(a, { ...b, to: '2020-01' })).toBe(false);
+  });
+
+  test('a search lists articles with a query, a facet or a date range; the bare page lists none', () => {
+    expect(listsArticles({ q: '', filters: {}, sort: 'newest' })).toBe(false);
+    expect(listsArticles({ q: '', filters: { company: [] }, sort: 'newest' })).toBe(false);
+    expect(listsArticles({ q: '', filters: { company: ['Acme'] }, sort: 'newest' })).toBe(true);
+    expect(listsArticles({ q: '', filters: {}, from: '2020-01', sort: 'newest' })).toBe(true);
+    expect(hasFilters({ filters: {}, to: '2020-01' })).toBe(true);
   });
 });
 
 describe('Pagefind options', () => {
-  test('filters go in the shape the filter pane uses, in facet order', () => {
-    expect(toPagefindFilters({ year: ['2020'], company: ['Acme'] })).toEqual({ company: ['Acme'], year: ['2020'] });
-    expect(Object.keys(toPagefindFilters({ year: ['2020'], company: ['Acme'] }))).toEqual(['company', 'year']);
+  test('facet filters in facet order, each value required', () => {
+    expect(Object.keys(toPagefindFilters({ author: ['Jane'], company: ['Acme'] }))).toEqual(['company', 'author']);
+    expect(toPagefindFilters({ topic: ['AI', 'Cloud'] })).toEqual({ topic: ['AI', 'Cloud'] });
   });
 
-  test('reads back every filter shape and drops unknown facets', () => {
-    expect(
-      fromPagefindFilters({ company: ['Acme', 'Acme', ''], topic: { any: ['AI'], all: 'Cloud' }, author: 'Jane', language: ['en'], year: [] }),
-    ).toEqual({ company: ['Acme'], topic: ['AI', 'Cloud'], author: ['Jane'] });
-    expect(fromPagefindFilters(undefined)).toEqual({});
-    expect(fromPagefindFilters('company')).toEqual({});
-  });
-
-  test('newest sorts by the date key descending; relevance needs no sort', () => {
+  test('dates sort by the date key; relevance needs no sort; without a query relevance means newest', () => {
     expect(toPagefindSort('newest')).toEqual({ date: 'desc' });
+    expect(toPagefindSort('oldest')).toEqual({ date: 'asc' });
     expect(toPagefindSort('relevance')).toEqual({});
-  });
-
-  test('without a query, articles are listed only for filters or newest-first browsing', () => {
-    expect(browsesWithoutQuery({ filters: {}, sort: 'relevance' })).toBe(false);
-    expect(browsesWithoutQuery({ filters: { company: [] }, sort: 'relevance' })).toBe(false);
-    expect(browsesWithoutQuery({ filters: { year: ['2020'] }, sort: 'relevance' })).toBe(true);
-    expect(browsesWithoutQuery({ filters: {}, sort: 'newest' })).toBe(true);
-  });
-
-  test('without a query, results are newest first whatever the control says', () => {
     expect(effectiveSort({ q: '', sort: 'relevance' })).toBe('newest');
     expect(effectiveSort({ q: 'cloud', sort: 'relevance' })).toBe('relevance');
-    expect(effectiveSort({ q: 'cloud', sort: 'newest' })).toBe('newest');
+    expect(effectiveSort({ q: '', sort: 'oldest' })).toBe('oldest');
   });
 });
 
-describe('language indexes', () => {
-  test('the search page merges every language but its own', () => {
-    expect(languagesToMerge({ en: 14, zh: 1 }, 'en')).toEqual(['zh']);
-    expect(languagesToMerge({ en: 14 }, 'en')).toEqual([]);
-    expect(languagesToMerge({}, 'en')).toEqual([]);
+describe('which shards a search reads', () => {
+  const shard = (key: string, from: number, to: number, lang = 'en'): ShardInfo => ({ key, lang, from, to, count: 1 });
+  const shards = [shard('en-x-201801', 201801, 201812), shard('en-x-201901', 201901, 201906), shard('en', 201907, 202003), shard('zh', 201905, 201905, 'zh')];
+  const keys = (plan: ReturnType<typeof planShardSearch>) => plan.map((search) => search.shard.key);
+
+  test('newest first starts with the newest shard; oldest first with the oldest', () => {
+    expect(keys(planShardSearch(shards, {}, 'newest'))).toEqual(['en', 'en-x-201901', 'zh', 'en-x-201801']);
+    expect(keys(planShardSearch(shards, {}, 'oldest'))).toEqual(['en-x-201801', 'en-x-201901', 'zh', 'en']);
   });
 
-  test('follows Pagefind when the page language has no index of its own', () => {
-    // Region tag: Pagefind falls back to the primary subtag.
-    expect(languagesToMerge({ en: 3, 'pt-br': 2, zh: 1 }, 'en-GB')).toEqual(['pt-br', 'zh']);
-    // No match at all: Pagefind loads the biggest index, the others are merged.
-    expect(languagesToMerge({ de: 2, fr: 5, zh: 1 }, 'en')).toEqual(['de', 'zh']);
+  test('a date range leaves out the shards outside it and names the months of the ones it cuts', () => {
+    const plan = planShardSearch(shards, { from: '2018-11', to: '2019-02' }, 'newest');
+    expect(keys(plan)).toEqual(['en-x-201901', 'en-x-201801']);
+    expect(plan[0]!.months).toEqual(['2019-01', '2019-02']);
+    expect(plan[1]!.months).toEqual(['2018-11', '2018-12']);
+    // A shard wholly in the range needs no month filter.
+    expect(planShardSearch(shards, { from: '2019-01' }, 'newest').find((s) => s.shard.key === 'en-x-201901')!.months).toBeUndefined();
+    expect(planShardSearch(shards, { from: '2030-01' }, 'newest')).toEqual([]);
+  });
+
+  test('shards covering the same months (other languages) are read together, to merge by date', () => {
+    const groups = groupOverlapping(planShardSearch(shards, {}, 'newest'));
+    expect(groups.map((group) => group.map((s) => s.shard.key))).toEqual([['en'], ['en-x-201901', 'zh'], ['en-x-201801']]);
+  });
+
+  test('months of a shard across a new year, and their names', () => {
+    expect(shardMonths({ from: 201911, to: 202002 })).toEqual(['2019-11', '2019-12', '2020-01', '2020-02']);
+    expect(monthLabel(202003, ['January', 'February', 'March'])).toBe('March 2020');
+  });
+});
+
+describe('queries not worth running', () => {
+  test('punctuation alone, or only common English words', () => {
+    expect(queryProblem('?! …', 'en')).toEqual({ kind: 'no-words' });
+    expect(queryProblem('The of the', 'en')).toEqual({ kind: 'only-common-words', words: ['the', 'of'] });
+    expect(queryProblem('the cloud', 'en')).toBeUndefined();
+    expect(queryProblem('', 'en')).toBeUndefined();
+    // Stop words are English: another site language keeps them.
+    expect(queryProblem('the of', 'de')).toBeUndefined();
+    expect(queryProblem('量子', 'en')).toBeUndefined();
   });
 });
 

@@ -1,0 +1,253 @@
+/**
+ * The search index's shards in the browser, on Pagefind's public JS API (`pagefind.js` of the
+ * built bundle), and a search over them as one stream of results.
+ *
+ * Each shard is a Pagefind language index (src/lib/search-index.ts). Pagefind opens the index
+ * of the language it finds on `<html lang>` when an instance is created, so `#open` sets that
+ * attribute to the shard's key for the moment `createInstance` runs, and puts it back.
+ *
+ * A search reads shards in the order the sort asks for (src/lib/search.ts, `planShardSearch`):
+ * newest first reads the newest shard first and draws its results while older shards wait
+ * until the reader scrolls to them; a rare word, or a narrow filter, reads further shards, more
+ * at once each round. Relevance reads every shard in range and merges by score. Shards of other
+ * languages that cover the same months are merged by date (src/lib/search-merge.ts).
+ */
+import { effectiveSort, groupOverlapping, MONTH_FILTER, planShardSearch, shardMonths, toPagefindFilters, toPagefindSort, DATE_SORT_META } from '@/lib/search';
+import type { SearchState, ShardInfo, ShardSearch } from '@/lib/search';
+import { mergeNewestFirst } from '@/lib/search-merge';
+
+/** What a result's fragment holds (Pagefind 1.6). */
+export interface ResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  filters: Record<string, string[] | undefined>;
+}
+
+export interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<ResultData>;
+}
+
+type FilterCounts = Record<string, Record<string, number>>;
+
+interface PagefindResponse {
+  results: PagefindResult[];
+  filters: FilterCounts;
+}
+
+interface PagefindInstance {
+  init(): Promise<void>;
+  options(options: Record<string, unknown>): Promise<void>;
+  filters(): Promise<FilterCounts>;
+  search(term: string | null, options: { filters?: unknown; sort?: Record<string, string> }): Promise<PagefindResponse | null>;
+  destroy(): Promise<void>;
+}
+
+interface PagefindModule {
+  createInstance(options: { basePath: string; baseUrl: string }): PagefindInstance;
+}
+
+export class ShardedIndex {
+  #module: Promise<PagefindModule>;
+  #instances = new Map<string, Promise<PagefindInstance>>();
+  #first: Promise<PagefindInstance> | undefined;
+
+  constructor(
+    private readonly bundlePath: string,
+    private readonly baseUrl: string,
+    readonly shards: readonly ShardInfo[],
+  ) {
+    this.#module = import(/* @vite-ignore */ `${bundlePath}pagefind.js`) as Promise<PagefindModule>;
+  }
+
+  /** Resolves when Pagefind's script has loaded; rejects when the bundle is missing. */
+  ready(): Promise<unknown> {
+    return this.#module;
+  }
+
+  /**
+   * The shard's Pagefind instance, loaded. Pagefind's WebAssembly module is one per page (and
+   * per worker), set up by the first instance that loads; two setting it up at once would each
+   * do so, the second pulling the memory from under the first (wrong results, "unreachable").
+   * So the first instance finishes loading before any other starts.
+   */
+  #open(key: string): Promise<PagefindInstance> {
+    const known = this.#instances.get(key);
+    if (known) return known;
+    const first = this.#first;
+    const opened = (async () => {
+      const pagefind = await this.#module;
+      if (first) await first.catch(() => {});
+      const html = document.documentElement;
+      const lang = html.getAttribute('lang');
+      html.setAttribute('lang', key);
+      let instance: PagefindInstance;
+      try {
+        instance = pagefind.createInstance({ basePath: this.bundlePath, baseUrl: this.baseUrl });
+      } finally {
+        if (lang === null) html.removeAttribute('lang');
+        else html.setAttribute('lang', lang);
+      }
+      // `init` resolves before the WebAssembly is set up; a search waits for it (an empty one
+      // returns as soon as the index is loaded, and fetches nothing more).
+      await instance.init();
+      await instance.search('', {});
+      return instance;
+    })();
+    this.#first ??= opened;
+    this.#instances.set(key, opened);
+    return opened;
+  }
+
+  /**
+   * Searches one shard, limited to some months when the date range cuts through it. With
+   * `counts`, the response counts the results per facet value: Pagefind counts only once it has
+   * loaded the shard's filter index, which costs bytes a plain search does not need.
+   */
+  async searchShard(search: ShardSearch, state: SearchState, counts = false): Promise<PagefindResponse> {
+    const instance = await this.#open(search.shard.key);
+    if (counts) await instance.filters();
+    const filters: Record<string, unknown> = toPagefindFilters(state.filters);
+    const months = search.months ?? (state.q ? undefined : shardMonths(search.shard));
+    // Without words Pagefind lists what the filters match: every article has its month.
+    if (months) filters[MONTH_FILTER] = { any: months };
+    const none: PagefindResponse = { results: [], filters: {} };
+    if (state.q && !(await this.#hasWords(instance, state.q))) return none;
+    const response = (await instance.search(state.q || null, { filters, sort: toPagefindSort(effectiveSort(state)) })) ?? none;
+    if (state.q && response.results.length > 0 && !(await this.#completes(instance, state.q, response.results[0]!))) return none;
+    return response;
+  }
+
+  /**
+   * Whether the shard holds every word of the query but the last (which may be half typed).
+   *
+   * A word not in an index makes Pagefind search for the longest prefix of it that is
+   * ("acme" becomes "a" in a shard without Acme), which on one index for a whole archive is a
+   * rare fallback, but with shards is the rule: most shards lack most names. An exact search
+   * (`"acme"`, stemmed, no prefixes) says whether the word is there.
+   */
+  async #hasWords(instance: PagefindInstance, q: string): Promise<boolean> {
+    const words = queryWords(q).slice(0, -1);
+    const found = await Promise.all(words.map(async (word) => ((await instance.search(`"${word}"`, {}))?.results.length ?? 0) > 0));
+    return found.every(Boolean);
+  }
+
+  /**
+   * Whether results for a query matched its last word itself, or a longer word it begins (a
+   * word being typed: "zorbl" for "zorblaxian"), rather than a shorter word that begins it
+   * (the prefix fallback, above). The best result's excerpt marks what matched.
+   */
+  async #completes(instance: PagefindInstance, q: string, best: PagefindResult): Promise<boolean> {
+    const last = queryWords(q).at(-1);
+    if (!last || ((await instance.search(`"${last}"`, {}))?.results.length ?? 0) > 0) return true;
+    const marked = [...(await best.data()).excerpt.matchAll(/<mark>([^<]*)<\/mark>/g)].map((match) => normalizeWord(match[1] ?? ''));
+    return marked.some((word) => word.startsWith(last));
+  }
+}
+
+/** A word as Pagefind compares it: lower case, without accents. */
+const normalizeWord = (word: string) => word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+
+/** The words of a query, as Pagefind would look them up. */
+const queryWords = (q: string) => normalizeWord(q).match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** How many shard groups a round reads, as a search walks further: 1, 2, 4… */
+const roundSize = (round: number) => Math.min(8, 2 ** round);
+
+export interface SearchCounts {
+  /** Results in every shard in range. */
+  total: number;
+  /** Results per facet value. */
+  facets: FilterCounts;
+}
+
+/**
+ * One search's results in order, read shard by shard as they are asked for; and, when asked,
+ * its counts over every shard in range.
+ */
+export class ResultStream {
+  readonly results: PagefindResult[] = [];
+  #groups: ShardSearch[][];
+  #counting: Promise<SearchCounts> | undefined;
+  #next = 0;
+  #round = 0;
+  #reading: Promise<void> | undefined;
+
+  constructor(
+    private readonly index: ShardedIndex,
+    private readonly state: SearchState,
+  ) {
+    const sort = effectiveSort(state);
+    const plan = planShardSearch(index.shards, state, sort);
+    // Relevance ranks across the whole range at once; dates read group by group.
+    this.#groups = sort === 'relevance' ? (plan.length ? [plan] : []) : groupOverlapping(plan);
+  }
+
+  /** Whether every shard in range has been read. */
+  get done(): boolean {
+    return this.#next >= this.#groups.length;
+  }
+
+  /** The shards read so far. */
+  get searched(): ShardInfo[] {
+    return this.#groups.slice(0, this.#next).flatMap((group) => group.map((search) => search.shard));
+  }
+
+  /** Reads shards until at least `count` results are known, or none are left. */
+  async fill(count: number): Promise<void> {
+    while (this.results.length < count && !this.done) await this.#readRound();
+  }
+
+  /** The number of results and of results per facet value, in every shard in range. */
+  count(): Promise<SearchCounts> {
+    this.#counting ??= Promise.all(this.#groups.flat().map((search) => this.index.searchShard(search, this.state, true))).then((responses) => {
+      const counts: SearchCounts = { total: 0, facets: {} };
+      for (const response of responses) {
+        counts.total += response.results.length;
+        addCounts(counts.facets, response.filters);
+      }
+      return counts;
+    });
+    return this.#counting;
+  }
+
+  #readRound(size = roundSize(this.#round)): Promise<void> {
+    // One round at a time: results must be appended in order.
+    this.#reading ??= this.#read(size).finally(() => {
+      this.#reading = undefined;
+    });
+    return this.#reading;
+  }
+
+  async #read(size: number): Promise<void> {
+    const groups = this.#groups.slice(this.#next, this.#next + size);
+    const sort = effectiveSort(this.state);
+    const read = await Promise.all(
+      groups.map(async (group) => {
+        const responses = await Promise.all(group.map((search) => this.index.searchShard(search, this.state)));
+        let results: PagefindResult[];
+        if (sort === 'relevance') results = responses.flatMap((response) => response.results).sort((a, b) => b.score - a.score);
+        else {
+          const sortValue = async (result: PagefindResult) => (await result.data()).meta[DATE_SORT_META] ?? '';
+          // Each shard's list is in the sort's order; the merge wants newest first.
+          const lists = responses.map((response) => (sort === 'oldest' ? [...response.results].reverse() : response.results));
+          const merged = await mergeNewestFirst(lists, sortValue);
+          results = sort === 'oldest' ? merged.reverse() : merged;
+        }
+        return { results };
+      }),
+    );
+    for (const { results } of read) this.results.push(...results);
+    this.#next += groups.length;
+    this.#round += 1;
+  }
+}
+
+function addCounts(into: FilterCounts, from: FilterCounts | undefined): void {
+  for (const [facet, values] of Object.entries(from ?? {})) {
+    const counts = (into[facet] ??= {});
+    for (const [value, count] of Object.entries(values)) counts[value] = (counts[value] ?? 0) + count;
+  }
+}
