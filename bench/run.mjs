@@ -15,8 +15,12 @@
  * page (HTML, CSS, JS; raw and gzip). Progress goes to the screen; a Markdown table and a JSON
  * file at the end.
  *
+ * After the cold build it measures search in Chromium on the built site (bench/search.mjs): a
+ * word in nearly every article, the most and a least covered company, and an author.
+ *
  * Options: --articles N (10000), --out FILE (the JSON; default .cache/bench/bench-N.json),
- * --skip-reference, --keep (keep the generated archive and outputs), --work DIR.
+ * --skip-reference, --cold-only (the cold build and search, no incremental builds),
+ * --skip-search, --keep (keep the generated archive and outputs), --work DIR.
  */
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -24,7 +28,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { generateArchive } from './generate.mjs';
+import { generateArchive, makeNames } from './generate.mjs';
+import { measureSearch, searchTable } from './search.mjs';
 import { lineTime, measure } from './measure.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -34,6 +39,8 @@ const { values } = parseArgs({
     out: { type: 'string' },
     work: { type: 'string' },
     'skip-reference': { type: 'boolean', default: false },
+    'cold-only': { type: 'boolean', default: false },
+    'skip-search': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -169,6 +176,18 @@ async function main() {
   const dist = path.join(work, 'dist');
   const cache = path.join(work, 'cache');
   results.project.push(await project('cold', dist, cache));
+  if (!values['skip-search']) {
+    const names = makeNames();
+    say('search in Chromium…');
+    results.search = await measureSearch(dist, [
+      { label: 'a word in nearly every article', q: 'market' },
+      { label: 'the most covered company', q: names.companies[0] },
+      { label: 'a little covered company', q: names.companies.at(-1) },
+      { label: 'an author', q: names.authors[3] },
+    ]);
+    say(`search:\n${searchTable(results.search)}`);
+  }
+  if (values['cold-only']) return finish(results, dist);
   results.project.push(await project('nothing changed', dist, cache));
 
   const edited = path.join(content, articleFiles[Math.floor(articleFiles.length / 2)]);
@@ -184,6 +203,10 @@ async function main() {
   appendFileSync(registry, '\nThe benchmark edited this description.\n');
   results.project.push(await project('one registry entry edited', dist, cache));
 
+  finish(results, dist);
+}
+
+function finish(results, dist) {
   results.articlePage = articlePageWeight(dist);
   if (results.reference) results.ratio = Math.round((results.project[0].totalMs / results.reference.totalMs) * 100) / 100;
 
@@ -210,6 +233,7 @@ function table(results) {
     ...lines,
     '',
     `Article page (${page.page}): HTML ${weight(page.html)}; CSS ${weight(page.css)}; JS ${weight(page.js)}.`,
+    ...(results.search ? ['', 'Search in Chromium (served compressed on 127.0.0.1):', '', searchTable(results.search)] : []),
   ].join('\n');
 }
 

@@ -62,6 +62,15 @@ export class ShardedIndex {
     this.#module = import(/* @vite-ignore */ `${bundlePath}pagefind.js`) as Promise<PagefindModule>;
   }
 
+  /**
+   * Loads the newest shard of a language ahead of the first search (the one a newest-first
+   * search reads first), so the first results after typing need only the words' index chunks.
+   */
+  warm(lang: string): void {
+    const newest = this.shards.filter((shard) => shard.lang === lang.toLowerCase()).sort((a, b) => b.to - a.to)[0] ?? this.shards[0];
+    if (newest) this.#open(newest.key).catch(() => {});
+  }
+
   /** Resolves when Pagefind's script has loaded; rejects when the bundle is missing. */
   ready(): Promise<unknown> {
     return this.#module;
@@ -114,37 +123,38 @@ export class ShardedIndex {
     // Without words Pagefind lists what the filters match: every article has its month.
     if (months) filters[MONTH_FILTER] = { any: months };
     const none: PagefindResponse = { results: [], filters: {} };
-    if (state.q && !(await this.#hasWords(instance, state.q))) return none;
-    const response = (await instance.search(state.q || null, { filters, sort: toPagefindSort(effectiveSort(state)) })) ?? none;
-    if (state.q && response.results.length > 0 && !(await this.#completes(instance, state.q, response.results[0]!))) return none;
+    const searching = instance.search(state.q || null, { filters, sort: toPagefindSort(effectiveSort(state)) });
+    if (!state.q) return (await searching) ?? none;
+    // The check for the query's words runs beside the search itself (see `#present`).
+    const [present, response] = await Promise.all([this.#present(instance, state.q), searching]);
+    if (!response || !present.slice(0, -1).every(Boolean)) return none;
+    if (!present.at(-1) && response.results.length > 0 && !(await completes(state.q, response.results[0]!))) return none;
     return response;
   }
 
   /**
-   * Whether the shard holds every word of the query but the last (which may be half typed).
+   * Which words of the query the shard holds.
    *
    * A word not in an index makes Pagefind search for the longest prefix of it that is
    * ("acme" becomes "a" in a shard without Acme), which on one index for a whole archive is a
    * rare fallback, but with shards is the rule: most shards lack most names. An exact search
-   * (`"acme"`, stemmed, no prefixes) says whether the word is there.
+   * (`"acme"`, stemmed, no prefixes) says whether the word is there. The last word may be half
+   * typed: see `completes`.
    */
-  async #hasWords(instance: PagefindInstance, q: string): Promise<boolean> {
-    const words = queryWords(q).slice(0, -1);
-    const found = await Promise.all(words.map(async (word) => ((await instance.search(`"${word}"`, {}))?.results.length ?? 0) > 0));
-    return found.every(Boolean);
+  #present(instance: PagefindInstance, q: string): Promise<boolean[]> {
+    return Promise.all(queryWords(q).map(async (word) => ((await instance.search(`"${word}"`, {}))?.results.length ?? 0) > 0));
   }
+}
 
-  /**
-   * Whether results for a query matched its last word itself, or a longer word it begins (a
-   * word being typed: "zorbl" for "zorblaxian"), rather than a shorter word that begins it
-   * (the prefix fallback, above). The best result's excerpt marks what matched.
-   */
-  async #completes(instance: PagefindInstance, q: string, best: PagefindResult): Promise<boolean> {
-    const last = queryWords(q).at(-1);
-    if (!last || ((await instance.search(`"${last}"`, {}))?.results.length ?? 0) > 0) return true;
-    const marked = [...(await best.data()).excerpt.matchAll(/<mark>([^<]*)<\/mark>/g)].map((match) => normalizeWord(match[1] ?? ''));
-    return marked.some((word) => word.startsWith(last));
-  }
+/**
+ * Whether results for a query whose last word is not in the shard matched a longer word it
+ * begins (a word being typed: "zorbl" for "zorblaxian"), rather than a shorter word that begins
+ * it (the prefix fallback). The best result's excerpt marks what matched.
+ */
+async function completes(q: string, best: PagefindResult): Promise<boolean> {
+  const last = queryWords(q).at(-1) ?? '';
+  const marked = [...(await best.data()).excerpt.matchAll(/<mark>([^<]*)<\/mark>/g)].map((match) => normalizeWord(match[1] ?? ''));
+  return marked.some((word) => word.startsWith(last));
 }
 
 /** A word as Pagefind compares it: lower case, without accents. */

@@ -5,7 +5,7 @@
  *
  * - The search lives in the URL (src/lib/search.ts): a link opens the same search, and
  *   Back/Forward step through earlier ones (a burst of typing is one entry).
- * - Typing searches 120 ms after the last key; a response that arrives after a newer search
+ * - Typing searches 100 ms after the last key; a response that arrives after a newer search
  *   started is dropped (`generation`).
  * - Results are drawn a page at a time as they scroll into view: only those fetch their data.
  * - Every text from the index is set as text; an excerpt keeps only its <mark> highlights.
@@ -32,7 +32,9 @@ import { ResultStream, ShardedIndex, type PagefindResult, type ResultData, type 
 
 /** Typing within this long of the last typed search replaces its history entry. */
 const TYPING_BURST_MS = 1500;
-const DEBOUNCE_MS = 120;
+const DEBOUNCE_MS = 100;
+/** Results of a page drawn before the rest of it has loaded. */
+const FIRST_DRAWN = 5;
 /** Facet values shown before "Show all". */
 const FACET_PREVIEW = 8;
 const FACET_LABELS: Record<SearchFacet, string> = { company: 'Company', topic: 'Topic', author: 'Author' };
@@ -170,6 +172,7 @@ class SearchPage {
       return;
     }
     ui.hidden = false;
+    this.#index.warm(document.documentElement.lang || 'en');
 
     this.#input.addEventListener('input', () => {
       clearTimeout(this.#debounce);
@@ -285,16 +288,21 @@ class SearchPage {
 
   async #drawPage(stream: ResultStream, generation: number, focusFirst = false): Promise<void> {
     const page = stream.results.slice(this.#shown, this.#shown + this.#pageSize);
-    const data = await Promise.all(page.map((result: PagefindResult) => result.data()));
-    if (generation !== this.#generation) return;
+    // Every result's data is asked for at once; the first few are drawn as soon as they come.
+    const pending = page.map((result: PagefindResult) => result.data());
     const byYear = effectiveSort(this.#state) !== 'relevance';
     let firstLink: HTMLAnchorElement | undefined;
-    for (const item of data) {
-      const year = item.filters.month?.[0]?.slice(0, 4) ?? '';
-      const list = byYear ? this.#yearList(year) : this.#plainList();
-      const li = this.#resultItem(item, byYear ? 'h4' : 'h3');
-      list.append(li);
-      firstLink ??= li.querySelector('a') ?? undefined;
+    for (const [from, to] of [[0, FIRST_DRAWN], [FIRST_DRAWN, pending.length]] as const) {
+      if (from >= pending.length) break;
+      const data = await Promise.all(pending.slice(from, to));
+      if (generation !== this.#generation) return;
+      for (const item of data) {
+        const year = item.filters.month?.[0]?.slice(0, 4) ?? '';
+        const list = byYear ? this.#yearList(year) : this.#plainList();
+        const li = this.#resultItem(item, byYear ? 'h4' : 'h3');
+        list.append(li);
+        firstLink ??= li.querySelector('a') ?? undefined;
+      }
     }
     this.#shown += page.length;
     this.#more.hidden = this.#shown >= stream.results.length && stream.done;
