@@ -5,7 +5,7 @@
  *
  * - The search lives in the URL (src/lib/search.ts): a link opens the same search, and
  *   Back/Forward step through earlier ones (a burst of typing is one entry).
- * - Typing searches 100 ms after the last key; a response that arrives after a newer search
+ * - Typing searches 80 ms after the last key; a response that arrives after a newer search
  *   started is dropped (`generation`).
  * - Results are drawn a page at a time as they scroll into view: only those fetch their data.
  * - Every text from the index is set as text; an excerpt keeps only its <mark> highlights.
@@ -32,7 +32,7 @@ import { ResultStream, ShardedIndex, type PagefindResult, type ResultData, type 
 
 /** Typing within this long of the last typed search replaces its history entry. */
 const TYPING_BURST_MS = 1500;
-const DEBOUNCE_MS = 100;
+const DEBOUNCE_MS = 80;
 /** Results of a page drawn before the rest of it has loaded. */
 const FIRST_DRAWN = 5;
 /** Facet values shown before "Show all". */
@@ -129,7 +129,7 @@ class SearchPage {
     this.#results = find('[data-search-results]');
     this.#more = find('button[data-search-more]');
 
-    this.#pageSize = Math.max(1, Number(root.dataset.pageSize) || 20);
+    this.#pageSize = Math.max(1, Number(root.dataset.pageSize) || 10);
     const shards = JSON.parse(root.dataset.shards ?? '[]') as ShardInfo[];
     this.#index = new ShardedIndex(root.dataset.bundlePath ?? '/pagefind/', root.dataset.baseUrl ?? '/', shards);
     this.#entityIndex = fetch(root.dataset.entities ?? '')

@@ -33,7 +33,7 @@ async function resultDates(page: Page): Promise<string[]> {
 async function withPageSize(page: Page, size: number) {
   await page.route((url) => url.pathname.endsWith('/search/'), async (route) => {
     const response = await route.fetch();
-    const html = (await response.text()).replace('data-page-size="20"', `data-page-size="${size}"`);
+    const html = (await response.text()).replace('data-page-size="10"', `data-page-size="${size}"`);
     await route.fulfill({ response, body: html });
   });
 }
