@@ -7,8 +7,10 @@
  *
  * Pure and small: the search page's script bundles the matching.
  */
+import { FACET_OF_KIND, monthOfDate, type SearchFacet } from './search.ts';
 
-export type EntityKind = 'company' | 'topic' | 'author';
+/** An entity's kind is the facet that narrows search to it. */
+export type EntityKind = SearchFacet;
 
 export interface SearchEntity {
   kind: EntityKind;
@@ -76,8 +78,6 @@ interface EntityTerm {
   articles: readonly { date: { year: number; month: number } }[];
 }
 
-const KIND_OF = { companies: 'company', topics: 'topic', authors: 'author' } as const;
-const month = (date: { year: number; month: number }) => `${String(date.year).padStart(4, '0')}-${String(date.month).padStart(2, '0')}`;
 
 /**
  * The entity index: every company, topic and author with its aliases (a registry company's
@@ -98,13 +98,13 @@ export function buildSearchEntities(terms: Iterable<EntityTerm>, termUrl: (kind:
       return true;
     });
     entities.push({
-      kind: KIND_OF[term.kind],
+      kind: FACET_OF_KIND[term.kind],
       name: term.name,
       aliases,
       url: termUrl(term.kind, term.slug),
       count: term.articles.length,
-      first: month(oldest.date),
-      last: month(newest.date),
+      first: monthOfDate(oldest.date),
+      last: monthOfDate(newest.date),
     });
   }
   return entities;

@@ -22,7 +22,7 @@
 import { createHash } from 'node:crypto';
 import { formatDate, type ArchiveDate } from './dates.ts';
 import { escapeHtml } from './feeds.ts';
-import { DATE_SORT_KEY, DATE_SORT_META, MONTH_FILTER, type SearchFacet, type ShardInfo } from './search.ts';
+import { DATE_SORT_KEY, DATE_SORT_META, MONTH_FILTER, monthOfDate, type SearchFacet, type ShardInfo } from './search.ts';
 import type { TermKind } from './urls.ts';
 
 /** Pagefind weight of the tagged names: below the headline (7), above body text (1). */
@@ -66,11 +66,6 @@ export function searchSortKey(date: Pick<ArchiveDate, 'instant'>): string {
   return String(seconds + 62_135_596_800).padStart(12, '0');
 }
 
-/** The month filter value of a written date: `2018-02`. */
-export function monthOf(date: Pick<ArchiveDate, 'year' | 'month'>): string {
-  return `${String(date.year).padStart(4, '0')}-${String(date.month).padStart(2, '0')}`;
-}
-
 const unique = (refs: readonly { name: string }[]) => [...new Set(refs.map((ref) => ref.name))];
 
 /** The index data of one article: result metadata, facet values and the date sort key. */
@@ -85,7 +80,7 @@ export function searchRecord(article: SearchRecordInput, termUrl: (ref: NamedRef
       company: unique(article.companyRefs),
       topic: unique(article.topicRefs),
       author: unique(article.authorRefs),
-      [MONTH_FILTER]: [monthOf(article.date)],
+      [MONTH_FILTER]: [monthOfDate(article.date)],
     },
     sort: { [DATE_SORT_KEY]: searchSortKey(article.date) },
   };

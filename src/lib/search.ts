@@ -138,7 +138,10 @@ export interface ShardInfo {
 }
 
 const monthNumber = (month: Month) => Number(month.slice(0, 4)) * 100 + Number(month.slice(5, 7));
-const monthText = (n: number): Month => `${String(Math.floor(n / 100)).padStart(4, '0')}-${String(n % 100).padStart(2, '0')}`;
+/** A month as a number (201803, as shards hold them) written as in the URL: `2018-03`. */
+export const monthText = (n: number): Month => `${String(Math.floor(n / 100)).padStart(4, '0')}-${String(n % 100).padStart(2, '0')}`;
+/** The month of a written date, as the month filter and the URL hold it: `2018-03`. */
+export const monthOfDate = (date: { year: number; month: number }): Month => monthText(date.year * 100 + date.month);
 const nextMonth = (n: number) => (n % 100 === 12 ? n + 89 : n + 1);
 
 /** Every month a shard holds, as `2018-02`. */

@@ -37,8 +37,8 @@ const DEBOUNCE_MS = 80;
 const FIRST_DRAWN = 5;
 /** Facet values shown before "Show all". */
 const FACET_PREVIEW = 8;
+/** Facets and entities by name (an entity's kind is its facet). */
 const FACET_LABELS: Record<SearchFacet, string> = { company: 'Company', topic: 'Topic', author: 'Author' };
-const KIND_LABELS: Record<SearchEntity['kind'], string> = { company: 'Company', topic: 'Topic', author: 'Author' };
 
 const monthNames = Array.from({ length: 12 }, (_, i) => new Intl.DateTimeFormat(document.documentElement.lang || 'en', { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, i, 1)));
 
@@ -58,9 +58,8 @@ function excerptNodes(html: string): Node[] {
   template.innerHTML = html;
   const nodes: Node[] = [];
   for (const node of template.content.childNodes) {
-    if (node.nodeType === Node.TEXT_NODE) nodes.push(document.createTextNode(node.textContent ?? ''));
-    else if (node instanceof Element && node.localName === 'mark') nodes.push(element('mark', {}, node.textContent ?? ''));
-    else nodes.push(document.createTextNode(node.textContent ?? ''));
+    const text = node.textContent ?? '';
+    nodes.push(node instanceof Element && node.localName === 'mark' ? element('mark', {}, text) : document.createTextNode(text));
   }
   return nodes;
 }
@@ -378,7 +377,7 @@ class SearchPage {
     list.replaceChildren(
       ...matches.map(({ entity, via }) => {
         const span = entity.first.slice(0, 4) === entity.last.slice(0, 4) ? entity.first.slice(0, 4) : `${entity.first.slice(0, 4)}–${entity.last.slice(0, 4)}`;
-        const details = `${KIND_LABELS[entity.kind]} · ${countArticles(entity.count)} · ${span}${via ? ` · also “${via}”` : ''}`;
+        const details = `${FACET_LABELS[entity.kind]} · ${countArticles(entity.count)} · ${span}${via ? ` · also “${via}”` : ''}`;
         return element('li', { class: 'search-entity' }, element('a', { href: safeHref(entity.url) }, entity.name), ' ', element('span', { class: 'search-entity__details' }, details));
       }),
     );
