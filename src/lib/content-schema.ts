@@ -4,6 +4,7 @@
  */
 import { z } from 'astro/zod';
 import type { ContentProblem } from './content-errors.ts';
+import { editDistanceWithin } from './edit-distance.ts';
 import { DATE_FORMS, parseArchiveDate, type ArchiveDate } from './dates.ts';
 import type { ParsedFrontmatter } from './frontmatter.ts';
 
@@ -115,20 +116,6 @@ function describe(value: unknown): string {
   return `${typeof value} ${String(value)}`;
 }
 
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const next = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = row[j];
-      row[j] = next;
-    }
-  }
-  return row[b.length];
-}
-
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return path.reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined), data);
 }
@@ -159,7 +146,7 @@ export function describeIssues(
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const knownFields = fieldsAt(issue.path);
-        const near = knownFields.find((known) => editDistance(known, key.toLowerCase()) <= 2);
+        const near = knownFields.find((known) => editDistanceWithin(known, key.toLowerCase(), 2) <= 2);
         problems.push({
           file,
           line: parsed.lineOf([...issue.path, key] as (string | number)[]),
@@ -207,7 +194,8 @@ export function validateArticle(file: string, slug: string, parsed: ParsedFrontm
   const data = result.data;
   const explicitSummary = data.summary;
   const summary = explicitSummary ?? derivedSummary;
-  if (!summary) {
+  // A draft is not published: it may be a headline and nothing more yet (`npm run new`).
+  if (!summary && !data.draft) {
     return { problems: [{ file, field: 'summary', message: 'no summary given and the body has no paragraph to derive one from; add a summary or a first paragraph' }] };
   }
   return {

@@ -48,6 +48,14 @@ function normaliseOffset(raw: string): { zone: string; minutes: number } | strin
 }
 
 /**
+ * An instant as a frontmatter date in a time zone, to the minute, with the zone's offset
+ * written out (`2026-11-21T09:30:00+01:00`, `…Z` in UTC): what `npm run new` dates an article.
+ */
+export function formatNowForFrontmatter(now: Date, timeZone: string): string {
+  return format(new TZDate(now.getTime(), timeZone), "yyyy-MM-dd'T'HH:mm:00XXX");
+}
+
+/**
  * Parses a frontmatter date. Returns the date, or a sentence saying what is wrong with it
  * (the caller adds the file and field).
  */

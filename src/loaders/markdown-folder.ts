@@ -53,6 +53,7 @@ const PIPELINE_SOURCES = [
   '../lib/summary.ts',
   '../lib/heading-anchor.ts',
   '../lib/page-ids.ts',
+  '../lib/content-file.ts',
   '../lib/content-schema.ts',
   '../lib/frontmatter.ts',
   '../lib/dates.ts',

@@ -8,15 +8,13 @@
  * packages; it must not import Astro's virtual modules.
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMarkdownProcessor, type AstroMarkdownOptions, type MarkdownRenderer } from '@astrojs/markdown-remark';
 import type { ContentProblem } from '../lib/content-errors.ts';
-import { validateArticle, validateCompany, type ArticleRecord, type CompanyRecord } from '../lib/content-schema.ts';
-import { parseFrontmatter } from '../lib/frontmatter.ts';
+import { readContentFile, validateContentFile, type ContentKind } from '../lib/content-file.ts';
+import type { ArticleRecord, CompanyRecord } from '../lib/content-schema.ts';
 import { markdownOptions, pipelineReport } from '../lib/markdown.ts';
 import type { Removal } from '../lib/sanitize.ts';
-import { slugify } from '../lib/slug.ts';
 
 /** What a worker needs to know besides the file: the same for every file of a build. */
 export interface ProcessSettings {
@@ -27,7 +25,7 @@ export interface ProcessSettings {
 }
 
 export interface FileJob {
-  kind: 'article' | 'company';
+  kind: ContentKind;
   /** Absolute path of the file. */
   absolute: string;
   /** The path as shown in messages. */
@@ -49,18 +47,14 @@ export function createRenderer(settings: ProcessSettings): Promise<MarkdownRende
 
 export async function processFile(job: FileJob, renderer: MarkdownRenderer, settings: ProcessSettings): Promise<FileResult> {
   const { file } = job;
-  const slug = slugify(path.basename(job.absolute, '.md'));
-  if (!slug) return { problems: [{ file, message: 'the file name gives no usable slug; name the file after its title, e.g. microsoft-and-xiaomi.md' }] };
   // A worker has nothing else to do meanwhile: a blocking read is the quickest.
-  const parsed = parseFrontmatter(readFileSync(job.absolute, 'utf8'));
-  if (!('lineOf' in parsed)) return { problems: [{ file, line: parsed.line, message: parsed.message }] };
+  const read = readContentFile(file, job.absolute, readFileSync(job.absolute, 'utf8'));
+  if ('problems' in read) return read;
+  const { slug, parsed } = read;
 
   const { code, metadata } = await renderer.render(parsed.body, { fileURL: pathToFileURL(job.absolute), frontmatter: {} });
   const report = pipelineReport(metadata);
-  const result =
-    job.kind === 'article'
-      ? validateArticle(file, slug, parsed, { timeZone: settings.timeZone, derivedSummary: report.derivedSummary })
-      : validateCompany(file, slug, parsed);
+  const result = validateContentFile(job.kind, file, slug, parsed, { timeZone: settings.timeZone, derivedSummary: report.derivedSummary });
   if ('problems' in result) return result;
 
   // As Astro's content layer stores a rendered entry (its `renderMarkdown`).

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { DATE_FORMS } from '@/lib/dates';
-import { astroBuild, makeTempDir, md, re, removeDir, snapshot, writeFiles, type BuildResult } from './build-helpers';
+import { astroBuild, buildProblemLines, makeTempDir, md, re, removeDir, runScript, snapshot, writeFiles, type BuildResult } from './build-helpers';
 
 const VALID = md(['title: A valid article', 'date: 2018-02-27T06:20:00Z', 'companies: [Microsoft]']);
 
@@ -26,6 +26,13 @@ async function buildBad(name: string, files: Record<string, string>): Promise<Bu
   const before = await snapshot(content);
   const result = await astroBuild({ contentDir: content, workDir: work });
   expect(await snapshot(content), 'the build modified the content folder').toEqual(before);
+  // `npm run check` reads with the build's own rules: it must report each problem the build
+  // reported, word for word, and fail too.
+  const check = await runScript('scripts/check.mjs', [], { ARCHIVE_CONTENT_DIR: content });
+  const problems = buildProblemLines(result.output);
+  expect(problems.length, result.output).toBeGreaterThan(0);
+  expect(check.code, check.stdout + check.stderr).toBe(1);
+  for (const line of problems) expect(check.stdout.split('\n'), 'npm run check missed a problem the build found').toContain(line);
   return { ...result, content };
 }
 

@@ -64,6 +64,41 @@ export function astroBuild(options: { contentDir?: string; workDir: string; env?
   });
 }
 
+export interface ScriptResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs one of the project's Node scripts (`scripts/check.mjs`…) from the project root, with the
+ * project's Node and the same clean environment as `astroBuild`.
+ */
+export function runScript(script: string, args: string[], env: Record<string, string> = {}, cwd = ROOT): Promise<ScriptResult> {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
+  for (const key of ['ARCHIVE_CONTENT_DIR', 'SITE_URL', 'ARCHIVE_TIME_ZONE', 'ARCHIVE_PAGE_SIZE', 'ARCHIVE_TRUSTED_HTML', 'ARCHIVE_SEARCH_SHARD_SIZE']) delete childEnv[key];
+  Object.assign(childEnv, env);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, script), ...args], { cwd, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** The problem lines of a failed build's content error (`  file:line: field: message`). */
+export function buildProblemLines(output: string): string[] {
+  const start = output.search(/The content has (?:a problem|\d+ problems); nothing was built\./);
+  if (start < 0) return [];
+  const lines = output.slice(start).split('\n').slice(1);
+  // Astro follows the message with an indented `Stack trace:` of its own.
+  const end = lines.findIndex((line) => !line.startsWith('  ') || line.trim() === 'Stack trace:');
+  return (end < 0 ? lines : lines.slice(0, end)).map((line) => line.trim());
+}
+
 /** Every file under `dir` with the hash of its bytes and its modification time. */
 export async function snapshot(dir: string): Promise<Record<string, string>> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });

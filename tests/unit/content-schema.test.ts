@@ -236,6 +236,10 @@ describe('validateArticle: each problem names the field, its line and what was e
     expect(p).toMatchObject({ file: FILE, field: 'summary' });
     expect(p.message).toMatch(/add a summary or a first paragraph/);
   });
+
+  test('a draft may have no body and no summary yet (it is not published)', () => {
+    expect(ok(md(['title: A', 'date: 2018-02-27', 'draft: true'], ''))).toMatchObject({ draft: true, summary: '' });
+  });
 });
 
 describe('validateCompany', () => {
