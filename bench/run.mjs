@@ -15,6 +15,8 @@
  * page (HTML, CSS, JS; raw and gzip). Progress goes to the screen; a Markdown table and a JSON
  * file at the end.
  *
+ * Before any build it times `npm run check` on the archive (scripts/check.mjs --json).
+ *
  * After the cold build it measures search in Chromium on the built site (bench/search.mjs): a
  * word in nearly every article, the most and a least covered company, and an author.
  *
@@ -156,7 +158,17 @@ async function main() {
   const articleFiles = files.filter((file) => file.startsWith('articles/'));
   say(`generated ${files.length} files`);
 
-  const results = { articles, machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGB: Math.round(os.totalmem() / 1e9), node: process.version, platform: `${os.platform()} ${os.release()}` }, date: new Date().toISOString(), reference: undefined, project: [] };
+  // `npm run check` on the whole archive, before any build: the editor's quick check.
+  say('npm run check…');
+  const check = await measure(process.execPath, [path.join(ROOT, 'scripts', 'check.mjs'), '--json'], { cwd: ROOT, env: { ...process.env, ARCHIVE_CONTENT_DIR: content } });
+  // The JSON report is on stdout; `lines` has stderr's too (a Node warning, say): take the object.
+  const checkOutput = check.lines.map((line) => line.text).join('\n');
+  const checkReport = JSON.parse(checkOutput.slice(checkOutput.indexOf('{'), checkOutput.lastIndexOf('}') + 1));
+  if (checkReport.errors.length) throw new Error(`npm run check found ${checkReport.errors.length} errors in the generated archive`);
+  const contentCheck = { totalMs: Math.round(check.ms), checkMs: Math.round(checkReport.seconds * 1000), peakRssBytes: check.peakRss, warnings: checkReport.warnings.length };
+  say(`check: ${seconds(contentCheck.totalMs)} s (${checkReport.seconds} s checking), ${checkReport.errors.length} errors, ${contentCheck.warnings} warnings`);
+
+  const results = { articles, contentCheck, machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGB: Math.round(os.totalmem() / 1e9), node: process.version, platform: `${os.platform()} ${os.release()}` }, date: new Date().toISOString(), reference: undefined, project: [] };
 
   if (!values['skip-reference']) {
     const dist = path.join(work, 'reference-dist');
@@ -233,6 +245,8 @@ function table(results) {
     ...lines,
     '',
     `Article page (${page.page}): HTML ${weight(page.html)}; CSS ${weight(page.css)}; JS ${weight(page.js)}.`,
+    '',
+    `\`npm run check\` on the archive: ${seconds(results.contentCheck.totalMs)} s in all (${seconds(results.contentCheck.checkMs)} s checking, the rest starting Node and loading modules), peak ${mb(results.contentCheck.peakRssBytes)} MB; ${results.contentCheck.warnings} warnings.`,
     ...(results.search ? ['', 'Search in Chromium (served compressed on 127.0.0.1):', '', searchTable(results.search)] : []),
   ].join('\n');
 }

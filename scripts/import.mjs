@@ -1,0 +1,143 @@
+#!/usr/bin/env node
+/**
+ * `npm run import -- <file or folder>… [options]`: turns wire copy (plain text, `.txt`) and
+ * WordPress exports (WXR, `.xml`) into article files in the content folder
+ * (`<content>/articles/YYYY/<slug>.md`), never over an existing file unless --force.
+ *
+ * Options: --dry-run (print what would be written), --force, --date D (for copy without a
+ * date), --byline NAME (for copy without a byline), --company NAME and --topic NAME (added to
+ * every article); the last three may be repeated. Exits 1 when some copy could not be imported
+ * (no headline, no date, a field the build would reject), 2 on a usage error.
+ */
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { glob, globSync } from 'tinyglobby';
+import { site } from '../src/config/site.ts';
+import { readContentFile, validateContentFile } from '../src/lib/content-file.ts';
+import { parseArchiveDate } from '../src/lib/dates.ts';
+import { displayPath } from '../src/lib/display-path.ts';
+import { planImport } from '../src/lib/import/plan-import.ts';
+import { parseDateline, parseWireText } from '../src/lib/import/wire-text.ts';
+import { parseWxr } from '../src/lib/import/wxr.ts';
+import { countOf } from '../src/lib/wording.ts';
+
+const usage = `usage: npm run import -- <file or folder>… [--dry-run] [--force] [--date DATE] [--byline NAME]… [--company NAME]… [--topic NAME]…
+  Plain-text wire copy (.txt) and WordPress exports (.xml) become articles in ${displayPath(path.join(site.contentDir, 'articles'))}/YYYY/.`;
+
+function fail(message, code = 2) {
+  console.error(`import: ${message}\n${usage}`);
+  process.exit(code);
+}
+
+let parsed;
+try {
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: {
+      'dry-run': { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
+      date: { type: 'string' },
+      byline: { type: 'string', multiple: true, default: [] },
+      company: { type: 'string', multiple: true, default: [] },
+      topic: { type: 'string', multiple: true, default: [] },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+} catch (error) {
+  fail(error.message);
+}
+const { values, positionals } = parsed;
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
+if (!positionals.length) fail('name at least one file or folder to import');
+
+// --date takes a dateline as wire copy writes it (27 February 2018) or a frontmatter date.
+let batchDate;
+if (values.date !== undefined) {
+  batchDate = parseDateline(values.date)?.date ?? values.date.trim();
+  const checked = parseArchiveDate(batchDate, site.timeZone);
+  if (typeof checked === 'string') fail(`--date: ${checked}`);
+}
+
+async function inputFiles(target) {
+  if (!existsSync(target)) fail(`${target} does not exist`);
+  if (!statSync(target).isDirectory()) return [path.resolve(target)];
+  return (await glob('**/*.{txt,xml}', { cwd: target, absolute: true })).sort();
+}
+
+function readRegistry() {
+  const folder = path.join(site.contentDir, 'companies');
+  if (!existsSync(folder)) return [];
+  const registry = [];
+  for (const name of readdirSorted(folder)) {
+    const absolute = path.join(folder, name);
+    const read = readContentFile(displayPath(absolute), absolute, readFileSync(absolute, 'utf8'));
+    if ('problems' in read) continue;
+    const result = validateContentFile('company', displayPath(absolute), read.slug, read.parsed, { timeZone: site.timeZone, derivedSummary: '' });
+    // A broken registry file is `npm run check`'s to report; the import goes on without it.
+    if ('record' in result) registry.push(result.record);
+  }
+  return registry;
+}
+
+function readdirSorted(folder) {
+  return globSync('*.md', { cwd: folder }).sort();
+}
+
+const files = [...new Set((await Promise.all(positionals.map(inputFiles))).flat())];
+const sources = [];
+const unreadable = [];
+for (const absolute of files) {
+  const origin = displayPath(absolute);
+  const text = readFileSync(absolute, 'utf8');
+  if (absolute.toLowerCase().endsWith('.xml')) {
+    const result = parseWxr(text, origin);
+    if (result.problems.length) unreadable.push(...result.problems.map((problem) => `${origin}: ${problem}`));
+    sources.push(result);
+  } else {
+    sources.push({ articles: [parseWireText(text, origin)] });
+  }
+}
+
+const plan = planImport(
+  sources,
+  { date: batchDate, bylines: values.byline, companies: values.company, topics: values.topic },
+  { contentDir: site.contentDir, timeZone: site.timeZone, registry: readRegistry(), force: values.force, exists: existsSync, display: displayPath },
+);
+
+const dryRun = values['dry-run'];
+let warnings = 0;
+for (const file of plan.files) {
+  const where = displayPath(file.absolute);
+  if (dryRun) console.log(`would write ${where}  (from ${file.origin})\n${file.text.replace(/^/gm, '  | ')}`);
+  else {
+    mkdirSync(path.dirname(file.absolute), { recursive: true });
+    writeFileSync(file.absolute, file.text, { flag: file.overwrites ? 'w' : 'wx' });
+    console.log(`wrote ${where}${file.draft ? ' (draft)' : ''}  (from ${file.origin})`);
+  }
+  if (file.suggested.length) console.log(`  companies from the registry, written: ${file.suggested.join(', ')}`);
+  if (file.toConfirm.length) console.log(`  names that may be companies, not written (add them with --company or by hand): ${file.toConfirm.join(', ')}`);
+  if (file.dropped.length) console.log(`  dropped page furniture: ${file.dropped.map((text) => `"${text}"`).join(', ')}`);
+  for (const warning of file.warnings) console.log(`  warning: ${warning}`);
+  warnings += file.warnings.length;
+}
+for (const skipped of plan.skipped) console.log(`skipped ${skipped.origin}: ${skipped.reason}`);
+for (const problem of unreadable) console.log(`not imported: ${problem}`);
+
+const byReason = new Map();
+for (const item of plan.notArticles) byReason.set(item.reason, (byReason.get(item.reason) ?? 0) + 1);
+const toFix = plan.skipped.filter((skipped) => skipped.failed).length;
+const failed = toFix + unreadable.length;
+const drafts = plan.files.filter((file) => file.draft).length;
+const lines = [
+  `${dryRun ? 'Would write' : 'Wrote'} ${countOf(plan.files.length, 'article')}${drafts ? ` (${countOf(drafts, 'draft')})` : ''}.`,
+  plan.skipped.length ? `Skipped ${countOf(plan.skipped.length, 'article')}: ${toFix} to fix, ${plan.skipped.length - toFix} left alone.` : '',
+  byReason.size ? `Not articles: ${[...byReason].map(([reason, n]) => `${n} × ${reason}`).join(', ')}.` : '',
+  unreadable.length ? `${countOf(unreadable.length, 'file')} could not be read.` : '',
+  warnings ? `${countOf(warnings, 'warning')} above.` : '',
+];
+console.log(`\n${lines.filter(Boolean).join('\n')}`);
+process.exitCode = failed ? 1 : 0;

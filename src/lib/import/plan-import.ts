@@ -1,0 +1,155 @@
+/**
+ * From imported copy to files: what `npm run import` writes, skips and reports. Pure apart from
+ * the `exists` it is given, so the whole decision is tested without touching a disk.
+ *
+ * Every file is checked by the build's own reader and schema (src/lib/content-file.ts) before
+ * it is planned, so an import never writes a file the build would reject.
+ */
+import path from 'node:path';
+import { hasDerivedSummary } from '../check/quick-summary.ts';
+import type { ContentProblem } from '../content-errors.ts';
+import { readContentFile, validateContentFile } from '../content-file.ts';
+import type { ArticleRecord, CompanyRecord } from '../content-schema.ts';
+import { slugify } from '../slug.ts';
+import { articleFileText } from './article-file.ts';
+import { findOtherOrganisations, findRegistryCompanies } from './company-names.ts';
+import type { ImportedArticle, SkippedItem } from './imported-article.ts';
+
+/** Fields the editor gives for a whole batch. */
+export interface BatchFields {
+  /** Used when the copy has no date of its own. */
+  date?: string;
+  /** Used when the copy has no byline of its own. */
+  bylines: string[];
+  /** Added to every article. */
+  companies: string[];
+  /** Added to every article. */
+  topics: string[];
+}
+
+export interface ImportSettings {
+  /** Absolute content folder (`content/` or ARCHIVE_CONTENT_DIR). */
+  contentDir: string;
+  timeZone: string;
+  registry: readonly CompanyRecord[];
+  force: boolean;
+  exists(absolute: string): boolean;
+  /** How a path is shown to the editor. */
+  display(absolute: string): string;
+}
+
+export interface PlannedFile {
+  origin: string;
+  absolute: string;
+  text: string;
+  draft: boolean;
+  /** An existing file this replaces (`--force`). */
+  overwrites: boolean;
+  /** Registry companies found in the text and written to `companies`. */
+  suggested: string[];
+  /** Organisation-like names for the editor to confirm; not written. */
+  toConfirm: string[];
+  dropped: string[];
+  warnings: string[];
+}
+
+export interface SkippedArticle {
+  origin: string;
+  reason: string;
+  /** Whether the copy itself needs fixing (no date, no headline, a bad field), not just left alone. */
+  failed: boolean;
+}
+
+export interface ImportPlan {
+  files: PlannedFile[];
+  skipped: SkippedArticle[];
+  /** Items of a source that are not articles (pages, attachments), by reason. */
+  notArticles: SkippedItem[];
+}
+
+function unique(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return names.filter((name) => {
+    const key = slugify(name);
+    return key !== '' && !seen.has(key) && seen.add(key);
+  });
+}
+
+function problemText(problems: readonly ContentProblem[]): string {
+  return problems.map((p) => `${p.field ? `${p.field}: ` : ''}${p.message}`).join('; ');
+}
+
+export function planImport(sources: readonly { articles: ImportedArticle[]; skipped?: SkippedItem[] }[], batch: BatchFields, settings: ImportSettings): ImportPlan {
+  const plan: ImportPlan = { files: [], skipped: [], notArticles: [] };
+  const planned = new Map<string, string>();
+  for (const source of sources) {
+    plan.notArticles.push(...(source.skipped ?? []));
+    for (const article of source.articles) {
+      const skip = (reason: string, failed: boolean) => plan.skipped.push({ origin: article.origin, reason, failed });
+      if (!article.title) {
+        skip('no headline found (in wire copy, the first line; in a WordPress post, its title)', true);
+        continue;
+      }
+      const date = article.date ?? batch.date;
+      if (!date) {
+        skip('no date found in the copy; give one with --date', true);
+        continue;
+      }
+      const slug = slugify(article.title);
+      if (!slug) {
+        skip(`the headline "${article.title}" gives no slug`, true);
+        continue;
+      }
+      const text = `${article.title}\n${article.body}`;
+      const suggested = findRegistryCompanies(text, settings.registry);
+      const companies = unique([...article.companies, ...suggested, ...batch.companies]);
+      const fileText = articleFileText(
+        {
+          title: article.title,
+          date,
+          bylines: article.bylines.length ? article.bylines : batch.bylines,
+          companies,
+          topics: unique([...article.topics, ...batch.topics]),
+          summary: article.summary,
+          source: article.source,
+          draft: article.draft,
+        },
+        article.body,
+      );
+
+      // The year folder comes from the date as the build reads it; so does every check.
+      const probe = path.join(settings.contentDir, 'articles', `${slug}.md`);
+      const read = readContentFile(settings.display(probe), probe, fileText);
+      const result = 'problems' in read ? read : validateContentFile('article', settings.display(probe), read.slug, read.parsed, { timeZone: settings.timeZone, derivedSummary: hasDerivedSummary(article.body) ? 'derived' : '' });
+      if ('problems' in result) {
+        skip(`the article would not build: ${problemText(result.problems)}`, true);
+        continue;
+      }
+      const record = result.record as ArticleRecord;
+      const absolute = path.join(settings.contentDir, 'articles', String(record.date.year), `${slug}.md`);
+      const earlier = planned.get(absolute);
+      if (earlier) {
+        skip(`${settings.display(absolute)} is already written from ${earlier} in this import`, false);
+        continue;
+      }
+      const exists = settings.exists(absolute);
+      if (exists && !settings.force) {
+        skip(`${settings.display(absolute)} already exists (--force replaces it)`, false);
+        continue;
+      }
+      planned.set(absolute, article.origin);
+      plan.files.push({
+        origin: article.origin,
+        absolute,
+        text: fileText,
+        draft: article.draft,
+        overwrites: exists,
+        suggested: suggested.filter((name) => !article.companies.includes(name)),
+        toConfirm: findOtherOrganisations(text, settings.registry, companies),
+        dropped: article.dropped,
+        warnings: [...article.warnings, ...(exists ? [`replaces ${settings.display(absolute)} (--force)`] : [])],
+      });
+    }
+  }
+  return plan;
+}
