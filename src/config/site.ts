@@ -1,7 +1,7 @@
 /**
  * Site settings: the one typed place for everything an archive owner configures.
  *
- * Defaults live here; the environment overrides what SPEC.md says it may:
+ * Defaults live here; the environment overrides these (README, "Configuration"):
  * - `SITE_URL`: the public URL of the site. Its path becomes Astro's `base`, so
  *   `SITE_URL=https://user.github.io/archive/` serves the archive under `/archive/`.
  * - `ARCHIVE_CONTENT_DIR`: the folder holding `articles/` and optionally `companies/`.

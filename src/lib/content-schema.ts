@@ -1,5 +1,5 @@
 /**
- * The content contract of SPEC.md as schemas, and the validation that turns a file's
+ * The content contract (README, "Content" and "Errors") as schemas, and the validation that turns a file's
  * frontmatter into a clean record or into problems that name the file, line and field.
  */
 import { z } from 'astro/zod';

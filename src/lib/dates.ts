@@ -1,5 +1,5 @@
 /**
- * Article dates, by SPEC.md's rule: the calendar date and time shown (and used in URLs and
+ * Article dates, by the date rule (README, "Content"): the calendar date and time shown (and used in URLs and
  * timeline grouping) are the ones written in the file, in its own offset; a date without an
  * offset is in the site's time zone; ordering is by instant.
  *

@@ -3,8 +3,8 @@
  * problem can point at its line.
  *
  * YAML is read with the `core` schema: dates stay the strings the editor wrote (the 1.1
- * timestamp type would turn them into instants and lose the written offset, which SPEC.md
- * says to keep), and duplicate keys are errors.
+ * timestamp type would turn them into instants and lose the written offset, which the date
+ * rule in the README's "Content" says to keep), and duplicate keys are errors.
  */
 import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
 

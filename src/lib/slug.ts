@@ -1,5 +1,5 @@
 /**
- * The one slug rule (SPEC.md): lower-case ASCII, accents transliterated, `&` read as `and`,
+ * The one slug rule (README, "Content"): lower-case ASCII, accents transliterated, `&` read as `and`,
  * every other run of non-alphanumerics one `-`.
  *
  * Scripts without Latin letters are transliterated too (人工智能 → ren-gong-zhi-neng,

@@ -1,5 +1,5 @@
 /**
- * Grouping by the written calendar date (SPEC.md): years, months and days, newest first,
+ * Grouping by the written calendar date (the date rule: README, "Content"): years, months and days, newest first,
  * each with its count.
  */
 import type { ArchiveDate } from './dates.ts';

@@ -1,5 +1,5 @@
 /**
- * SPEC.md "Errors": every bad-input class stops the real build non-zero, with a message that
+ * README, "Errors": every bad-input class stops the real build non-zero, with a message that
  * names the file, the line (where there is one) and the field, and says what was expected.
  * Each class gets its own temporary content folder holding one valid article besides the bad
  * one, so the failure can only come from the bad input.

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { slugify } from '@/lib/slug';
 
-describe('slugify (the one slug rule of SPEC.md)', () => {
+describe('slugify (the one slug rule of the README's "Content")', () => {
   test.each([
     ['Microsoft', 'microsoft'],
     ['Cloud computing', 'cloud-computing'],
