@@ -9,6 +9,7 @@ import { archiveSitemap } from './src/lib/sitemap-integration.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import outputFolder from './src/integrations/output-folder.ts';
+import { buildSettings } from './src/lib/build-settings.ts';
 import { FEED_STYLESHEET } from './src/lib/feeds.ts';
 
 const { syntaxHighlight, ...pipeline } = markdownOptions({ trustedHtml: site.trustedHtml });
@@ -20,7 +21,7 @@ export default defineConfig({
   base: site.base,
   trailingSlash: 'always',
   // Separate caches let several builds (the test sites, say) run side by side and stay warm.
-  cacheDir: process.env.ARCHIVE_CACHE_DIR || './node_modules/.astro',
+  cacheDir: site.cacheDir,
   build: { format: 'directory', concurrency: 4 },
   // The pipeline of src/lib/markdown.ts (Astro's default, Sätteri, runs no remark/rehype
   // plugins); the content loader renders with the same options in its worker threads.
@@ -33,7 +34,8 @@ export default defineConfig({
   // sitemap-index.xml with lastmod from the content (src/lib/sitemap.ts); the policy as a
   // header in _headers; pagefind stays last: it indexes the finished HTML in astro:build:done.
   integrations: [
-    outputFolder(),
+    // Records what the build was made with, so `npm start` rebuilds a folder built for another site.
+    outputFolder({ settings: buildSettings(site) }),
     archiveSitemap(site),
     securityHeaders({ searchPage: 'search/index.html', stylesheets: [FEED_STYLESHEET] }),
     pagefind({ excludeSelectors: [`.${HEADING_ANCHOR_CLASS}`] }),

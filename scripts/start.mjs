@@ -1,15 +1,18 @@
 #!/usr/bin/env node
 /**
- * `npm start`: builds the site if `dist/` is missing or older than its sources, then serves
+ * `npm start`: builds the site if `dist/` is missing, older than its sources or built with
+ * other settings (another SITE_URL or content folder, say), then serves
  * it at http://localhost:4321 (under the base path of SITE_URL, when it has one).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { site } from '../src/config/site.ts';
+import { builtSettings } from '../src/integrations/output-folder.ts';
+import { buildSettings, settingsChanges } from '../src/lib/build-settings.ts';
 import { serveSite } from './serve.mjs';
 
-const contentDir = path.resolve(process.env.ARCHIVE_CONTENT_DIR?.trim() || 'content');
-const sources = [contentDir, 'src', 'public', 'astro.config.mjs', 'package.json'];
+const sources = [site.contentDir, 'src', 'public', 'astro.config.mjs', 'package.json'];
 const stamp = 'dist/index.html';
 
 function newestMtime(target) {
@@ -19,12 +22,23 @@ function newestMtime(target) {
   return readdirSync(target).reduce((newest, name) => Math.max(newest, newestMtime(path.join(target, name))), stat.mtimeMs);
 }
 
-if (!existsSync(stamp) || Math.max(...sources.map(newestMtime)) > statSync(stamp).mtimeMs) {
-  console.log(existsSync(stamp) ? 'Sources changed since the last build; building…' : 'No build yet; building…');
+// A folder built for another SITE_URL or content folder is rebuilt, not served: its links and
+// stylesheet would point at the other site.
+function whyBuild() {
+  if (!existsSync(stamp)) return 'No build yet';
+  const changes = settingsChanges(builtSettings(site.cacheDir, 'dist'), buildSettings(site));
+  if (changes.length) return `dist/ was built with other settings (${changes.join('; ')})`;
+  if (Math.max(...sources.map(newestMtime)) > statSync(stamp).mtimeMs) return 'Sources changed since the last build';
+  return undefined;
+}
+
+const reason = whyBuild();
+if (reason) {
+  console.log(`${reason}; building…`);
   execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
 }
 
-const base = new URL(process.env.SITE_URL?.trim() || 'http://localhost:4321/').pathname;
+const base = site.base;
 const port = Number(process.env.PORT || 4321);
 await serveSite({ dir: 'dist', port, host: process.env.HOST || '127.0.0.1', base });
 console.log(`Serving dist/ at http://localhost:${port}${base}  (Ctrl+C to stop)`);

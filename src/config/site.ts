@@ -5,6 +5,7 @@
  * - `SITE_URL`: the public URL of the site. Its path becomes Astro's `base`, so
  *   `SITE_URL=https://user.github.io/archive/` serves the archive under `/archive/`.
  * - `ARCHIVE_CONTENT_DIR`: the folder holding `articles/` and optionally `companies/`.
+ * - `ARCHIVE_CACHE_DIR`: Astro's cache folder, so several builds can run side by side.
  * - `ARCHIVE_TIME_ZONE`, `ARCHIVE_PAGE_SIZE`: for deployments that need another zone or page size.
  * - `ARCHIVE_TRUSTED_HTML`: keep raw HTML in articles unsanitized (see `trustedHtml`).
  * - `ARCHIVE_SEARCH_SHARD_SIZE`: articles per search-index shard (see `searchShardSize`).
@@ -31,6 +32,8 @@ export interface SiteConfig {
   pageSize: number;
   /** Absolute path of the content folder. */
   contentDir: string;
+  /** Absolute path of Astro's cache folder (content layer, incremental pages, output list). */
+  cacheDir: string;
   /**
    * Keep raw HTML in articles as written instead of sanitizing it, for an archive whose every
    * author is trusted and which needs embeds (iframes). Off by default: any author could then
@@ -109,6 +112,7 @@ export function readSiteConfig(env: Record<string, string | undefined> = process
     lang: 'en',
     pageSize: readCount('ARCHIVE_PAGE_SIZE', env.ARCHIVE_PAGE_SIZE, 20),
     contentDir: path.resolve(env.ARCHIVE_CONTENT_DIR?.trim() || 'content'),
+    cacheDir: path.resolve(env.ARCHIVE_CACHE_DIR?.trim() || 'node_modules/.astro'),
     trustedHtml: readBoolean('ARCHIVE_TRUSTED_HTML', env.ARCHIVE_TRUSTED_HTML, TRUSTED_HTML),
     searchShardSize: readCount('ARCHIVE_SEARCH_SHARD_SIZE', env.ARCHIVE_SEARCH_SHARD_SIZE, SEARCH_SHARD_SIZE),
   };

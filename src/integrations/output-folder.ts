@@ -12,16 +12,33 @@
  * - build assets (`_astro/`) this build did not write: Vite writes all of them every time.
  * Without a list from an earlier build into this folder (the first build, or a folder built by
  * something else), the folder is emptied first, as Astro would.
+ *
+ * The list also records the settings the folder was built with (src/lib/build-settings.ts):
+ * `npm start` reads them with `builtSettings` and rebuilds a folder built for another site.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import type { BuildSettings } from '../lib/build-settings.ts';
 
 interface OutputList {
   /** Files the routes wrote, and files copied from `public/`, relative to the output folder. */
   files: string[];
+  settings?: BuildSettings;
+}
+
+/** Where the list of an output folder is kept: one list per folder, as two may share a cache. */
+function listFileOf(cacheDir: string, outDir: string): string {
+  const key = createHash('sha1').update(path.resolve(outDir)).digest('hex').slice(0, 12);
+  return path.join(cacheDir, 'output-folders', `${key}.json`);
+}
+
+/** The settings an output folder was last built with, if a build recorded them. */
+export function builtSettings(cacheDir: string, outDir: string): BuildSettings | undefined {
+  const file = listFileOf(cacheDir, outDir);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as OutputList).settings : undefined;
 }
 
 function filesUnder(dir: string): string[] {
@@ -41,7 +58,7 @@ function removeEmptyFolders(dir: string): void {
   }
 }
 
-export default function outputFolder(): AstroIntegration {
+export default function outputFolder({ settings }: { settings: BuildSettings }): AstroIntegration {
   let outDir = '';
   let publicDir = '';
   let listFile = '';
@@ -55,9 +72,7 @@ export default function outputFolder(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
         publicDir = fileURLToPath(config.publicDir);
-        // One list per output folder: two folders may share a cache.
-        const key = createHash('sha1').update(path.resolve(outDir)).digest('hex').slice(0, 12);
-        listFile = path.join(fileURLToPath(config.cacheDir), 'output-folders', `${key}.json`);
+        listFile = listFileOf(fileURLToPath(config.cacheDir), outDir);
       },
       'astro:build:start': () => {
         started = Date.now();
@@ -82,7 +97,7 @@ export default function outputFolder(): AstroIntegration {
           logger.info(`removed ${stale.length + oldAssets.length} file(s) the last build made and this one did not`);
         }
         mkdirSync(path.dirname(listFile), { recursive: true });
-        writeFileSync(listFile, JSON.stringify({ files: [...written].sort() } satisfies OutputList));
+        writeFileSync(listFile, JSON.stringify({ files: [...written].sort(), settings } satisfies OutputList));
       },
     },
   };

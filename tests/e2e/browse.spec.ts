@@ -138,3 +138,14 @@ test('drafts appear nowhere', async ({ page, request }) => {
   await page.goto(`${fixture}companies/globex/`);
   await expect(page.locator('.term-facts')).toContainText('Articles6');
 });
+
+test('listings show an author by the name the article page shows, not by the spelling of the byline', async ({ page }) => {
+  // Report 4's byline says "JOHN ROE"; five other articles say "John Roe".
+  await page.goto(`${fixture}2019/04/`);
+  const card = page.locator('.article-card', { hasText: 'Acme report number 4' });
+  await expect(card.locator('.article-card__meta')).toContainText('Jane Doe, John Roe');
+  await expect(card).not.toContainText('JOHN ROE');
+  await card.getByRole('link', { name: 'Acme report number 4' }).click();
+  await expect(page.locator('.article__byline')).toHaveText(/By\s+Jane Doe,?\s+(and\s+)?John Roe/);
+  await expect(page.locator('body')).not.toContainText('JOHN ROE');
+});

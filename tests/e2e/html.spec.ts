@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { HtmlValidate } from 'html-validate/node';
@@ -29,3 +29,22 @@ for (const site of ['fixture', 'seedBase', 'hostile']) {
     expect(problems).toEqual([]);
   });
 }
+
+// Counts go through one wording helper (src/lib/wording.ts): no page, description or
+// OpenGraph tag of a built archive says "1 articles". The fixture has periods of one article,
+// so the singular is there to be got wrong.
+test('no page of the fixture or seed site says "1 articles" (or any other singular count in the plural)', () => {
+  const plural = /(?<![\d.,])1 (?:articles|results|years|months|companies|topics|authors|corrections|days)\b/;
+  const found: string[] = [];
+  let singular = 0;
+  for (const site of ['fixture', 'seed']) {
+    for (const file of htmlFiles(path.join(E2E_DIR, 'sites', site))) {
+      const html = readFileSync(file, 'utf8');
+      const match = plural.exec(html);
+      if (match) found.push(`${path.relative(E2E_DIR, file)}: …${html.slice(Math.max(0, match.index - 60), match.index + 20)}…`);
+      if (/content="1 article from /.test(html)) singular++;
+    }
+  }
+  expect(found).toEqual([]);
+  expect(singular, 'the fixture should have a period of exactly one article').toBeGreaterThan(0);
+});

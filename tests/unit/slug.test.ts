@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { slugify } from '@/lib/slug';
 
-describe('slugify (the one slug rule of the README's "Content")', () => {
+describe('slugify (the one slug rule: README, "Content")', () => {
   test.each([
     ['Microsoft', 'microsoft'],
     ['Cloud computing', 'cloud-computing'],

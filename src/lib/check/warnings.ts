@@ -10,6 +10,7 @@
  * - a relative link or image that points at nothing (src/lib/check/links.ts).
  */
 import type { ContentProblem } from '../content-errors.ts';
+import { countArticles } from '../wording.ts';
 import type { ArticleRecord, CompanyRecord } from '../content-schema.ts';
 import type { ParsedFrontmatter } from '../frontmatter.ts';
 import { editDistanceWithin } from '../edit-distance.ts';
@@ -76,7 +77,7 @@ function closeCompanyNames(articles: readonly CheckedArticle[], registry: readon
         a.inRegistry !== b.inRegistry ? (a.inRegistry ? [b, a] : [a, b]) : a.uses.length <= b.uses.length ? [a, b] : [b, a];
       // Two names both in wide use are two companies (Acme Labs, Acne Labs); a typo is rare.
       if (!meant.inRegistry && typo.uses.length > Math.max(2, meant.uses.length / 5)) continue;
-      const meantWhere = meant.inRegistry ? 'in the company registry' : `in ${meant.uses.length} article${meant.uses.length === 1 ? '' : 's'}`;
+      const meantWhere = meant.inRegistry ? 'in the company registry' : `in ${countArticles(meant.uses.length)}`;
       for (const { article, index: at } of typo.uses) {
         warnings.push({
           file: article.record.file,
