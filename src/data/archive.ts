@@ -4,7 +4,6 @@
  */
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { buildArchive, type Archive, type Article } from '@/lib/archive';
-import type { ArticleRecord, CompanyRecord } from '@/lib/content-schema';
 import { searchIndexSink, shareBuiltArchive } from '@/lib/build-handoff';
 import { planShards, searchDocument, type SearchContext } from '@/lib/search-index';
 import { urls } from '@/config/urls';
@@ -18,13 +17,13 @@ const companyEntryBySlug = new Map<string, CollectionEntry<'companies'>>();
 
 async function load(): Promise<Archive> {
   const [articleEntries, companyEntries] = await Promise.all([getCollection('articles'), getCollection('companies')]);
-  const companies = companyEntries.map((entry) => entry.data as unknown as CompanyRecord);
-  for (const entry of companyEntries) companyEntryBySlug.set((entry.data as unknown as CompanyRecord).slug, entry);
+  const companies = companyEntries.map((entry) => entry.data);
+  for (const entry of companyEntries) companyEntryBySlug.set(entry.data.slug, entry);
   const registry = indexCompanyRegistry(companies);
   // The loader already reported clashes; an array here means it could not have passed.
   if (Array.isArray(registry)) throw new Error('company registry has clashing names');
-  const model = buildArchive(articleEntries.map((entry) => entry.data as unknown as ArticleRecord), registry);
-  const byFile = new Map(articleEntries.map((entry) => [(entry.data as unknown as ArticleRecord).file, entry]));
+  const model = buildArchive(articleEntries.map((entry) => entry.data), registry);
+  const byFile = new Map(articleEntries.map((entry) => [entry.data.file, entry]));
   for (const article of model.articles) entryByPath.set(article.path, byFile.get(article.file)!);
   shareBuiltArchive(model);
   // During a build, the search index gets every article now, to index while pages are written.

@@ -8,8 +8,12 @@ import { editDistanceWithin } from './edit-distance.ts';
 import { DATE_FORMS, parseArchiveDate, type ArchiveDate } from './dates.ts';
 import type { ParsedFrontmatter } from './frontmatter.ts';
 
-/** An article as the archive model uses it (drafts included; the archive leaves them out). */
-export interface ArticleRecord {
+/**
+ * An article as the archive model uses it (drafts included; the archive leaves them out).
+ * Records are types, not interfaces: Astro's content store holds plain data
+ * (`Record<string, unknown>`), which only a type alias is assignable to.
+ */
+export type ArticleRecord = {
   slug: string;
   /** The file, as named in messages. */
   file: string;
@@ -25,15 +29,15 @@ export interface ArticleRecord {
   source?: { name?: string; url: string };
   draft: boolean;
   lang?: string;
-}
+};
 
-export interface CompanyRecord {
+export type CompanyRecord = {
   slug: string;
   file: string;
   name: string;
   aliases: string[];
   website?: string;
-}
+};
 
 const text = z.string().trim().min(1);
 const nameList = z.array(text);

@@ -118,7 +118,7 @@ export function markdownFolderLoader<T extends { slug: string; file: string }>(o
       warnRemoved(job.file, result.removed);
       store.set({
         id,
-        data: result.record as unknown as Record<string, unknown>,
+        data: result.record,
         filePath: path.relative(context.config.root.pathname, job.absolute),
         digest,
         rendered: { html: result.rendered.html, metadata: { ...result.rendered.metadata, [REMOVED_KEY]: result.removed } },
@@ -128,7 +128,7 @@ export function markdownFolderLoader<T extends { slug: string; file: string }>(o
     for (const id of untouched) store.delete(id);
 
     if (options.checkAll) {
-      problems.push(...options.checkAll(store.values().map((entry) => entry.data as unknown as T)));
+      problems.push(...options.checkAll(store.values().map((entry) => entry.data as T)));
     }
     if (problems.length) throw new ContentError(problems);
   }
