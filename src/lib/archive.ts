@@ -9,15 +9,29 @@ import type { ArticleRecord, CompanyRecord } from './content-schema.ts';
 import { RelatedIndex } from './related.ts';
 import { mostCovered, termStats, type TermCount, type TermStats } from './term-stats.ts';
 import { groupByPeriod, type MonthGroup, type YearGroup } from './timeline.ts';
-import { collectTerms, type Term, type TermRef } from './terms.ts';
+import { collectTerms, resolveTermSlug, type Term, type TermRef } from './terms.ts';
 import { articlePath, TERM_KINDS, type TermKind } from './urls.ts';
 
-export interface Article extends ArticleRecord {
+/** A term as one article names it: the term, and the spellings this article used for it. */
+export interface ArticleTermRef extends TermRef {
+  /** `ACME` and `Acme Corp.` for Acme Corporation, as written in this article's frontmatter. */
+  spellings: string[];
+}
+
+/**
+ * A published article in the model. Its companies, topics and authors are one field keyed by
+ * term kind, resolved to terms (the record's raw `companies`, `topics` and `bylines` live on
+ * only as each term's `spellings`).
+ */
+export interface Article extends Omit<ArticleRecord, 'companies' | 'topics' | 'bylines'> {
   /** Root-relative path without base: `2018/02/27/slug/`. */
   path: string;
-  companyRefs: TermRef[];
-  topicRefs: TermRef[];
-  authorRefs: TermRef[];
+  terms: Record<TermKind, ArticleTermRef[]>;
+}
+
+/** The names a record gives for each kind of term. */
+function namesByKind(record: ArticleRecord): Record<TermKind, string[]> {
+  return { companies: record.companies, topics: record.topics, authors: record.bylines };
 }
 
 export type ArchiveTerm = Term<Article>;
@@ -76,28 +90,27 @@ export function findUrlCollisions(records: readonly ArticleRecord[]): ContentPro
 
 export function buildArchive(records: readonly ArticleRecord[], registry?: Map<string, CompanyRecord>): Archive {
   const published = records.filter((record) => !record.draft).sort(compareNewestFirst);
-  const articles: Article[] = published.map((record) => ({
+  const articles: Article[] = published.map(({ companies, topics, bylines, ...record }) => ({
     ...record,
     path: articlePath(record.date, record.slug),
-    companyRefs: [],
-    topicRefs: [],
-    authorRefs: [],
+    terms: { companies: [], topics: [], authors: [] },
   }));
+  const names = published.map(namesByKind);
+  const position = new Map(articles.map((article, index) => [article, index]));
+  const registryFor = (kind: TermKind) => (kind === 'companies' ? registry : undefined);
 
-  const terms: Record<TermKind, Map<string, ArchiveTerm>> = {
-    companies: collectTerms('companies', articles, (a) => a.companies, registry),
-    topics: collectTerms('topics', articles, (a) => a.topics),
-    authors: collectTerms('authors', articles, (a) => a.bylines),
-  };
-  const refField = { companies: 'companyRefs', topics: 'topicRefs', authors: 'authorRefs' } as const;
+  const terms = Object.fromEntries(
+    TERM_KINDS.map((kind) => [kind, collectTerms(kind, articles, (article) => names[position.get(article)!]![kind], registryFor(kind))]),
+  ) as Record<TermKind, Map<string, ArchiveTerm>>;
   for (const kind of TERM_KINDS) {
     for (const term of terms[kind].values()) {
-      const ref: TermRef = { kind, slug: term.slug, name: term.name };
-      for (const article of term.articles) article[refField[kind]].push(ref);
+      for (const article of term.articles) {
+        const spellings = names[position.get(article)!]![kind].filter((name) => resolveTermSlug(name, registryFor(kind)) === term.slug);
+        article.terms[kind].push({ kind, slug: term.slug, name: term.name, spellings });
+      }
     }
   }
 
-  const position = new Map(articles.map((article, index) => [article, index]));
   const years = groupByPeriod(articles);
   // Newest first, like `years`.
   const months = years.flatMap((y) => y.months);
@@ -105,7 +118,7 @@ export function buildArchive(records: readonly ArticleRecord[], registry?: Map<s
   const since = subMonths(newest, 12).getTime();
   // Related articles, by position: built on first use (the sitemap and feeds need none).
   let relatedIndex: RelatedIndex | undefined;
-  const relatedKeys = (article: Article) => [...article.companyRefs.map((ref) => `companies\n${ref.slug}`), ...article.topicRefs.map((ref) => `topics\n${ref.slug}`)];
+  const relatedKeys = (article: Article) => [...article.terms.companies.map((ref) => `companies\n${ref.slug}`), ...article.terms.topics.map((ref) => `topics\n${ref.slug}`)];
   const relatedOf = (article: Article) => {
     relatedIndex ??= new RelatedIndex(
       articles.length,

@@ -123,8 +123,8 @@ export function termFeedInfo(term: TermRef, { site, urls }: FeedContext): FeedIn
 }
 
 /** The feeds an article page offers besides the site feed: its companies', topics' and authors'. */
-export function articleFeeds(article: Pick<Article, 'companyRefs' | 'topicRefs' | 'authorRefs'>, context: FeedContext): FeedInfo[] {
-  return [...article.companyRefs, ...article.topicRefs, ...article.authorRefs].map((term) => termFeedInfo(term, context));
+export function articleFeeds(article: Pick<Article, 'terms'>, context: FeedContext): FeedInfo[] {
+  return [...article.terms.companies, ...article.terms.topics, ...article.terms.authors].map((term) => termFeedInfo(term, context));
 }
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
@@ -149,8 +149,8 @@ export function feedItem(article: Article, html: string, { site, urls }: FeedCon
     modified: new Date(lastModified(article).instant),
     description: xmlSafe(escapeHtml(article.summary)),
     content: xmlSafe(prepareFeedHtml(html, link)),
-    categories: [...article.companyRefs, ...article.topicRefs].map((term) => xmlSafe(term.name)),
-    creators: article.authorRefs.map((term) => xmlSafe(term.name)),
+    categories: [...article.terms.companies, ...article.terms.topics].map((term) => xmlSafe(term.name)),
+    creators: article.terms.authors.map((term) => xmlSafe(term.name)),
   };
 }
 

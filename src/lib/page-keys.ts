@@ -20,10 +20,10 @@ export function pageKey(...parts: unknown[]): string {
 /** What a listing card (and a pager or related link) shows of an article. */
 export function cardData(article: Article | undefined) {
   if (!article) return null;
-  return [article.path, article.title, article.date.written, article.date.zone, article.authorRefs, article.summary, article.lang ?? null];
+  return [article.path, article.title, article.date.written, article.date.zone, article.terms.authors, article.summary, article.lang ?? null];
 }
 
 /** What an article's own page and feed item show of it: its file, and the names the model resolved. */
 export function articleData(article: Article, contentDigest: string) {
-  return [contentDigest, article.path, article.companyRefs, article.topicRefs, article.authorRefs];
+  return [contentDigest, article.path, article.terms.companies, article.terms.topics, article.terms.authors];
 }

@@ -37,9 +37,8 @@ interface NamedRef {
 export interface SearchRecordInput {
   date: ArchiveDate;
   summary: string;
-  companyRefs: readonly NamedRef[];
-  topicRefs: readonly NamedRef[];
-  authorRefs: readonly NamedRef[];
+  /** Its companies, topics and authors, with the spellings the article used for each. */
+  terms: Record<TermKind, readonly (NamedRef & { spellings?: readonly string[] })[]>;
 }
 
 /** A term as a result shows it: kind, name and page URL (with the site's base). */
@@ -71,15 +70,15 @@ const unique = (refs: readonly { name: string }[]) => [...new Set(refs.map((ref)
 /** The index data of one article: result metadata, facet values and the date sort key. */
 export function searchRecord(article: SearchRecordInput, termUrl: (ref: NamedRef) => string): SearchRecord {
   const terms: ResultTerm[] = [
-    ...article.companyRefs.map((ref): ResultTerm => ['company', ref.name, termUrl(ref)]),
-    ...article.topicRefs.map((ref): ResultTerm => ['topic', ref.name, termUrl(ref)]),
+    ...article.terms.companies.map((ref): ResultTerm => ['company', ref.name, termUrl(ref)]),
+    ...article.terms.topics.map((ref): ResultTerm => ['topic', ref.name, termUrl(ref)]),
   ];
   return {
     meta: { date: formatDate(article.date), summary: article.summary, terms: JSON.stringify(terms), [DATE_SORT_META]: searchSortKey(article.date) },
     filters: {
-      company: unique(article.companyRefs),
-      topic: unique(article.topicRefs),
-      author: unique(article.authorRefs),
+      company: unique(article.terms.companies),
+      topic: unique(article.terms.topics),
+      author: unique(article.terms.authors),
       [MONTH_FILTER]: [monthOfDate(article.date)],
     },
     sort: { [DATE_SORT_KEY]: searchSortKey(article.date) },
@@ -91,10 +90,6 @@ export interface SearchDocumentInput extends SearchRecordInput {
   /** The article's path without the base: `2018/02/27/slug/`. */
   path: string;
   summaryDerived: boolean;
-  /** The spellings the article itself used for its companies, topics and authors. */
-  companies: readonly string[];
-  topics: readonly string[];
-  bylines: readonly string[];
 }
 
 export interface SearchDocument {
@@ -123,11 +118,12 @@ export function taggedNames(article: SearchDocumentInput, context: Pick<SearchCo
     const key = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
     if (key && !names.has(key)) names.set(key, name.trim());
   };
-  for (const ref of [...article.companyRefs, ...article.topicRefs, ...article.authorRefs]) {
+  const refs = [...article.terms.companies, ...article.terms.topics, ...article.terms.authors];
+  for (const ref of refs) {
     add(ref.name);
     for (const alias of context.aliasesOf(ref)) add(alias);
   }
-  for (const name of [...article.companies, ...article.topics, ...article.bylines]) add(name);
+  for (const ref of refs) for (const spelling of ref.spellings ?? []) add(spelling);
   return [...names.values()];
 }
 

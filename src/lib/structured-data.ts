@@ -39,7 +39,7 @@ export function newsArticleJsonLd(
   const { site, urls } = context;
   const url = absoluteUrl(urls.article(article), site.url);
   const publisher = publisherJsonLd(context);
-  const authors = article.authorRefs.map((author) => ({ '@type': 'Person', name: author.name, url: termUrl(author, context) }));
+  const authors = article.terms.authors.map((author) => ({ '@type': 'Person', name: author.name, url: termUrl(author, context) }));
   const data: JsonLd = {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -54,13 +54,13 @@ export function newsArticleJsonLd(
     author: authors.length ? authors : [publisher],
     publisher,
   };
-  if (article.companyRefs.length) {
-    data.about = article.companyRefs.map((company) => {
+  if (article.terms.companies.length) {
+    data.about = article.terms.companies.map((company) => {
       const website = websiteOf(company.slug);
       return { '@type': 'Organization', name: company.name, url: termUrl(company, context), ...(website ? { sameAs: website } : {}) };
     });
   }
-  if (article.topicRefs.length) data.keywords = article.topicRefs.map((topic) => topic.name);
+  if (article.terms.topics.length) data.keywords = article.terms.topics.map((topic) => topic.name);
   if (article.source) {
     data.isBasedOn = { '@type': 'CreativeWork', url: article.source.url, ...(article.source.name ? { name: article.source.name } : {}) };
   }

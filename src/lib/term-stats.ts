@@ -4,6 +4,7 @@
  */
 import type { ArchiveDate } from './dates.ts';
 import type { TermRef } from './terms.ts';
+import type { TermKind } from './urls.ts';
 
 export interface TermCount {
   ref: TermRef;
@@ -22,8 +23,7 @@ export interface TermStats {
 
 interface StatArticle {
   date: ArchiveDate;
-  companyRefs: TermRef[];
-  topicRefs: TermRef[];
+  terms: Pick<Record<TermKind, TermRef[]>, 'companies' | 'topics'>;
 }
 
 function countRefs(lists: TermRef[][], exclude?: TermRef): TermCount[] {
@@ -54,8 +54,8 @@ export function termStats(term: TermRef, articles: readonly StatArticle[]): Term
     first: articles.at(-1)?.date,
     last: articles[0]?.date,
     byYear,
-    companies: countRefs(articles.map((a) => a.companyRefs), term),
-    topics: countRefs(articles.map((a) => a.topicRefs), term),
+    companies: countRefs(articles.map((a) => a.terms.companies), term),
+    topics: countRefs(articles.map((a) => a.terms.topics), term),
   };
 }
 
@@ -63,11 +63,11 @@ export function termStats(term: TermRef, articles: readonly StatArticle[]): Term
  * Terms with the most articles since an instant (the home page's "most covered"), for
  * `articles` newest first.
  */
-export function mostCovered(articles: readonly (StatArticle & { authorRefs?: TermRef[] })[], kind: 'companies' | 'topics', since: number, limit: number): TermCount[] {
+export function mostCovered(articles: readonly StatArticle[], kind: 'companies' | 'topics', since: number, limit: number): TermCount[] {
   const recent: TermRef[][] = [];
   for (const article of articles) {
     if (article.date.instant < since) break;
-    recent.push(kind === 'companies' ? article.companyRefs : article.topicRefs);
+    recent.push(article.terms[kind]);
   }
   return countRefs(recent).slice(0, limit);
 }

@@ -107,19 +107,22 @@ describe('buildArchive', () => {
     expect(archive.terms.authors.get('jane-doe')!.articles.map((x) => x.slug)).toEqual(['newest', 'older']);
   });
 
-  test('each article links to its terms by slug and display name', () => {
+  test('each article links to its terms by slug and display name, with the spellings it used', () => {
     const beijing = archive.byPath.get('2018/02/27/beijing/')!;
-    expect(beijing.companyRefs).toEqual(
+    expect(beijing.terms.companies).toEqual(
       expect.arrayContaining([
-        { kind: 'companies', slug: 'xiaomi', name: 'Xiaomi' },
-        { kind: 'companies', slug: 'microsoft', name: 'Microsoft' },
+        { kind: 'companies', slug: 'xiaomi', name: 'Xiaomi', spellings: ['Xiaomi Corp'] },
+        { kind: 'companies', slug: 'microsoft', name: 'Microsoft', spellings: ['Microsoft'] },
       ]),
     );
-    expect(beijing.companyRefs).toHaveLength(2);
-    expect(beijing.topicRefs.map((r) => r.slug).sort()).toEqual(['ai', 'cloud-computing']);
-    expect(beijing.authorRefs).toEqual([]);
+    // The raw names live on only as spellings: one field keyed by kind.
+    expect(Object.keys(beijing)).not.toContain('companies');
+    expect(Object.keys(beijing)).not.toContain('bylines');
+    expect(beijing.terms.companies).toHaveLength(2);
+    expect(beijing.terms.topics.map((r) => r.slug).sort()).toEqual(['ai', 'cloud-computing']);
+    expect(beijing.terms.authors).toEqual([]);
     const newest = archive.byPath.get('2018/02/27/newest/')!;
-    expect(newest.authorRefs.map((r) => r.name).sort()).toEqual(['Jane Doe', 'John Roe']);
+    expect(newest.terms.authors.map((r) => r.name).sort()).toEqual(['Jane Doe', 'John Roe']);
   });
 
   test('neighbours: the article just before and just after in time', () => {

@@ -153,6 +153,6 @@ describe('the archive model', () => {
     const term = model.terms.companies.get('xiaomi')!;
     expect(term.name).toBe('Xiaomi');
     expect(term.articles).toHaveLength(3);
-    expect(model.articles[0].companyRefs).toEqual([{ kind: 'companies', slug: 'xiaomi', name: 'Xiaomi' }]);
+    expect(model.articles[0].terms.companies).toEqual([{ kind: 'companies', slug: 'xiaomi', name: 'Xiaomi', spellings: ['小米', 'Xiaomi'] }]);
   });
 });

@@ -124,7 +124,8 @@ describe('renderFeed', () => {
   });
 
   test('a byline that looks like XML stays text and cannot add elements', async () => {
-    const article = { ...archive().articles[0], authorRefs: [{ kind: 'authors' as const, slug: 'x', name: '</dc:creator><evil/>' }] };
+    const first = archive().articles[0];
+    const article = { ...first, terms: { ...first.terms, authors: [{ kind: 'authors' as const, slug: 'x', name: '</dc:creator><evil/>', spellings: [] }] } };
     const xml = await renderFeed(siteFeedInfo(context), [feedItem(article, '', context)], context);
     const feed = await parseFeed(xml);
     expect((feed.items[0] as unknown as { creators: string[] }).creators).toEqual(['</dc:creator><evil/>']);

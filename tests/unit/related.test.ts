@@ -9,12 +9,12 @@ import { RelatedIndex } from '@/lib/related';
 interface Item {
   /** Position in the archive, newest first. */
   id: number;
-  companyRefs: { slug: string }[];
-  topicRefs: { slug: string }[];
+  companies: { slug: string }[];
+  topics: { slug: string }[];
 }
 
 function plainRelated(article: Item, all: Item[], limit = 5): number[] {
-  const slugs = (a: Item) => new Set([...a.companyRefs.map((r) => `c:${r.slug}`), ...a.topicRefs.map((r) => `t:${r.slug}`)]);
+  const slugs = (a: Item) => new Set([...a.companies.map((r) => `c:${r.slug}`), ...a.topics.map((r) => `t:${r.slug}`)]);
   const mine = slugs(article);
   return all
     .filter((other) => other !== article)
@@ -32,12 +32,12 @@ function randomArchive(seed: number, size: number): Item[] {
   const term = (n: number) => Math.floor(n * rand() ** 3);
   return Array.from({ length: size }, (_, id) => ({
     id,
-    companyRefs: [...new Set(Array.from({ length: Math.floor(rand() * 4) }, () => String(term(30))))].map((slug) => ({ slug })),
-    topicRefs: [...new Set(Array.from({ length: Math.floor(rand() * 3) }, () => String(term(8))))].map((slug) => ({ slug })),
+    companies: [...new Set(Array.from({ length: Math.floor(rand() * 4) }, () => String(term(30))))].map((slug) => ({ slug })),
+    topics: [...new Set(Array.from({ length: Math.floor(rand() * 3) }, () => String(term(8))))].map((slug) => ({ slug })),
   }));
 }
 
-const keysOf = (item: Item) => [...item.companyRefs.map((ref) => `c:${ref.slug}`), ...item.topicRefs.map((ref) => `t:${ref.slug}`)];
+const keysOf = (item: Item) => [...item.companies.map((ref) => `c:${ref.slug}`), ...item.topics.map((ref) => `t:${ref.slug}`)];
 
 describe('RelatedIndex', () => {
   for (const seed of [1, 2, 3, 4, 5]) {

@@ -70,9 +70,11 @@ describe('searchRecord', () => {
   const article = {
     date: date('2018-02-27T06:20:00Z'),
     summary: 'One, two: three.',
-    companyRefs: [ref('companies', 'Microsoft'), ref('companies', 'Xiaomi'), ref('companies', 'Xiaomi')],
-    topicRefs: [ref('topics', 'Cloud computing')],
-    authorRefs: [ref('authors', 'Doe, Jane')],
+    terms: {
+      companies: [ref('companies', 'Microsoft'), ref('companies', 'Xiaomi'), ref('companies', 'Xiaomi')],
+      topics: [ref('topics', 'Cloud computing')],
+      authors: [ref('authors', 'Doe, Jane')],
+    },
   };
 
   test('carries the facets and the month, keeping names with commas and colons whole and dropping repeats', () => {
@@ -110,12 +112,14 @@ describe('searchDocument', () => {
     summary: 'A summary with <img src=x onerror=alert(1)>',
     summaryDerived: false,
     date: date('2022-03-04T23:30:00-05:00'),
-    companyRefs: [ref('companies', 'Fish & Chips <Ltd>', 'fish'), ref('companies', 'Microsoft')],
-    topicRefs: [ref('topics', 'R&D')],
-    authorRefs: [ref('authors', "Zoë <O'Brien>", 'zoe')],
-    companies: ['Fish & Chips <Ltd>', 'MICROSOFT', 'microsoft corp'],
-    topics: ['R&D'],
-    bylines: ["Zoë <O'Brien>"],
+    terms: {
+      companies: [
+        { ...ref('companies', 'Fish & Chips <Ltd>', 'fish'), spellings: ['Fish & Chips <Ltd>', 'Fish and Chips'] },
+        { ...ref('companies', 'Microsoft'), spellings: ['MICROSOFT', 'microsoft corp'] },
+      ],
+      topics: [{ ...ref('topics', 'R&D'), spellings: ['R&D'] }],
+      authors: [{ ...ref('authors', "Zoë <O'Brien>", 'zoe'), spellings: ["Zoë <O'Brien>"] }],
+    },
   };
 
   test('escapes every text, and puts the document in its shard', () => {
@@ -134,7 +138,7 @@ describe('searchDocument', () => {
   test('the names it is tagged with are searchable, weighted between headline and body', () => {
     const doc = searchDocument(article, '<p>Body.</p>', 'en', context);
     expect(doc.content).toContain(
-      `<p data-pagefind-weight="4">Fish &amp; Chips &lt;Ltd&gt; · Microsoft · MSFT · Microsoft Corp. · R&amp;D · Zoë &lt;O'Brien&gt;</p>`,
+      `<p data-pagefind-weight="4">Fish &amp; Chips &lt;Ltd&gt; · Microsoft · MSFT · Microsoft Corp. · R&amp;D · Zoë &lt;O'Brien&gt; · Fish and Chips</p>`,
     );
     // Before the summary and the body.
     expect(doc.content.indexOf('data-pagefind-weight')).toBeLessThan(doc.content.indexOf('<p>A summary'));
@@ -142,8 +146,8 @@ describe('searchDocument', () => {
 
   test('each name once: resolved names, registry aliases and the spellings the article used', () => {
     // "microsoft corp" reads as the alias "Microsoft Corp."; "MICROSOFT" as the name.
-    expect(taggedNames(article, context)).toEqual(['Fish & Chips <Ltd>', 'Microsoft', 'MSFT', 'Microsoft Corp.', 'R&D', "Zoë <O'Brien>"]);
-    const other = { ...article, companyRefs: [], companies: [], topicRefs: [], topics: [], authorRefs: [], bylines: [] };
+    expect(taggedNames(article, context)).toEqual(['Fish & Chips <Ltd>', 'Microsoft', 'MSFT', 'Microsoft Corp.', 'R&D', "Zoë <O'Brien>", 'Fish and Chips']);
+    const other = { ...article, terms: { companies: [], topics: [], authors: [] } };
     expect(searchDocument(other, '<p>Body.</p>', 'en', context).content).not.toContain('data-pagefind-weight');
   });
 
