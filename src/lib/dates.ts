@@ -8,6 +8,7 @@
  */
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
+import { padNumber } from './pad.ts';
 
 export interface ArchiveDate {
   /** The text as written in the frontmatter. */
@@ -33,6 +34,13 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** An offset from UTC in minutes as a date writes it: `+08:00`, `-05:30`, or `Z` for none (as date-fns formatISO writes it). */
+export function offsetText(minutes: number): string {
+  if (minutes === 0) return 'Z';
+  const size = Math.abs(minutes);
+  return `${minutes < 0 ? '-' : '+'}${padNumber(Math.floor(size / 60))}:${padNumber(size % 60)}`;
+}
+
 /** Normalises `+0800`, `+08` and `+08:00` to `+08:00`; `Z` to `UTC`. */
 function normaliseOffset(raw: string): { zone: string; minutes: number } | string {
   if (raw.toUpperCase() === 'Z') return { zone: 'UTC', minutes: 0 };
@@ -43,8 +51,7 @@ function normaliseOffset(raw: string): { zone: string; minutes: number } | strin
   if (hours > 14 || minutes > 59) return `offset ${raw} is out of range (at most ±14:00)`;
   const total = sign * (hours * 60 + minutes);
   if (total === 0) return { zone: 'UTC', minutes: 0 };
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return { zone: `${sign < 0 ? '-' : '+'}${pad(hours)}:${pad(minutes)}`, minutes: total };
+  return { zone: `${sign < 0 ? '-' : '+'}${padNumber(hours)}:${padNumber(minutes)}`, minutes: total };
 }
 
 /**
@@ -100,9 +107,8 @@ const MONTH_NAMES = {
 // 2 January 2000 was a Sunday: index 0 is Sunday, as in Date#getUTCDay.
 const WEEKDAY_NAMES = Array.from({ length: 7 }, (_, i) => format(new Date(2000, 0, 2 + i), 'EEEE'));
 
-const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
 /** A year as date-fns writes `yyyy`: at least four digits. */
-const yearText = (year: number) => (year < 0 ? `-${pad(year, 4)}` : pad(year, 4));
+const yearText = (year: number) => (year < 0 ? `-${padNumber(year, 4)}` : padNumber(year, 4));
 
 interface WallClock {
   year: number;
@@ -151,12 +157,6 @@ function zoneName(date: ArchiveDate): string {
   return formatter(date.zone, 'name').format(date.instant).split(/\s/g).slice(2).join(' ');
 }
 
-/** `+08:00`, `-05:30`, or `Z` for no offset (as date-fns formatISO writes it). */
-function offsetText(minutes: number): string {
-  if (minutes === 0) return 'Z';
-  return `${minutes < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(minutes) / 60))}:${pad(Math.abs(minutes) % 60)}`;
-}
-
 /**
  * Each form of each date is worked out once: an article's date is shown on its page and in
  * every listing, feed and sitemap it appears in.
@@ -176,7 +176,7 @@ export function formatDate(date: ArchiveDate, options: { time?: boolean } = {}):
   return once(date, withTime ? 'long-time' : 'long', () => {
     const clock = wallClock(date);
     const day = `${clock.day} ${MONTH_NAMES.long[clock.month - 1]} ${yearText(clock.year)}`;
-    return withTime ? `${day}, ${pad(clock.hour)}:${pad(clock.minute)} ${zoneName(date)}` : day;
+    return withTime ? `${day}, ${padNumber(clock.hour)}:${padNumber(clock.minute)} ${zoneName(date)}` : day;
   });
 }
 
@@ -189,14 +189,14 @@ export function formatShortDate(date: ArchiveDate): string {
 }
 
 function isoDay(clock: WallClock): string {
-  return `${yearText(clock.year)}-${pad(clock.month)}-${pad(clock.day)}`;
+  return `${yearText(clock.year)}-${padNumber(clock.month)}-${padNumber(clock.day)}`;
 }
 
 /** Full ISO 8601 instant with offset, for feeds, JSON-LD and sitemaps. */
 export function toIsoInstant(date: ArchiveDate): string {
   return once(date, 'iso', () => {
     const clock = wallClock(date);
-    return `${isoDay(clock)}T${pad(clock.hour)}:${pad(clock.minute)}:${pad(clock.second)}${offsetText(clock.offset)}`;
+    return `${isoDay(clock)}T${padNumber(clock.hour)}:${padNumber(clock.minute)}:${padNumber(clock.second)}${offsetText(clock.offset)}`;
   });
 }
 
@@ -219,7 +219,7 @@ export function formatDayHeading(year: number, month: number, day: number): stri
 
 /** Zero-padded path parts for URLs: `['2018', '02', '27']`. */
 export function datePathParts(date: Pick<ArchiveDate, 'year' | 'month' | 'day'>): [string, string, string] {
-  return [String(date.year).padStart(4, '0'), String(date.month).padStart(2, '0'), String(date.day).padStart(2, '0')];
+  return [padNumber(date.year, 4), padNumber(date.month), padNumber(date.day)];
 }
 
 /** A month's name alone: `February` (long), `Feb` (short) or `F` (narrow). */

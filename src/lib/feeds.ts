@@ -14,7 +14,7 @@ import { getRssString } from '@astrojs/rss';
 import type { Article } from './archive.ts';
 import { prepareFeedHtml } from './feed-html.ts';
 import { lastModified } from './modified.ts';
-import { TERM_LABELS, type TermRef } from './terms.ts';
+import { compareTermNames, TERM_LABELS, type TermRef } from './terms.ts';
 import { absoluteUrl, TERM_KINDS, type TermKind, type Urls } from './urls.ts';
 
 /** How many of the newest articles each feed carries. */
@@ -127,13 +127,11 @@ export function articleFeeds(article: Pick<Article, 'terms'>, context: FeedConte
   return [...article.terms.companies, ...article.terms.topics, ...article.terms.authors].map((term) => termFeedInfo(term, context));
 }
 
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-
 /** Every feed of the site: the site feed, then each kind's terms A–Z. */
 export function allFeeds(terms: Record<TermKind, ReadonlyMap<string, TermRef>>, context: FeedContext): FeedInfo[] {
   const feeds = [siteFeedInfo(context)];
   for (const kind of TERM_KINDS) {
-    const sorted = [...terms[kind].values()].sort((a, b) => collator.compare(a.name, b.name) || a.slug.localeCompare(b.slug));
+    const sorted = [...terms[kind].values()].sort(compareTermNames);
     feeds.push(...sorted.map((term) => termFeedInfo(term, context)));
   }
   return feeds;

@@ -22,6 +22,7 @@
 import { createHash } from 'node:crypto';
 import { formatDate, type ArchiveDate } from './dates.ts';
 import { escapeHtml } from './feeds.ts';
+import { padNumber } from './pad.ts';
 import { DATE_SORT_KEY, DATE_SORT_META, MONTH_FILTER, monthOfDate, type SearchFacet, type ShardInfo } from './search.ts';
 import type { TermKind } from './urls.ts';
 
@@ -62,7 +63,7 @@ export interface SearchRecord {
 export function searchSortKey(date: Pick<ArchiveDate, 'instant'>): string {
   const seconds = Math.floor(date.instant / 1000);
   // Dates before 1970 are negative; shift so every key is a non-negative integer of the same width.
-  return String(seconds + 62_135_596_800).padStart(12, '0');
+  return padNumber(seconds + 62_135_596_800, 12);
 }
 
 const unique = (refs: readonly { name: string }[]) => [...new Set(refs.map((ref) => ref.name))];

@@ -6,6 +6,7 @@
  * This module is pure and small: the search page's script bundles it, so it must not touch
  * Node or the DOM, nor import the date formatting of the build.
  */
+import { padNumber } from './pad.ts';
 
 /** The facets readers can narrow by, in the order the page shows them. */
 export const SEARCH_FACETS = ['company', 'topic', 'author'] as const;
@@ -139,7 +140,7 @@ export interface ShardInfo {
 
 const monthNumber = (month: Month) => Number(month.slice(0, 4)) * 100 + Number(month.slice(5, 7));
 /** A month as a number (201803, as shards hold them) written as in the URL: `2018-03`. */
-export const monthText = (n: number): Month => `${String(Math.floor(n / 100)).padStart(4, '0')}-${String(n % 100).padStart(2, '0')}`;
+export const monthText = (n: number): Month => `${padNumber(Math.floor(n / 100), 4)}-${padNumber(n % 100)}`;
 /** The month of a written date, as the month filter and the URL hold it: `2018-03`. */
 export const monthOfDate = (date: { year: number; month: number }): Month => monthText(date.year * 100 + date.month);
 const nextMonth = (n: number) => (n % 100 === 12 ? n + 89 : n + 1);

@@ -93,6 +93,11 @@ export function collectTerms<A>(
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
+/** The A–Z order of terms, the one place: by name (any case or accent, numbers by value), then slug. */
+export function compareTermNames(a: Pick<Term, 'name' | 'slug'>, b: Pick<Term, 'name' | 'slug'>): number {
+  return collator.compare(a.name, b.name) || a.slug.localeCompare(b.slug);
+}
+
 /** Index-page letter: the slug's first letter (names in other scripts go by transliteration). */
 export function initialOf(term: Pick<Term, 'slug'>): string {
   const first = term.slug[0]?.toUpperCase() ?? '#';
@@ -102,7 +107,7 @@ export function initialOf(term: Pick<Term, 'slug'>): string {
 /** A–Z groups for index pages, `#` (digits and others) first. */
 export function groupByInitial<T extends Pick<Term, 'slug' | 'name'>>(terms: Iterable<T>): { letter: string; terms: T[] }[] {
   const groups = new Map<string, T[]>();
-  const sorted = [...terms].sort((a, b) => initialOf(a).localeCompare(initialOf(b)) || collator.compare(a.name, b.name) || a.slug.localeCompare(b.slug));
+  const sorted = [...terms].sort((a, b) => initialOf(a).localeCompare(initialOf(b)) || compareTermNames(a, b));
   for (const term of sorted) {
     const letter = initialOf(term);
     const list = groups.get(letter);

@@ -6,6 +6,7 @@
  * on one URL), then prefixed with the base.
  */
 import { datePathParts, type ArchiveDate } from './dates.ts';
+import { padNumber } from './pad.ts';
 
 export type TermKind = 'companies' | 'topics' | 'authors';
 
@@ -24,7 +25,6 @@ function normaliseBase(base: string): string {
 export function createUrls(base: string) {
   const root = normaliseBase(base);
   const at = (path = '') => root + path.replace(/^\/+/, '');
-  const pad2 = (n: number) => String(n).padStart(2, '0');
   const paged = (path: string, page: number) => (page > 1 ? `${path}${page}/` : path);
 
   return {
@@ -36,9 +36,9 @@ export function createUrls(base: string) {
       at(articlePath(article.date, article.slug)),
     timeline: () => at('timeline/'),
     year: (year: number) => at(`${year}/`),
-    month: (year: number, month: number) => at(`${year}/${pad2(month)}/`),
+    month: (year: number, month: number) => at(`${year}/${padNumber(month)}/`),
     /** Anchor of a day heading inside a month page. */
-    day: (year: number, month: number, day: number) => at(`${year}/${pad2(month)}/#d${pad2(day)}`),
+    day: (year: number, month: number, day: number) => at(`${year}/${padNumber(month)}/#d${padNumber(day)}`),
     termIndex: (kind: TermKind) => at(`${kind}/`),
     term: (kind: TermKind, slug: string, page = 1) => at(paged(`${kind}/${slug}/`, page)),
     termFeed: (kind: TermKind, slug: string) => at(`${kind}/${slug}/rss.xml`),

@@ -13,6 +13,8 @@
  */
 import { isValid, parse } from 'date-fns';
 import type { Heading, Paragraph, Root } from 'mdast';
+import { offsetText } from '../dates.ts';
+import { padNumber } from '../pad.ts';
 import type { ImportedArticle } from './imported-article.ts';
 import { stringifyMarkdown } from './markdown-text.ts';
 
@@ -52,7 +54,6 @@ function toBlocks(lines: string[]): string[][] {
 // ---------------------------------------------------------------------------------------------
 // Datelines and bylines
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /** The date part: ISO, `Feb 27, 2018` / `February 27 2018` / `Feb. 27, 2018`, or `27 February 2018`. */
 const DATE_PART =
@@ -82,7 +83,7 @@ function calendarDay(groups: Record<string, string | undefined>): [number, numbe
 }
 
 /** `Z`, `+08:00`, or undefined for an offset out of range. */
-function offsetText(raw: string): string | undefined {
+function offsetOfText(raw: string): string | undefined {
   const sign = raw[0] === '+' ? '+' : '-';
   const digits = raw.slice(1);
   const [hours, minutes] = digits.includes(':')
@@ -91,8 +92,7 @@ function offsetText(raw: string): string | undefined {
       ? [Number(digits.slice(0, -2)), Number(digits.slice(-2))]
       : [Number(digits), 0];
   if (hours > 14 || minutes > 59) return undefined;
-  if (hours === 0 && minutes === 0) return 'Z';
-  return `${sign}${pad(hours)}:${pad(minutes)}`;
+  return offsetText((sign === '-' ? -1 : 1) * (hours * 60 + minutes));
 }
 
 /** Names in a byline, as written: split on `,`, ` and ` and `&` only. */
@@ -118,7 +118,7 @@ export function parseDateline(line: string): { date?: string; bylines: string[] 
 
   const day = calendarDay(g);
   if (!day) return undefined;
-  let date = `${pad(day[0], 4)}-${pad(day[1])}-${pad(day[2])}`;
+  let date = `${padNumber(day[0], 4)}-${padNumber(day[1])}-${padNumber(day[2])}`;
 
   if (g.hour !== undefined) {
     let hour = Number(g.hour);
@@ -132,11 +132,11 @@ export function parseDateline(line: string): { date?: string; bylines: string[] 
     if (g.utc) zone = 'Z';
     const offset = g.namedOffset ?? g.offset;
     if (offset) {
-      const written = offsetText(offset.replace('\u2212', '-'));
+      const written = offsetOfText(offset.replace('\u2212', '-'));
       if (written === undefined) return undefined;
       zone = written;
     }
-    date += `T${pad(hour)}:${pad(minute)}:${pad(second)}${zone}`;
+    date += `T${padNumber(hour)}:${padNumber(minute)}:${padNumber(second)}${zone}`;
   }
 
   // What follows the date: nothing, a separator, a byline.

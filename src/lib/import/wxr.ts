@@ -14,7 +14,7 @@
  * time zone applies.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { parseArchiveDate } from '../dates.ts';
+import { offsetText, parseArchiveDate } from '../dates.ts';
 import { summarizeRemovals } from '../sanitize.ts';
 import { htmlToMarkdown, htmlToPlainText } from './html-to-markdown.ts';
 import type { ImportedArticle, SkippedItem } from './imported-article.ts';
@@ -97,13 +97,6 @@ function wordpressTime(value: string): { day: string; time: string; utc: number 
     time: `${m[4]}:${m[5]}:${seconds}`,
     utc: Date.UTC(year, month - 1, day, hour, minute, second),
   };
-}
-
-function offsetText(minutes: number): string {
-  if (minutes === 0) return 'Z';
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const abs = Math.abs(minutes);
-  return `${minutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
 /**
