@@ -13,9 +13,10 @@
  * UTC time (`0000-00-00 00:00:00`): their wall clock is written without an offset, and the site's
  * time zone applies.
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
 import { offsetText, parseArchiveDate } from '../dates.ts';
 import { summarizeRemovals } from '../sanitize.ts';
+import { checkXml } from '../xml.ts';
 import { htmlToMarkdown, htmlToPlainText } from './html-to-markdown.ts';
 import type { ImportedArticle, SkippedItem } from './imported-article.ts';
 
@@ -232,8 +233,8 @@ export function parseWxr(xml: string, origin: string): WxrImport {
     return result;
   }
 
-  const validation = XMLValidator.validate(xml);
-  if (validation !== true) result.problems.push(`not well-formed XML: ${malformation(validation.err)}; read what could be read`);
+  const validation = checkXml(xml);
+  if (validation !== true) result.problems.push(`not well-formed XML: ${malformation(validation)}; read what could be read`);
 
   const authors = new Map<string, string>();
   for (const author of nodes(channel['wp:author'])) {
