@@ -4,6 +4,7 @@
  * process tree (sampled from /proc every 100 ms; Linux only).
  */
 import { spawn } from 'node:child_process';
+import { stripVTControlCharacters } from 'node:util';
 import { readdirSync, readFileSync } from 'node:fs';
 
 /** Resident memory (bytes) of `pid` and all its descendants, from /proc. */
@@ -55,7 +56,7 @@ export function measure(command, args, { cwd, env, onLine } = {}) {
         const parts = (rest + chunk).split('\n');
         rest = parts.pop();
         for (const raw of parts) {
-          const text = raw.replace(/\x1b\[[0-9;]*m/g, '');
+          const text = stripVTControlCharacters(raw);
           const line = { at: performance.now() - started, text };
           lines.push(line);
           onLine?.(line);

@@ -34,7 +34,7 @@ describe('ContentError', () => {
   });
 
   test('one problem reads "a problem"', () => {
-    expect(new ContentError([{ file: 'a.md', message: 'x' }]).message).toMatch(/^The content has a problem; nothing was built\.\n  a\.md: x$/);
+    expect(new ContentError([{ file: 'a.md', message: 'x' }]).message).toMatch(/^The content has a problem; nothing was built\.\n {2}a\.md: x$/);
   });
 
   test('does not reorder the caller\'s array', () => {

@@ -188,7 +188,7 @@ function readsAsProse(line: string): boolean {
   const end = /(\S+)\.$/u.exec(line);
   if (end && !end[1].endsWith('..') && !isAbbreviation(end[1])) return true;
   // A full stop inside, followed by a new sentence.
-  for (const m of line.matchAll(/(\S+)\.["'”’»)\]]*\s+["'“‘«(\[]*[\p{Lu}\p{N}]/gu)) {
+  for (const m of line.matchAll(/(\S+)\.["'”’»)\]]*\s+["'“‘«([]*[\p{Lu}\p{N}]/gu)) {
     if (!m[1].endsWith('..') && !isAbbreviation(m[1])) return true;
   }
   return false;
