@@ -9,6 +9,9 @@
  * - `ARCHIVE_TIME_ZONE`, `ARCHIVE_PAGE_SIZE`: for deployments that need another zone or page size.
  * - `ARCHIVE_TRUSTED_HTML`: keep raw HTML in articles unsanitized (see `trustedHtml`).
  * - `ARCHIVE_SEARCH_SHARD_SIZE`: articles per search-index shard (see `searchShardSize`).
+ * - `ARCHIVE_AGE_NOTICE_YEARS`: from what age an article says how old it is (0: never).
+ * - `SOURCE_DATE_EPOCH`: the build's date, for reproducible builds (the reproducible-builds.org
+ *   convention: seconds since 1970); default now. Age notices count to it.
  *
  * This module is read by astro.config.mjs (before Vite runs) and by pages, so it only uses
  * `process.env` and `node:path`.
@@ -47,10 +50,16 @@ export interface SiteConfig {
    * whole shard when one of its articles changes; more shards cost a search more requests.
    */
   searchShardSize: number;
+  /** Articles at least this many years old carry an age notice (src/lib/age-notice.ts); 0: none. */
+  ageNoticeYears: number;
+  /** The build's calendar day in the site's time zone, which age notices count to. */
+  buildDay: { year: number; month: number; day: number };
 }
 
 /** The site setting behind `trustedHtml`; `ARCHIVE_TRUSTED_HTML` overrides it. */
 const TRUSTED_HTML = false;
+/** The site setting behind `ageNoticeYears`; `ARCHIVE_AGE_NOTICE_YEARS` overrides it. */
+const AGE_NOTICE_YEARS = 1;
 /** The site setting behind `searchShardSize`; `ARCHIVE_SEARCH_SHARD_SIZE` overrides it. */
 const SEARCH_SHARD_SIZE = 2500;
 
@@ -83,13 +92,22 @@ function readTimeZone(raw: string | undefined): string {
   return zone;
 }
 
-function readCount(name: string, raw: string | undefined, fallback: number): number {
+function readCount(name: string, raw: string | undefined, fallback: number, least = 1): number {
   if (!raw?.trim()) return fallback;
   const size = Number(raw);
-  if (!Number.isInteger(size) || size < 1) {
-    throw new Error(`${name}: expected a whole number of at least 1, got "${raw}"`);
+  if (!Number.isInteger(size) || size < least) {
+    throw new Error(`${name}: expected a whole number of at least ${least}, got "${raw}"`);
   }
   return size;
+}
+
+/** The calendar day of SOURCE_DATE_EPOCH (or now) in the site's time zone. */
+function readBuildDay(raw: string | undefined, timeZone: string): SiteConfig['buildDay'] {
+  const seconds = raw?.trim() ? Number(raw) : Date.now() / 1000;
+  if (!Number.isFinite(seconds)) throw new Error(`SOURCE_DATE_EPOCH: expected seconds since 1970-01-01 UTC, got "${raw}"`);
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(seconds * 1000);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return { year: part('year'), month: part('month'), day: part('day') };
 }
 
 function readBoolean(name: string, raw: string | undefined, fallback: boolean): boolean {
@@ -103,18 +121,21 @@ function readBoolean(name: string, raw: string | undefined, fallback: boolean): 
 /** Builds the settings from an environment; exported for tests, use `site` elsewhere. */
 export function readSiteConfig(env: Record<string, string | undefined> = process.env): SiteConfig {
   const url = readUrl(env.SITE_URL);
+  const timeZone = readTimeZone(env.ARCHIVE_TIME_ZONE);
   return {
     title: 'Newsroom Archive',
     description: 'A searchable archive of technology news: articles, companies, topics and authors.',
     url: url.href,
     base: url.pathname,
-    timeZone: readTimeZone(env.ARCHIVE_TIME_ZONE),
+    timeZone,
     lang: 'en',
     pageSize: readCount('ARCHIVE_PAGE_SIZE', env.ARCHIVE_PAGE_SIZE, 20),
     contentDir: path.resolve(env.ARCHIVE_CONTENT_DIR?.trim() || 'content'),
     cacheDir: path.resolve(env.ARCHIVE_CACHE_DIR?.trim() || 'node_modules/.astro'),
     trustedHtml: readBoolean('ARCHIVE_TRUSTED_HTML', env.ARCHIVE_TRUSTED_HTML, TRUSTED_HTML),
     searchShardSize: readCount('ARCHIVE_SEARCH_SHARD_SIZE', env.ARCHIVE_SEARCH_SHARD_SIZE, SEARCH_SHARD_SIZE),
+    ageNoticeYears: readCount('ARCHIVE_AGE_NOTICE_YEARS', env.ARCHIVE_AGE_NOTICE_YEARS, AGE_NOTICE_YEARS, 0),
+    buildDay: readBuildDay(env.SOURCE_DATE_EPOCH, timeZone),
   };
 }
 

@@ -74,8 +74,12 @@ export function registryDigest(slug: string): string {
   return String(companyEntryBySlug.get(slug)?.digest ?? '');
 }
 
-/** The site settings every page shows (title, URL, page size…), for page cache keys. */
-export const siteKey = pageKey({ ...site, contentDir: undefined });
+/**
+ * The site settings every page shows (title, URL, page size…), for page cache keys. Not the
+ * folders, nor the build's day: only article pages show that (their age notice), and their
+ * keys hold the notice itself, so a new day re-renders only the pages whose notice changed.
+ */
+export const siteKey = pageKey({ ...site, contentDir: undefined, cacheDir: undefined, buildDay: undefined });
 
 /** The rendered description of a registry company, if it has one. */
 export async function renderCompanyDescription(slug: string) {

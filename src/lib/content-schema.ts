@@ -7,6 +7,7 @@ import { z } from 'astro/zod';
 import type { ContentProblem } from './content-errors.ts';
 import { parseArchiveDate, type ArchiveDate } from './dates.ts';
 import { describeIssues } from './field-problems.ts';
+import { renderInlineMarkdown } from './inline-markdown.ts';
 import type { ParsedFrontmatter } from './frontmatter.ts';
 
 /**
@@ -28,8 +29,21 @@ export type ArticleRecord = {
   /** True when the summary was derived from the first paragraph (the page then does not repeat it). */
   summaryDerived: boolean;
   source?: { name?: string; url: string };
+  /** Correction notes, oldest first: each dated, its text as written and as safe HTML. */
+  corrections: Correction[];
   draft: boolean;
   lang?: string;
+};
+
+/** A correction note: when it was made, and what it says (inline Markdown, rendered and checked). */
+export type Correction = {
+  date: ArchiveDate;
+  /** The Markdown as written. */
+  text: string;
+  /** As HTML, sanitized like a body, without a wrapping paragraph. */
+  html: string;
+  /** As plain text, for JSON-LD and feeds' summaries. */
+  plain: string;
 };
 
 export type CompanyRecord = {
@@ -72,6 +86,16 @@ export function articleSchema(timeZone: string) {
   return schema;
 }
 
+/** A correction's text: one paragraph of inline Markdown, rendered here (src/lib/inline-markdown.ts). */
+const correctionText = text.transform((written, ctx) => {
+  const rendered = renderInlineMarkdown(written);
+  if (typeof rendered === 'string') {
+    ctx.addIssue({ code: 'custom', message: rendered, params: { explained: true } });
+    return z.NEVER;
+  }
+  return { text: written, ...rendered };
+});
+
 function makeArticleSchema(timeZone: string) {
   return z.strictObject({
     title: text,
@@ -82,6 +106,7 @@ function makeArticleSchema(timeZone: string) {
     summary: text.optional(),
     source: z.strictObject({ name: text.optional(), url: httpUrl }).optional(),
     updated: dateField(timeZone).optional(),
+    corrections: z.array(z.strictObject({ date: dateField(timeZone), text: correctionText })).optional(),
     draft: z.boolean().optional(),
     lang: bcp47.optional(),
   });
@@ -131,6 +156,7 @@ export function validateArticle(file: string, slug: string, parsed: ParsedFrontm
       summary,
       summaryDerived: explicitSummary === undefined,
       source: data.source,
+      corrections: (data.corrections ?? []).map(({ date, text }) => ({ date, ...text })).sort((a, b) => a.date.instant - b.date.instant),
       draft: data.draft ?? false,
       lang: data.lang === undefined ? undefined : Intl.getCanonicalLocales(data.lang)[0],
     },

@@ -27,7 +27,8 @@ function termUrl(term: TermRef, { site, urls }: StructuredDataContext): string {
 /**
  * A `NewsArticle` for one article. Companies are what the article is `about` (each an
  * Organization with its archive page, and its website as `sameAs` when the registry has one);
- * topics become `keywords`. With no byline the publisher stands as author, as Google asks for
+ * topics become `keywords`; each correction note a `CorrectionComment`, and the latest change
+ * (`updated` or a correction) is `dateModified`. With no byline the publisher stands as author, as Google asks for
  * an author on every article.
  */
 export function newsArticleJsonLd(
@@ -61,6 +62,9 @@ export function newsArticleJsonLd(
     });
   }
   if (article.terms.topics.length) data.keywords = article.terms.topics.map((topic) => topic.name);
+  if (article.corrections.length) {
+    data.correction = article.corrections.map((correction) => ({ '@type': 'CorrectionComment', datePublished: toIsoInstant(correction.date), text: correction.plain }));
+  }
   if (article.source) {
     data.isBasedOn = { '@type': 'CreativeWork', url: article.source.url, ...(article.source.name ? { name: article.source.name } : {}) };
   }

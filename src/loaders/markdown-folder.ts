@@ -55,6 +55,7 @@ const PIPELINE_SOURCES = [
   '../lib/page-ids.ts',
   '../lib/content-file.ts',
   '../lib/content-schema.ts',
+  '../lib/inline-markdown.ts',
   '../lib/frontmatter.ts',
   '../lib/dates.ts',
   '../lib/slug.ts',

@@ -145,7 +145,7 @@ describe('validateArticle: each problem names the field, its line and what was e
     const p = only(md(['title: A', 'date: 2018-02-27', 'compnies: [Microsoft]']));
     expect(p).toMatchObject({ file: FILE, line: 4, field: 'compnies' });
     expect(p.message).toBe(
-      'unknown field (did you mean "companies"?); expected only title, date, byline, companies, topics, summary, source, updated, draft, lang',
+      'unknown field (did you mean "companies"?); expected only title, date, byline, companies, topics, summary, source, updated, corrections, draft, lang',
     );
   });
 
@@ -277,5 +277,53 @@ describe('validateArticle: messages for nested and refined fields', () => {
     const problem = only(md(['title: A', 'date: 2018-02-27', 'source:', '  url: https://x.org', '  titel: X']));
     expect(problem).toMatchObject({ field: 'source.titel', line: 6 });
     expect(problem.message).toBe('unknown field; expected only name, url');
+  });
+});
+
+describe('corrections', () => {
+  test('are dated notes of inline Markdown, kept oldest first, as written, as safe HTML and as plain text', () => {
+    const record = ok(
+      md([
+        'title: A',
+        'date: 2018-02-27',
+        'corrections:',
+        '  - { date: 2018-03-02, text: "A later note." }',
+        '  - date: 2018-03-01T10:00:00+08:00',
+        '    text: An earlier version misspelt *Xiaomi* & [its chief](https://example.com/a?b=1&c=2).',
+      ]),
+    );
+    expect(record.corrections.map((c) => c.date.written)).toEqual(['2018-03-01T10:00:00+08:00', '2018-03-02']);
+    expect(record.corrections[0]).toMatchObject({
+      text: 'An earlier version misspelt *Xiaomi* & [its chief](https://example.com/a?b=1&c=2).',
+      html: 'An earlier version misspelt <em>Xiaomi</em> &#x26; <a href="https://example.com/a?b=1&#x26;c=2">its chief</a>.',
+      plain: 'An earlier version misspelt Xiaomi & its chief.',
+    });
+  });
+
+  test('each problem names the correction, its field and line', () => {
+    const found = problems(
+      md([
+        'title: A',
+        'date: 2018-02-27',
+        'corrections:',
+        '  - date: 2018-02-30',
+        '    text: Fine.',
+        '  - date: 2018-03-01',
+        '    text: "<b>HTML</b> is not a note"',
+        '  - date: 2018-03-01',
+        '    text: "[x](javascript:alert(1))"',
+        '  - { date: 2018-03-01 }',
+        '  - { date: 2018-03-01, text: ok, by: me }',
+      ]),
+    );
+    expect(found).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ line: 5, field: 'corrections[0].date', message: expect.stringMatching(/not a calendar date/) }),
+        expect.objectContaining({ line: 8, field: 'corrections[1].text', message: expect.stringMatching(/not HTML/) }),
+        expect.objectContaining({ line: 10, field: 'corrections[2].text', message: expect.stringMatching(/javascript: URL in href/) }),
+        expect.objectContaining({ field: 'corrections[3].text', message: expect.stringMatching(/required field is missing|expected the correction/) }),
+        expect.objectContaining({ field: 'corrections[4].by', message: expect.stringMatching(/unknown field/) }),
+      ]),
+    );
   });
 });

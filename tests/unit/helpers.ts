@@ -23,6 +23,7 @@ export function record(slug: string, written: string, extra: Partial<ArticleReco
     topics: [],
     summary: `Summary of ${slug}.`,
     summaryDerived: false,
+    corrections: [],
     draft: false,
     ...extra,
   };

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { buildArchive } from '@/lib/archive';
 import { isSitemapPage, robotsTxt, sitemapLastmod } from '@/lib/sitemap';
+import { lastModified, updatedDate } from '@/lib/modified';
 import { newsArticleJsonLd, serializeJsonLd } from '@/lib/structured-data';
 import { indexCompanyRegistry } from '@/lib/terms';
 import { createUrls } from '@/lib/urls';
@@ -121,5 +122,32 @@ describe('sitemap', () => {
     expect(robotsTxt('https://news.example.org/archive/sitemap-index.xml')).toBe(
       'User-agent: *\nAllow: /\n\nSitemap: https://news.example.org/archive/sitemap-index.xml\n',
     );
+  });
+});
+
+describe('corrections', () => {
+  const correction = (written: string, plain: string) => ({ date: date(written), text: plain, html: plain, plain });
+
+  test('each is a CorrectionComment, and the latest change of updated and corrections is dateModified', () => {
+    const [article] = buildArchive([
+      record('fixed', '2020-01-01T09:00:00Z', {
+        updated: date('2020-01-02'),
+        corrections: [correction('2020-01-03T08:00:00+01:00', 'An earlier version misspelt Xiaomi.'), correction('2020-01-05', 'A figure was wrong: 92.4 million, not 94.2.')],
+      }),
+    ]).articles;
+    const data = JSON.parse(serializeJsonLd(newsArticleJsonLd(article, { site, urls })));
+    expect(data.correction).toEqual([
+      { '@type': 'CorrectionComment', datePublished: '2020-01-03T08:00:00+01:00', text: 'An earlier version misspelt Xiaomi.' },
+      { '@type': 'CorrectionComment', datePublished: '2020-01-05T00:00:00Z', text: 'A figure was wrong: 92.4 million, not 94.2.' },
+    ]);
+    expect(data.dateModified).toBe('2020-01-05T00:00:00Z');
+    expect(lastModified(article).written).toBe('2020-01-05');
+    expect(updatedDate(article)?.written).toBe('2020-01-05');
+  });
+
+  test('an article without corrections or updates has none, and no "Updated" date', () => {
+    const [article] = buildArchive([record('plain', '2020-01-01')]).articles;
+    expect(newsArticleJsonLd(article, { site, urls }).correction).toBeUndefined();
+    expect(updatedDate(article)).toBeUndefined();
   });
 });
