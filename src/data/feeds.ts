@@ -1,12 +1,14 @@
 /**
- * The feed endpoints' shared half: binds the pure feed functions (src/lib/feeds.ts) to this
- * build's archive and settings. The route files only pick which feed they serve.
+ * The feed endpoints' shared half: binds the pure feed functions (src/lib/feeds.ts,
+ * src/lib/json-feed.ts) to this build's archive and settings. The route files only pick which
+ * feed they serve, and in which format: RSS 2.0 (`rss.xml`) or JSON Feed 1.1 (`feed.json`).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { site } from '@/config/site';
 import { urls } from '@/config/urls';
 import type { Archive, ArchiveTerm, Article } from '@/lib/archive';
 import { allFeeds, FEED_LIMITS, feedItem, latest, renderFeed, renderOpml, siteFeedInfo, termFeedInfo, type FeedContext, type FeedInfo, type FeedItem } from '@/lib/feeds';
+import { JSON_FEED_TYPE, renderJsonFeed } from '@/lib/json-feed';
 import { newestChange } from '@/lib/modified';
 import type { TermKind } from '@/lib/urls';
 import { articleData, cardData, pageKey } from '@/lib/page-keys';
@@ -14,7 +16,8 @@ import { articleHtml, contentDigest, getArchive, siteKey } from './archive';
 
 export const feedContext: FeedContext = { site, urls };
 
-// An article sits in the site feed and in several term feeds; its item is built once.
+// An article sits in the site feed and in several term feeds, each in two formats; its item is
+// built once.
 const items = new Map<Article, Promise<FeedItem>>();
 function itemOf(article: Article): Promise<FeedItem> {
   let item = items.get(article);
@@ -25,19 +28,33 @@ function itemOf(article: Article): Promise<FeedItem> {
   return item;
 }
 
-async function feedResponse(feed: FeedInfo, articles: readonly Article[]): Promise<Response> {
-  const xml = await renderFeed(feed, await Promise.all(articles.map(itemOf)), feedContext, { stylesheet: true });
+/** The two formats of every feed: RSS 2.0 at `rss.xml`, JSON Feed 1.1 at `feed.json`. */
+export type FeedFormat = 'rss' | 'json';
+
+async function feedResponse(feed: FeedInfo, articles: readonly Article[], format: FeedFormat): Promise<Response> {
+  const items = await Promise.all(articles.map(itemOf));
+  if (format === 'json') {
+    return new Response(renderJsonFeed(feed, items, feedContext), { headers: { 'Content-Type': `${JSON_FEED_TYPE}; charset=utf-8` } });
+  }
+  const xml = await renderFeed(feed, items, feedContext, { stylesheet: true });
   return new Response(xml, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
 }
 
-/** `/rss.xml`: the newest articles of the whole archive. */
-export const siteFeedGET: APIRoute = async () => {
-  const archive = await getArchive();
-  return feedResponse(siteFeedInfo(feedContext), latest(archive.articles, FEED_LIMITS.site));
-};
+/** `/rss.xml` or `/feed.json`: the newest articles of the whole archive. */
+export function siteFeedRoute(format: FeedFormat): APIRoute {
+  return async () => {
+    const archive = await getArchive();
+    return feedResponse(siteFeedInfo(feedContext), latest(archive.articles, FEED_LIMITS.site), format);
+  };
+}
 
-/** `/<kind>/<slug>/rss.xml`: one feed per company, topic or author. */
-export function termFeedRoute(kind: TermKind) {
+/** `/rss.xml`. */
+export const siteFeedGET = siteFeedRoute('rss');
+/** `/feed.json`. */
+export const siteJsonFeedGET = siteFeedRoute('json');
+
+/** `/<kind>/<slug>/rss.xml` or `/<kind>/<slug>/feed.json`: one feed per company, topic or author. */
+export function termFeedRoute(kind: TermKind, format: FeedFormat = 'rss') {
   const getStaticPaths = (async () => {
     const archive = await getArchive();
     return [...archive.terms[kind].values()].map((term) => ({
@@ -48,7 +65,7 @@ export function termFeedRoute(kind: TermKind) {
     }));
   }) satisfies GetStaticPaths;
   const GET: APIRoute<{ term: ArchiveTerm }> = ({ props }) =>
-    feedResponse(termFeedInfo(props.term, feedContext), latest(props.term.articles, FEED_LIMITS.term));
+    feedResponse(termFeedInfo(props.term, feedContext), latest(props.term.articles, FEED_LIMITS.term), format);
   return { getStaticPaths, GET };
 }
 

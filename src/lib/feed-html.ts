@@ -10,45 +10,50 @@
  *   visually hidden "Link to section: …" label) go: without the site's CSS a reader would show
  *   that label as text after every heading.
  *
- * The input is HTML serialised by our own Markdown pipeline (rehype-stringify), plus any raw
- * HTML an editor wrote. We therefore only need to find tags, not build a tree: in serialised
- * HTML a `<` that starts a tag is never part of text (text escapes it), and attribute values are
- * quoted. Raw-text elements (`script`, `style`) and comments are skipped whole so a `<a` inside
- * them is never mistaken for a tag.
+ * The HTML is parsed into a hast tree with the same tools that wrote it (rehype-parse, as a
+ * fragment), changed in one walk of the tree, and serialised with hast-util-to-html, the
+ * serialiser behind rehype-stringify. The input is HTML serialised by our own Markdown pipeline
+ * (rehype-stringify, after rehype-raw has parsed any raw HTML an editor wrote), so parsing and
+ * serialising it again gives the same bytes: only the attributes changed here differ. Text,
+ * comments and the contents of `script` and `style` are never read as markup, since an HTML
+ * parser (parse5) decides what is a tag. The walk visits each node once: linear in the body.
  */
+import type { Element, Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import { HEADING_ANCHOR_CLASS } from './heading-anchor.ts';
 
-/** Attributes whose value is one URL. */
-const URL_ATTRIBUTES = new Set(['href', 'src', 'poster', 'cite', 'action', 'formaction', 'background', 'longdesc', 'xlink:href', 'data']);
-/** Attributes whose value is a list of `url [descriptor]` candidates. */
-const SRCSET_ATTRIBUTES = new Set(['srcset', 'imagesrcset']);
+/**
+ * hast properties whose value is one URL (attributes href, src, poster, cite, action, formaction,
+ * background, longdesc, xlink:href, data).
+ */
+const URL_PROPERTIES = new Set([
+  'href',
+  'src',
+  'poster',
+  'cite',
+  'action',
+  'formAction',
+  'background',
+  'longDesc',
+  'xLinkHref',
+  'data',
+]);
+/** hast properties whose value is a list of `url [descriptor]` candidates (srcset, imagesrcset). */
+const SRCSET_PROPERTIES = new Set(['srcSet', 'imageSrcSet']);
 /** Classes whose element (an anchor and its content) is dropped from feed content. */
 const DROPPED_CLASSES = new Set([HEADING_ANCHOR_CLASS]);
 
-/** The attribute Astro's content layer puts on an `<img>` of a local file instead of `src`. */
+/**
+ * The attribute Astro's content layer puts on an `<img>` of a local file instead of `src`
+ * (`__ASTRO_IMAGE_`; the HTML parser lower-cases attribute names, and hast keeps an unknown
+ * attribute's name as its property name).
+ */
 const LOCAL_IMAGE_PLACEHOLDER = '__astro_image_';
 
-const TOKEN = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/g;
-const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
-
-const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/** Decodes the character references that occur in serialised attribute values. */
-export function decodeAttribute(value: string): string {
-  return value.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (whole, ref: string) => {
-    if (ref[0] !== '#') return NAMED_ENTITIES[ref.toLowerCase()] ?? whole;
-    const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-    try {
-      return String.fromCodePoint(code);
-    } catch {
-      return whole;
-    }
-  });
-}
-
-function encodeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-}
+const parser = unified().use(rehypeParse, { fragment: true });
 
 /** Resolves one URL against the page; leaves it alone when it is not a URL at all. */
 export function resolveUrl(value: string, pageUrl: string): string {
@@ -71,86 +76,53 @@ function resolveSrcset(value: string, pageUrl: string): string {
     .join(', ');
 }
 
-interface Attribute {
-  name: string;
-  /** Decoded value; undefined for a bare attribute such as `hidden`. */
-  value?: string;
+function classes(element: Element): string[] {
+  const value = element.properties.className;
+  // The parser gives a list (class is space-separated); anything else is read as one string.
+  return Array.isArray(value) ? value.map(String) : value == null ? [] : String(value).split(/\s+/);
 }
 
-function parseAttributes(source: string): Attribute[] {
-  const attributes: Attribute[] = [];
-  for (const m of source.matchAll(ATTRIBUTE)) {
-    const raw = m[2] ?? m[3] ?? m[4];
-    attributes.push({ name: m[1], value: raw === undefined ? undefined : decodeAttribute(raw) });
+/** An element left out of the feed, with everything inside it. */
+function isLeftOut(element: Element): boolean {
+  // A heading anchor (an `a` with the anchor class), label and all.
+  if (element.tagName === 'a' && classes(element).some((c) => DROPPED_CLASSES.has(c))) return true;
+  // A local image: Astro resolves its placeholder only when rendering the page, so the feed
+  // cannot know the optimised file's URL; leave the image out rather than break it.
+  return LOCAL_IMAGE_PLACEHOLDER in element.properties;
+}
+
+function makeUrlsAbsolute(element: Element, pageUrl: string): void {
+  const { properties } = element;
+  for (const [name, value] of Object.entries(properties)) {
+    if (typeof value !== 'string') continue;
+    if (URL_PROPERTIES.has(name)) properties[name] = resolveUrl(value, pageUrl);
+    else if (SRCSET_PROPERTIES.has(name)) properties[name] = resolveSrcset(value, pageUrl);
   }
-  return attributes;
 }
 
-function serialiseTag(name: string, attributes: Attribute[], selfClosing: boolean): string {
-  const parts = attributes.map((a) => (a.value === undefined ? a.name : `${a.name}="${encodeAttribute(a.value)}"`));
-  return `<${name}${parts.length ? ` ${parts.join(' ')}` : ''}${selfClosing ? ' /' : ''}>`;
-}
-
-function isDropped(attributes: Attribute[]): boolean {
-  const classes = attributes.find((a) => a.name.toLowerCase() === 'class')?.value?.split(/\s+/) ?? [];
-  return classes.some((c) => DROPPED_CLASSES.has(c));
+function prepareTree(tree: Root, pageUrl: string): void {
+  visit(tree, (node) => {
+    if (node.type !== 'root' && node.type !== 'element') return;
+    // Dropped children go before the walk reaches them (changes made on entering a node are
+    // walked), in one pass over the list: no splicing, no searching the rest of the body.
+    if (node.children.some((child) => child.type === 'element' && isLeftOut(child))) {
+      node.children = node.children.filter((child) => child.type !== 'element' || !isLeftOut(child));
+    }
+    if (node.type === 'element') {
+      makeUrlsAbsolute(node, pageUrl);
+      // A `<template>`'s contents live in a tree of their own.
+      if (node.content) prepareTree(node.content, pageUrl);
+    }
+  });
 }
 
 /**
- * Makes every URL in `html` absolute against `pageUrl` (the article's permalink) and drops the
- * heading anchors. Text, entities and everything else pass through byte for byte.
+ * Makes every URL in `html` absolute against `pageUrl` (the article's permalink), drops the
+ * heading anchors and the local images. Everything else serialises as the Markdown pipeline
+ * wrote it.
  */
 export function prepareFeedHtml(html: string, pageUrl: string): string {
-  let out = '';
-  let last = 0;
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(html); m; m = TOKEN.exec(html)) {
-    const [whole, closing, rawName, attributeSource, selfClosing] = m;
-    out += html.slice(last, m.index);
-    last = m.index + whole.length;
-    if (rawName === undefined || closing) {
-      out += whole;
-      continue;
-    }
-    const name = rawName.toLowerCase();
-    const attributes = parseAttributes(attributeSource);
-
-    // A dropped anchor goes with its content, up to its own end tag (anchors do not nest).
-    if (name === 'a' && isDropped(attributes)) {
-      const end = html.toLowerCase().indexOf('</a>', last);
-      last = end < 0 ? html.length : end + '</a>'.length;
-      TOKEN.lastIndex = last;
-      continue;
-    }
-
-    // A local image: Astro resolves its placeholder only when rendering the page, so the
-    // feed cannot know the optimised file's URL; leave the image out rather than break it.
-    if (attributes.some((a) => a.name.toLowerCase() === LOCAL_IMAGE_PLACEHOLDER)) continue;
-
-    let changed = false;
-    for (const attribute of attributes) {
-      if (attribute.value === undefined) continue;
-      const attrName = attribute.name.toLowerCase();
-      const next = URL_ATTRIBUTES.has(attrName)
-        ? resolveUrl(attribute.value, pageUrl)
-        : SRCSET_ATTRIBUTES.has(attrName)
-          ? resolveSrcset(attribute.value, pageUrl)
-          : attribute.value;
-      if (next !== attribute.value) {
-        attribute.value = next;
-        changed = true;
-      }
-    }
-    out += changed ? serialiseTag(rawName, attributes, selfClosing === '/') : whole;
-
-    // Raw text: copy through to the end tag unparsed.
-    if (name === 'script' || name === 'style') {
-      const end = html.toLowerCase().indexOf(`</${name}`, last);
-      const stop = end < 0 ? html.length : end;
-      out += html.slice(last, stop);
-      last = stop;
-      TOKEN.lastIndex = stop;
-    }
-  }
-  return out + html.slice(last);
+  const tree = parser.parse(html);
+  prepareTree(tree, pageUrl);
+  return toHtml(tree);
 }

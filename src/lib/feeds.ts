@@ -4,7 +4,8 @@
  * One feed for the site (latest 50) and one for every company, topic and author (latest 20).
  * Each item carries the permalink as link and guid, pubDate, one dc:creator per byline, one
  * category per company and topic, the summary as description and the whole article (links made
- * absolute) as content:encoded. The XML itself is written by @astrojs/rss.
+ * absolute) as content:encoded. The XML itself is written by @astrojs/rss. The same items, built
+ * once by `feedItem`, also make the JSON Feed beside every RSS feed (src/lib/json-feed.ts).
  *
  * Text goes in as text: the XML writer escapes it, so `&`, `<`, quotes, `]]>` and `</script>` in
  * a title or name come back unchanged from any XML parser. The one thing XML 1.0 cannot carry at
@@ -12,6 +13,7 @@
  */
 import { getRssString } from '@astrojs/rss';
 import type { Article } from './archive.ts';
+import { toIsoInstant } from './dates.ts';
 import { prepareFeedHtml } from './feed-html.ts';
 import { lastModified } from './modified.ts';
 import { compareTermNames, TERM_LABELS, type TermRef } from './terms.ts';
@@ -48,25 +50,45 @@ export interface FeedInfo {
   description: string;
   /** Path of the feed, with the base (for links on pages). */
   href: string;
+  /** Path of the JSON Feed beside it, with the base. */
+  jsonHref: string;
   /** Path of the HTML page the feed follows, with the base. */
   pageHref: string;
 }
 
+/** A byline and the absolute URL of its author page. */
+export interface FeedAuthor {
+  name: string;
+  url: string;
+}
+
+/**
+ * One article as every feed carries it, RSS and JSON Feed alike. Text is as written, less the
+ * characters XML 1.0 cannot carry (so both feeds say the same).
+ */
 export interface FeedItem {
   title: string;
-  /** Absolute permalink, also the guid. */
+  /** Absolute permalink, also the guid (RSS) and id (JSON Feed). */
   link: string;
   pubDate: Date;
   /** When the article last changed (its `updated`, else `pubDate`). */
   modified: Date;
+  /** The publication instant as RFC 3339, in the offset the article's date was written in. */
+  published: string;
+  /** When the article has `updated`: its last change as RFC 3339 (see src/lib/modified.ts). */
+  updated?: string;
+  /** The summary as plain text. */
+  summary: string;
   /** The summary as HTML (RSS descriptions are HTML): plain text, escaped. */
   description: string;
   /** The full article body, URLs absolute. */
   content: string;
   /** Company names, then topic names. */
   categories: string[];
-  /** One per byline. */
-  creators: string[];
+  /** One per byline, with the author's page. */
+  authors: FeedAuthor[];
+  /** The article's own language, when it has one (else the site's, the feed's). */
+  lang?: string;
 }
 
 // XML 1.0 allows tab, LF, CR and everything from U+0020 except surrogates and U+FFFE/U+FFFF.
@@ -103,6 +125,7 @@ export function siteFeedInfo({ site, urls }: FeedContext): FeedInfo {
     title: `${site.title}: latest articles`,
     description: site.description,
     href: urls.feed(),
+    jsonHref: urls.jsonFeed(),
     pageHref: urls.home(),
   };
 }
@@ -118,6 +141,7 @@ export function termFeedInfo(term: TermRef, { site, urls }: FeedContext): FeedIn
     title: `${site.title}: ${term.name} (${label})`,
     description: `The latest articles ${PREPOSITION[term.kind]} ${term.name} in ${site.title}.`,
     href: urls.termFeed(term.kind, term.slug),
+    jsonHref: urls.termJsonFeed(term.kind, term.slug),
     pageHref: urls.term(term.kind, term.slug),
   };
 }
@@ -140,23 +164,39 @@ export function allFeeds(terms: Record<TermKind, ReadonlyMap<string, TermRef>>, 
 /** One feed item. `html` is the article's rendered body. */
 export function feedItem(article: Article, html: string, { site, urls }: FeedContext): FeedItem {
   const link = absoluteUrl(urls.article(article), site.url);
+  const modified = lastModified(article);
   return {
     title: xmlSafe(article.title),
     link,
     pubDate: new Date(article.date.instant),
-    modified: new Date(lastModified(article).instant),
+    modified: new Date(modified.instant),
+    published: toIsoInstant(article.date),
+    ...(article.updated ? { updated: toIsoInstant(modified) } : {}),
+    summary: xmlSafe(article.summary),
     description: xmlSafe(escapeHtml(article.summary)),
     content: xmlSafe(prepareFeedHtml(html, link)),
     categories: [...article.terms.companies, ...article.terms.topics].map((term) => xmlSafe(term.name)),
-    creators: article.terms.authors.map((term) => xmlSafe(term.name)),
+    authors: article.terms.authors.map((term) => ({ name: xmlSafe(term.name), url: absoluteUrl(urls.term(term.kind, term.slug), site.url) })),
+    ...(article.lang ? { lang: article.lang } : {}),
   };
 }
 
-// @astrojs/rss re-parses an item's `customData` with fast-xml-parser, which reads "007" or
-// "1e3" as numbers and writes back "7" and "1000". Names must not change, so each dc:creator goes
-// in as a placeholder and the escaped name replaces it in the finished XML. A placeholder cannot
-// collide with content: in the output every `<` of text is escaped, so the literal element
-// `<dc:creator>…</dc:creator>` only ever comes from here.
+// dc:creator, one per byline, is the one element we add to items, and @astrojs/rss (4.0) has one
+// way to add an element: an item's `customData` string. It does not copy that string into the
+// feed: it parses it with fast-xml-parser (its own options, not ours: `parseTagValue` on) and
+// builds the XML again from the result, so element text that looks like a number becomes one:
+// "007" comes back as "7", "1e3" as "1000", "0x1F" as "31". Nothing in its public API avoids that:
+// - a CDATA section, an attribute on the element or surrounding spaces (trimmed) are parsed the
+//   same way; a character reference (`&#48;07`) is not decoded by its parser and comes out
+//   double-escaped (`&amp;#48;07`);
+// - the item fields it writes as given (`title`, `categories`, `author`, `source`…) are fixed
+//   RSS elements: `author` is the author's email in RSS 2.0, not a name, and none is dc:creator;
+// - the channel's `customData`, `xmlns` and `stylesheet` do not reach items.
+// So each dc:creator goes in as a placeholder that fast-xml-parser leaves alone, and the escaped
+// name replaces it in the finished XML. A placeholder cannot collide with content: in the output
+// every `<` of text is escaped, so the literal element `<dc:creator>…</dc:creator>` only ever
+// comes from here. tests/unit/feeds.test.ts pins the behaviour this works around: when an
+// upgrade of @astrojs/rss keeps "007" as written, that test fails and this can go.
 const creatorPlaceholder = (index: number) => `<dc:creator>creator-${index}</dc:creator>`;
 const CREATOR_PLACEHOLDER = /<dc:creator>creator-(\d+)<\/dc:creator>/g;
 
@@ -193,7 +233,7 @@ export async function renderFeed(feed: FeedInfo, items: readonly FeedItem[], con
       description: item.description,
       content: item.content,
       categories: item.categories,
-      customData: item.creators.map((name) => creatorPlaceholder(creators.push(name) - 1)).join(''),
+      customData: item.authors.map(({ name }) => creatorPlaceholder(creators.push(name) - 1)).join(''),
     })),
   });
 
@@ -213,21 +253,41 @@ export function latest<A>(articles: readonly A[], limit: number): A[] {
   return articles.slice(0, limit);
 }
 
-function opmlOutline(feed: FeedInfo, siteUrl: string, indent: string): string {
-  const attributes = [
-    ['type', 'rss'],
-    ['text', feed.name],
-    ['title', feed.title],
-    ['description', feed.description],
-    ['xmlUrl', absoluteUrl(feed.href, siteUrl)],
-    ['htmlUrl', absoluteUrl(feed.pageHref, siteUrl)],
+/** The label of a JSON Feed where it is listed beside its RSS feed (OPML, `<link rel="alternate">`). */
+export function jsonFeedTitle(title: string): string {
+  return `${title} (JSON Feed)`;
+}
+
+/**
+ * One feed's outlines: the RSS feed as a subscription (`type="rss"`, `xmlUrl`), then its JSON
+ * Feed as an OPML 2.0 link (`type="link"`, `url`). Readers import every outline that has an
+ * `xmlUrl`, most of them whatever its `type` (and read the format from the file), so a JSON Feed
+ * listed as `type="rss"` would subscribe a reader to each feed twice. As a link it is listed
+ * for people and tools that look, and importers pass over it.
+ */
+function opmlOutlines(feed: FeedInfo, siteUrl: string, indent: string): string[] {
+  const outline = (attributes: string[][]) => `${indent}<outline ${attributes.map(([name, value]) => `${name}="${escapeXml(value)}"`).join(' ')}/>`;
+  return [
+    outline([
+      ['type', 'rss'],
+      ['text', feed.name],
+      ['title', feed.title],
+      ['description', feed.description],
+      ['xmlUrl', absoluteUrl(feed.href, siteUrl)],
+      ['htmlUrl', absoluteUrl(feed.pageHref, siteUrl)],
+    ]),
+    outline([
+      ['type', 'link'],
+      ['text', jsonFeedTitle(feed.name)],
+      ['title', jsonFeedTitle(feed.title)],
+      ['url', absoluteUrl(feed.jsonHref, siteUrl)],
+    ]),
   ];
-  return `${indent}<outline ${attributes.map(([name, value]) => `${name}="${escapeXml(value)}"`).join(' ')}/>`;
 }
 
 /**
  * OPML 2.0 listing every feed, grouped by kind, so a reader can import all company feeds at
- * once. `modified` (the newest article change) keeps the file identical between builds of the
+ * once; each RSS feed is followed by a link to its JSON Feed. `modified` (the newest article change) keeps the file identical between builds of the
  * same content.
  */
 export function renderOpml(feeds: readonly FeedInfo[], { site }: FeedContext, modified?: Date): string {
@@ -241,13 +301,13 @@ export function renderOpml(feeds: readonly FeedInfo[], { site }: FeedContext, mo
     '  </head>',
     '  <body>',
   ];
-  for (const feed of feeds.filter((f) => f.kind === 'site')) lines.push(opmlOutline(feed, site.url, '    '));
+  for (const feed of feeds.filter((f) => f.kind === 'site')) lines.push(...opmlOutlines(feed, site.url, '    '));
   for (const kind of TERM_KINDS) {
     const ofKind = feeds.filter((feed) => feed.kind === kind);
     if (!ofKind.length) continue;
     const label = escapeXml(TERM_LABELS[kind].plural);
     lines.push(`    <outline text="${label}" title="${label}">`);
-    for (const feed of ofKind) lines.push(opmlOutline(feed, site.url, '      '));
+    for (const feed of ofKind) lines.push(...opmlOutlines(feed, site.url, '      '));
     lines.push('    </outline>');
   }
   lines.push('  </body>', '</opml>', '');

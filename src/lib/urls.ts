@@ -6,6 +6,7 @@
  * on one URL), then prefixed with the base.
  */
 import { datePathParts, type ArchiveDate } from './dates.ts';
+import { calendarDayKey } from './on-this-day.ts';
 import { padNumber } from './pad.ts';
 
 export type TermKind = 'companies' | 'topics' | 'authors';
@@ -37,12 +38,18 @@ export function createUrls(base: string) {
     timeline: () => at('timeline/'),
     year: (year: number) => at(`${year}/`),
     month: (year: number, month: number) => at(`${year}/${padNumber(month)}/`),
+    /** "On this day": every day of the calendar, or one day's page across the years (`on-this-day/02-27/`). */
+    onThisDay: (month?: number, day?: number) => at(month && day ? `on-this-day/${calendarDayKey({ month, day })}/` : 'on-this-day/'),
     /** Anchor of a day heading inside a month page. */
     day: (year: number, month: number, day: number) => at(`${year}/${padNumber(month)}/#d${padNumber(day)}`),
     termIndex: (kind: TermKind) => at(`${kind}/`),
     term: (kind: TermKind, slug: string, page = 1) => at(paged(`${kind}/${slug}/`, page)),
     termFeed: (kind: TermKind, slug: string) => at(`${kind}/${slug}/rss.xml`),
+    /** The JSON Feed beside a term's RSS feed. */
+    termJsonFeed: (kind: TermKind, slug: string) => at(`${kind}/${slug}/feed.json`),
     feed: () => at('rss.xml'),
+    /** The JSON Feed beside the site's RSS feed. */
+    jsonFeed: () => at('feed.json'),
     search: (query?: string) => at(query ? `search/?q=${encodeURIComponent(query)}` : 'search/'),
     /** The companies, topics and authors the search page suggests (src/lib/search-entities.ts). */
     searchEntities: () => at('search/entities.json'),

@@ -1,7 +1,8 @@
 /**
  * Feeds, OPML, sitemap and robots.txt of real builds, read the way feed readers and crawlers
- * read them: every feed through an XML validator and a real feed parser, the sitemap against
- * the sitemaps.org XSD (xmllint, see scripts/ensure-browser.mjs).
+ * read them: every feed through an XML validator and a real feed parser, every JSON Feed beside
+ * it through JSON.parse and against its RSS feed, the sitemap against the sitemaps.org XSD
+ * (xmllint, see scripts/ensure-browser.mjs).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,7 +10,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
 import Parser from 'rss-parser';
+import { visit } from 'unist-util-visit';
 import { FIXTURE } from '../fixtures/make-content.mjs';
 import { siteUrl } from './sites.mjs';
 
@@ -33,16 +37,67 @@ async function readFeed(request: APIRequestContext, url: string) {
   return { body, feed: await parser.parseString(body), doc: xml.parse(body) };
 }
 
-/** Every feed the OPML file lists, by kind. */
+/**
+ * Every RSS feed the OPML file lists (`type="rss"`), by kind; and the JSON Feed links
+ * (`type="link"`) listed beside them.
+ */
 async function opmlFeeds(request: APIRequestContext, site: string) {
   const body = await text(request, `${site}feeds.opml`);
   expect(XMLValidator.validate(body)).toBe(true);
   const outlines = xml.parse(body).opml.body.outline as Record<string, unknown>[];
   const siteFeed = outlines.find((o) => o['@_type'] === 'rss')!;
-  const groups = Object.fromEntries(
-    outlines.filter((o) => o.outline).map((group) => [group['@_text'], (group.outline as Record<string, string>[]).map((o) => o['@_xmlUrl'])]),
-  );
-  return { siteFeed: siteFeed['@_xmlUrl'] as string, groups: groups as Record<string, string[]> };
+  const groupOutlines = outlines.filter((o) => o.outline).map((group) => [group['@_text'] as string, group.outline as Record<string, string>[]] as const);
+  const groups = Object.fromEntries(groupOutlines.map(([name, list]) => [name, list.filter((o) => o['@_type'] === 'rss').map((o) => o['@_xmlUrl'])]));
+  const jsonFeeds = [...outlines, ...groupOutlines.flatMap(([, list]) => list)].filter((o) => o['@_type'] === 'link').map((o) => o['@_url'] as string);
+  return { siteFeed: siteFeed['@_xmlUrl'] as string, groups: groups as Record<string, string[]>, jsonFeeds };
+}
+
+interface JsonFeed {
+  version: string;
+  title: string;
+  home_page_url: string;
+  feed_url: string;
+  description?: string;
+  language?: string;
+  icon?: string;
+  favicon?: string;
+  items: {
+    id: string;
+    url: string;
+    title: string;
+    content_html: string;
+    summary?: string;
+    date_published: string;
+    date_modified?: string;
+    authors?: { name: string; url: string }[];
+    tags?: string[];
+    language?: string;
+  }[];
+}
+
+/** The JSON Feed beside an RSS feed: `…/rss.xml` → `…/feed.json`. */
+const jsonFeedUrl = (rssUrl: string) => rssUrl.replace(/rss\.xml$/, 'feed.json');
+
+/** Fetches a JSON Feed and parses it; on a site at the root of its host, `_headers` gives its media type. */
+async function readJsonFeed(request: APIRequestContext, site: string, url: string): Promise<JsonFeed> {
+  const response = await request.get(url);
+  expect(response.status(), url).toBe(200);
+  if (new URL(site).pathname === '/') expect(response.headers()['content-type'], url).toBe('application/feed+json; charset=utf-8');
+  return JSON.parse(await response.text()) as JsonFeed;
+}
+
+const RFC_3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/** The `<link rel="alternate">` elements of a page's head, in order. */
+async function alternates(request: APIRequestContext, url: string): Promise<{ type: string; title: string; href: string }[]> {
+  const links: { type: string; title: string; href: string }[] = [];
+  visit(fromHtml(await text(request, url)), 'element', (node: Element) => {
+    const { rel, type, title, href } = node.properties;
+    if (node.tagName === 'link' && Array.isArray(rel) && rel.includes('alternate')) {
+      links.push({ type: String(type), title: String(title), href: new URL(String(href), url).href });
+    }
+  });
+  return links;
 }
 
 async function sitemapUrls(request: APIRequestContext, site: string): Promise<{ loc: string; lastmod?: string }[]> {
@@ -83,6 +138,42 @@ for (const name of ['fixture', 'seedBase'] as const) {
         // Newest first.
         const dates = feed.items.map((item) => Date.parse(item.pubDate!));
         expect(dates).toEqual([...dates].sort((a, b) => b - a));
+      }
+    });
+
+    test('every RSS feed has a JSON Feed 1.1 beside it with the same items, listed in the OPML and linked from its page', async ({ request }) => {
+      const { siteFeed, groups, jsonFeeds } = await opmlFeeds(request, site);
+      const feeds = [siteFeed, ...Object.values(groups).flat()];
+      expect(jsonFeeds).toEqual(feeds.map(jsonFeedUrl));
+      for (const url of feeds) {
+        const jsonUrl = jsonFeedUrl(url);
+        const { feed } = await readFeed(request, url);
+        const json = await readJsonFeed(request, site, jsonUrl);
+        expect(json.version, jsonUrl).toBe('https://jsonfeed.org/version/1.1');
+        expect(json.title).toBe(feed.title);
+        expect(json.feed_url).toBe(jsonUrl);
+        expect(json.home_page_url).toBe(feed.link);
+        expect(json.language).toBe('en');
+        expect(json.icon!.startsWith(site), json.icon).toBe(true);
+        // The same items, in the same order, with the same text and instants.
+        expect(json.items.map((i) => [i.id, i.url, i.title]), jsonUrl).toEqual(feed.items.map((i) => [i.guid, i.link, i.title]));
+        for (const [index, item] of json.items.entries()) {
+          const rssItem = feed.items[index];
+          expect(item.date_published, item.id).toMatch(RFC_3339);
+          expect(Date.parse(item.date_published), item.id).toBe(Date.parse(rssItem.pubDate!));
+          if (item.date_modified) expect(item.date_modified, item.id).toMatch(RFC_3339);
+          expect(item.content_html, item.id).toBe(rssItem['content:encoded']);
+          expect(item.authors?.map((a) => a.name) ?? [], item.id).toEqual(rssItem.creators ?? []);
+          expect(item.tags ?? [], item.id).toEqual(rssItem.categoryList ?? []);
+          for (const author of item.authors ?? []) expect(author.url.startsWith(`${site}authors/`), author.url).toBe(true);
+        }
+        // The page the feed follows links both, RSS first, the JSON Feed right after it.
+        const links = await alternates(request, feed.link!);
+        const rssAt = links.findIndex((l) => l.href === url);
+        expect(rssAt, `${feed.link} links ${url}`).toBeGreaterThanOrEqual(0);
+        expect(links[rssAt].type).toBe('application/rss+xml');
+        expect(links[rssAt + 1], `${feed.link} links ${jsonUrl}`).toEqual({ type: 'application/feed+json', title: `${feed.title} (JSON Feed)`, href: jsonUrl });
+        expect(links[0]).toMatchObject({ type: 'application/rss+xml', href: siteFeed });
       }
     });
 
@@ -167,6 +258,18 @@ test.describe('fixture content with characters that break naive XML', () => {
     expect(html).toContain(`href="${site}2022/03/04/tricky-characters/#user-content-fn-1"`);
     expect(html).not.toContain('Link to section');
     expect(body).not.toContain(FIXTURE.draftWord);
+
+    // The JSON Feed: the same text as JSON strings, dates in the offset they were written in,
+    // and an article's own language.
+    const json = await readJsonFeed(request, site, `${site}feed.json`);
+    const entry = json.items.find((i) => i.id === item.link)!;
+    expect(entry.title).toBe(FIXTURE.trickyTitle);
+    expect(entry.summary).toBe('Summary with & and < and "quotes" and ]]> and </script> inside.');
+    expect(entry.content_html).toBe(html);
+    expect(entry.date_published).toBe('2022-03-04T23:30:00-05:00');
+    expect(entry.language).toBeUndefined();
+    const chinese = json.items.find((i) => i.id === `${site}2023/06/01/quantum-lab/`)!;
+    expect(chinese).toMatchObject({ title: '量子实验室取得突破', language: 'zh', date_published: '2023-06-01T08:00:00+08:00' });
   });
 
   test("the tricky company's feed and OPML entry keep its name", async ({ request }) => {
@@ -180,13 +283,24 @@ test.describe('fixture content with characters that break naive XML', () => {
     const opml = xml.parse(await text(request, `${site}feeds.opml`));
     const companies = opml.opml.body.outline.find((o: Record<string, string>) => o['@_text'] === 'Companies').outline;
     expect(companies.map((o: Record<string, string>) => o['@_text'])).toContain(FIXTURE.trickyCompany);
+    expect(companies.map((o: Record<string, string>) => o['@_text'])).toContain(`${FIXTURE.trickyCompany} (JSON Feed)`);
+
+    // And its JSON Feed, parsed: every name and title exactly as written.
+    const json = await readJsonFeed(request, site, jsonFeedUrl(url));
+    expect(json.title).toBe(feed.title);
+    expect(json.title).toContain(FIXTURE.trickyCompany);
+    expect(json.items.map((i) => i.title)).toEqual([FIXTURE.trickyTitle]);
+    expect(json.items[0].tags).toEqual(expect.arrayContaining([FIXTURE.trickyCompany, 'Globex', 'R&D <experimental>']));
+    expect(json.items[0].authors).toEqual([{ name: "Zoë O'Brien & Co", url: `${site}authors/zoe-o-brien-and-co/` }]);
+    expect(json.items[0].summary).toBe('Summary with & and < and "quotes" and ]]> and </script> inside.');
+    expect(json.items[0].content_html).toContain(FIXTURE.uniqueWord);
   });
 
   test('a paginated company feed carries its newest 20 (here all 12) articles, and no drafts anywhere', async ({ request }) => {
     const { feed } = await readFeed(request, `${site}companies/acme/rss.xml`);
     expect(feed.items).toHaveLength(FIXTURE.pagedCompany.count);
-    const { siteFeed, groups } = await opmlFeeds(request, site);
-    for (const url of [siteFeed, ...Object.values(groups).flat()]) expect(await text(request, url)).not.toContain(FIXTURE.draftWord);
+    const { siteFeed, groups, jsonFeeds } = await opmlFeeds(request, site);
+    for (const url of [siteFeed, ...Object.values(groups).flat(), ...jsonFeeds]) expect(await text(request, url)).not.toContain(FIXTURE.draftWord);
   });
 
   test('the sitemap dates an article by its update, else its date', async ({ request }) => {
