@@ -92,8 +92,8 @@ describe('an incremental rebuild after a title edit', () => {
     }
   });
 
-  test('the site feed and its term feeds carry the new title', () => {
-    for (const feed of ['rss.xml', 'companies/ferrum-mining/rss.xml', 'topics/mining/rss.xml']) {
+  test('the site feed and its term feeds carry the new title, as RSS and as JSON Feed', () => {
+    for (const feed of ['rss.xml', 'companies/ferrum-mining/rss.xml', 'topics/mining/rss.xml', 'feed.json', 'companies/ferrum-mining/feed.json', 'topics/mining/feed.json']) {
       const xml = readFileSync(path.join(dist, feed), 'utf8');
       expect(xml, feed).toContain(NEW_TITLE);
       expect(xml, feed).not.toContain(OLD_TITLE);
