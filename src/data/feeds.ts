@@ -7,7 +7,8 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { site } from '@/config/site';
 import { urls } from '@/config/urls';
 import type { Archive, ArchiveTerm, Article } from '@/lib/archive';
-import { allFeeds, FEED_LIMITS, feedItem, latest, renderFeed, renderOpml, siteFeedInfo, termFeedInfo, type FeedContext, type FeedInfo, type FeedItem } from '@/lib/feeds';
+import { listCorrections } from '@/lib/corrections';
+import { allFeeds, correctionFeedItem, correctionsFeedInfo, FEED_LIMITS, feedItem, latest, renderFeed, renderOpml, siteFeedInfo, termFeedInfo, type FeedContext, type FeedInfo, type FeedItem } from '@/lib/feeds';
 import { JSON_FEED_TYPE, renderJsonFeed } from '@/lib/json-feed';
 import { newestChange } from '@/lib/modified';
 import type { TermKind } from '@/lib/urls';
@@ -67,6 +68,21 @@ export function termFeedRoute(kind: TermKind, format: FeedFormat = 'rss') {
   const GET: APIRoute<{ term: ArchiveTerm }> = ({ props }) =>
     feedResponse(termFeedInfo(props.term, feedContext), latest(props.term.articles, FEED_LIMITS.term), format);
   return { getStaticPaths, GET };
+}
+
+/** `/corrections/rss.xml` or `/corrections/feed.json`: the newest correction notes. */
+export function correctionsFeedRoute(format: FeedFormat): APIRoute {
+  return async () => {
+    const archive = await getArchive();
+    const items = listCorrections(archive.articles)
+      .slice(0, FEED_LIMITS.site)
+      .map((entry) => correctionFeedItem(entry, feedContext));
+    const feed = correctionsFeedInfo(feedContext);
+    if (format === 'json') {
+      return new Response(renderJsonFeed(feed, items, feedContext), { headers: { 'Content-Type': `${JSON_FEED_TYPE}; charset=utf-8` } });
+    }
+    return new Response(await renderFeed(feed, items, feedContext, { stylesheet: true }), { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
+  };
 }
 
 /** Every feed of the archive, for the OPML file. */

@@ -217,6 +217,11 @@ export function formatDayHeading(year: number, month: number, day: number): stri
   return `${WEEKDAY_NAMES[weekday.getUTCDay()]}, ${day} ${MONTH_NAMES.long[month - 1]} ${yearText(year)}`;
 }
 
+/** A day of the calendar without a year: `27 February` (the "On this day" pages). */
+export function formatCalendarDay(month: number, day: number): string {
+  return `${day} ${MONTH_NAMES.long[month - 1]}`;
+}
+
 /** Zero-padded path parts for URLs: `['2018', '02', '27']`. */
 export function datePathParts(date: Pick<ArchiveDate, 'year' | 'month' | 'day'>): [string, string, string] {
   return [padNumber(date.year, 4), padNumber(date.month), padNumber(date.day)];

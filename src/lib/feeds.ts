@@ -13,9 +13,10 @@
  */
 import { getRssString } from '@astrojs/rss';
 import type { Article } from './archive.ts';
-import { toIsoInstant } from './dates.ts';
+import type { ArchiveCorrection } from './corrections.ts';
+import { formatShortDate, toIsoInstant } from './dates.ts';
 import { prepareFeedHtml } from './feed-html.ts';
-import { lastModified } from './modified.ts';
+import { lastModified, updatedDate } from './modified.ts';
 import { compareTermNames, TERM_LABELS, type TermRef } from './terms.ts';
 import { absoluteUrl, TERM_KINDS, type TermKind, type Urls } from './urls.ts';
 
@@ -40,7 +41,7 @@ export interface FeedContext {
 
 /** One feed: what it is called and where it and the page it follows live. */
 export interface FeedInfo {
-  kind: 'site' | TermKind;
+  kind: 'site' | 'corrections' | TermKind;
   /** The term's slug; absent for the site feed. */
   slug?: string;
   /** The term's name, or the site's title. */
@@ -75,7 +76,7 @@ export interface FeedItem {
   modified: Date;
   /** The publication instant as RFC 3339, in the offset the article's date was written in. */
   published: string;
-  /** When the article has `updated`: its last change as RFC 3339 (see src/lib/modified.ts). */
+  /** When the article changed after publication (`updated` or a correction): its last change as RFC 3339 (see src/lib/modified.ts). */
   updated?: string;
   /** The summary as plain text. */
   summary: string;
@@ -151,14 +152,56 @@ export function articleFeeds(article: Pick<Article, 'terms'>, context: FeedConte
   return [...article.terms.companies, ...article.terms.topics, ...article.terms.authors].map((term) => termFeedInfo(term, context));
 }
 
-/** Every feed of the site: the site feed, then each kind's terms A–Z. */
+/** The feed of correction notes (`/corrections/`), newest first. */
+export function correctionsFeedInfo({ site, urls }: FeedContext): FeedInfo {
+  return {
+    kind: 'corrections',
+    name: 'Corrections',
+    title: `${site.title}: corrections`,
+    description: `Every correction to an article of ${site.title}, newest first.`,
+    href: urls.correctionsFeed(),
+    jsonHref: urls.correctionsJsonFeed(),
+    pageHref: urls.corrections(),
+  };
+}
+
+/** A correction note as a feed item: it links to the note on the article's page. */
+export function correctionFeedItem({ article, correction, anchor }: ArchiveCorrection, { site, urls }: FeedContext): FeedItem {
+  const articleLink = absoluteUrl(urls.article(article), site.url);
+  const link = `${articleLink}#${anchor}`;
+  return {
+    title: xmlSafe(`Correction: ${article.title}`),
+    link,
+    pubDate: new Date(correction.date.instant),
+    modified: new Date(correction.date.instant),
+    published: toIsoInstant(correction.date),
+    summary: xmlSafe(correction.plain),
+    description: xmlSafe(escapeHtml(correction.plain)),
+    content: xmlSafe(prepareFeedHtml(`<p>${correction.html}</p><p>Corrected article: <a href="${escapeHtml(articleLink)}">${escapeHtml(article.title)}</a></p>`, link)),
+    categories: [],
+    authors: [],
+    ...(article.lang ? { lang: article.lang } : {}),
+  };
+}
+
+/** Every feed of the site: the site feed and the corrections feed, then each kind's terms A–Z. */
 export function allFeeds(terms: Record<TermKind, ReadonlyMap<string, TermRef>>, context: FeedContext): FeedInfo[] {
-  const feeds = [siteFeedInfo(context)];
+  const feeds = [siteFeedInfo(context), correctionsFeedInfo(context)];
   for (const kind of TERM_KINDS) {
     const sorted = [...terms[kind].values()].sort(compareTermNames);
     feeds.push(...sorted.map((term) => termFeedInfo(term, context)));
   }
   return feeds;
+}
+
+/**
+ * An article's correction notes as HTML, as its page shows them above the body: a feed reader
+ * shows them first too. The notes' HTML was sanitized when the file was read.
+ */
+export function correctionNotesHtml(article: Pick<Article, 'corrections'>): string {
+  return article.corrections
+    .map((correction) => `<p><strong>Correction</strong> <time datetime="${toIsoInstant(correction.date)}">${escapeHtml(formatShortDate(correction.date))}</time>: ${correction.html}</p>`)
+    .join('');
 }
 
 /** One feed item. `html` is the article's rendered body. */
@@ -171,10 +214,10 @@ export function feedItem(article: Article, html: string, { site, urls }: FeedCon
     pubDate: new Date(article.date.instant),
     modified: new Date(modified.instant),
     published: toIsoInstant(article.date),
-    ...(article.updated ? { updated: toIsoInstant(modified) } : {}),
+    ...(updatedDate(article) ? { updated: toIsoInstant(modified) } : {}),
     summary: xmlSafe(article.summary),
     description: xmlSafe(escapeHtml(article.summary)),
-    content: xmlSafe(prepareFeedHtml(html, link)),
+    content: xmlSafe(prepareFeedHtml(correctionNotesHtml(article) + html, link)),
     categories: [...article.terms.companies, ...article.terms.topics].map((term) => xmlSafe(term.name)),
     authors: article.terms.authors.map((term) => ({ name: xmlSafe(term.name), url: absoluteUrl(urls.term(term.kind, term.slug), site.url) })),
     ...(article.lang ? { lang: article.lang } : {}),
@@ -233,7 +276,10 @@ export async function renderFeed(feed: FeedInfo, items: readonly FeedItem[], con
       description: item.description,
       content: item.content,
       categories: item.categories,
-      customData: item.authors.map(({ name }) => creatorPlaceholder(creators.push(name) - 1)).join(''),
+      customData:
+        item.authors.map(({ name }) => creatorPlaceholder(creators.push(name) - 1)).join('') +
+        // RSS 2.0 has no element for a change after publication: Atom's, as many feeds carry.
+        (item.updated ? `<atom:updated>${item.updated}</atom:updated>` : ''),
     })),
   });
 
@@ -301,7 +347,7 @@ export function renderOpml(feeds: readonly FeedInfo[], { site }: FeedContext, mo
     '  </head>',
     '  <body>',
   ];
-  for (const feed of feeds.filter((f) => f.kind === 'site')) lines.push(...opmlOutlines(feed, site.url, '    '));
+  for (const feed of feeds.filter((f) => f.kind === 'site' || f.kind === 'corrections')) lines.push(...opmlOutlines(feed, site.url, '    '));
   for (const kind of TERM_KINDS) {
     const ofKind = feeds.filter((feed) => feed.kind === kind);
     if (!ofKind.length) continue;

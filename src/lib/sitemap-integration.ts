@@ -6,7 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import type { SiteConfig } from '../config/site.ts';
 import { builtArchive } from './build-handoff.ts';
-import { isSitemapPage, sitemapLastmod } from './sitemap.ts';
+import { isSitemapPage, sitemapLastmod, unlistedPages } from './sitemap.ts';
 import { createUrls } from './urls.ts';
 
 export function archiveSitemap(site: SiteConfig): AstroIntegration {
@@ -17,9 +17,12 @@ export function archiveSitemap(site: SiteConfig): AstroIntegration {
     lastmod ??= sitemapLastmod(builtArchive(), context);
     return lastmod.get(url);
   };
+  let unlisted: Set<string> | undefined;
   return sitemap({
     filter: (url) => isSitemapPage(url, context),
     serialize(item) {
+      unlisted ??= unlistedPages(builtArchive(), context);
+      if (unlisted.has(item.url)) return undefined;
       const changed = lastmodOf(item.url);
       return changed ? { ...item, lastmod: changed } : item;
     },

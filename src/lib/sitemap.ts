@@ -8,6 +8,7 @@
 import type { Archive, Article } from './archive.ts';
 import { toIsoInstant } from './dates.ts';
 import { newestChange } from './modified.ts';
+import { onThisDay } from './on-this-day.ts';
 import { paginate } from './pagination.ts';
 import { absoluteUrl, TERM_KINDS, type Urls } from './urls.ts';
 
@@ -38,7 +39,18 @@ export function sitemapLastmod(archive: Archive, { urls, siteUrl, pageSize }: Si
       for (const page of paginate(term.articles, pageSize)) set(urls.term(kind, term.slug, page.number), page.items);
     }
   }
+  set(urls.onThisDay(), archive.articles);
+  for (const day of onThisDay(archive.articles).days) set(urls.onThisDay(day.month, day.day), day.articles);
   return lastmod;
+}
+
+/**
+ * Built pages left out of the sitemap though they are HTML: the days of "On this day" without
+ * articles, which only say so (and ask not to be indexed). Absolute URLs.
+ */
+export function unlistedPages(archive: Archive, { urls, siteUrl }: Pick<SitemapContext, 'urls' | 'siteUrl'>): Set<string> {
+  const empty = onThisDay(archive.articles).days.filter((day) => day.articles.length === 0);
+  return new Set(empty.map((day) => absoluteUrl(urls.onThisDay(day.month, day.day), siteUrl)));
 }
 
 /**

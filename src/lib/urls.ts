@@ -48,6 +48,10 @@ export function createUrls(base: string) {
     /** The JSON Feed beside a term's RSS feed. */
     termJsonFeed: (kind: TermKind, slug: string) => at(`${kind}/${slug}/feed.json`),
     feed: () => at('rss.xml'),
+    /** Every correction note, newest first, paginated. */
+    corrections: (page = 1) => at(paged('corrections/', page)),
+    correctionsFeed: () => at('corrections/rss.xml'),
+    correctionsJsonFeed: () => at('corrections/feed.json'),
     /** The JSON Feed beside the site's RSS feed. */
     jsonFeed: () => at('feed.json'),
     search: (query?: string) => at(query ? `search/?q=${encodeURIComponent(query)}` : 'search/'),

@@ -1,6 +1,7 @@
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { getRssString } from '@astrojs/rss';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
+import { checkXml } from '@/lib/xml';
 import Parser from 'rss-parser';
 import { describe, expect, test } from 'vitest';
 import { buildArchive } from '@/lib/archive';
@@ -60,7 +61,7 @@ const BODY =
   '<p><img src="chart.png" alt="A chart" srcset="chart.png 1x, /archive/big.png 2x"> Code: <code>&#x3C;a href="/nope">]]> &#x26;</code></p>';
 
 async function parseFeed(xml: string) {
-  expect(XMLValidator.validate(xml)).toBe(true);
+  expect(checkXml(xml)).toBe(true);
   return new Parser({ customFields: { item: [['dc:creator', 'creators', { keepArray: true }], ['category', 'categoryList', { keepArray: true }]] } }).parseString(xml);
 }
 
@@ -202,10 +203,11 @@ describe('feed lists', () => {
     ]);
   });
 
-  test('every feed: the site feed, then each kind A–Z', () => {
+  test('every feed: the site feed, the corrections feed, then each kind A–Z', () => {
     const feeds = allFeeds(archive().terms, context);
     expect(feeds.map((f) => `${f.kind}:${f.name}`)).toEqual([
       'site:Test & <Archive>',
+      'corrections:Corrections',
       'companies:Acme Corporation',
       `companies:${TRICKY_COMPANY}`,
       'topics:R&D <experimental>',
@@ -225,11 +227,12 @@ describe('feed lists', () => {
   test('OPML lists every feed, grouped by kind, with absolute addresses, and parses back', () => {
     const feeds = allFeeds(archive().terms, context);
     const opml = renderOpml(feeds, context, new Date(Date.UTC(2022, 2, 6)));
-    expect(XMLValidator.validate(opml)).toBe(true);
+    expect(checkXml(opml)).toBe(true);
     const doc = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'outline' }).parse(opml);
     expect(doc.opml['@_version']).toBe('2.0');
     expect(doc.opml.head.dateModified).toBe('Sun, 06 Mar 2022 00:00:00 GMT');
-    const [site, siteJson, companies, topics, authors] = doc.opml.body.outline;
+    const [site, siteJson, corrections, correctionsJson, companies, topics, authors] = doc.opml.body.outline;
+    expect([corrections['@_xmlUrl'], correctionsJson['@_url']]).toEqual(['https://news.example.org/archive/corrections/rss.xml', 'https://news.example.org/archive/corrections/feed.json']);
     expect(site['@_xmlUrl']).toBe('https://news.example.org/archive/rss.xml');
     // Each JSON Feed is a link beside its RSS feed: no xmlUrl, so a reader does not subscribe twice.
     expect([siteJson['@_type'], siteJson['@_url'], siteJson['@_xmlUrl']]).toEqual(['link', 'https://news.example.org/archive/feed.json', undefined]);

@@ -23,6 +23,9 @@ describe('createUrls at the root', () => {
     expect(urls.year(2018)).toBe('/2018/');
     expect(urls.month(2018, 3)).toBe('/2018/03/');
     expect(urls.day(2018, 3, 5)).toBe('/2018/03/#d05');
+    expect(urls.onThisDay()).toBe('/on-this-day/');
+    expect(urls.onThisDay(2, 7)).toBe('/on-this-day/02-07/');
+    expect(urls.onThisDay(12, 31)).toBe('/on-this-day/12-31/');
     expect(urls.termIndex('companies')).toBe('/companies/');
     expect(urls.term('topics', 'cloud-computing')).toBe('/topics/cloud-computing/');
     expect(urls.termFeed('authors', 'jane-doe')).toBe('/authors/jane-doe/rss.xml');
@@ -57,6 +60,8 @@ describe('createUrls under a sub-path', () => {
     expect(urls.termFeed('companies', 'xiaomi')).toBe('/archive/companies/xiaomi/rss.xml');
     expect(urls.feed()).toBe('/archive/rss.xml');
     expect(urls.search('q')).toBe('/archive/search/?q=q');
+    expect(urls.onThisDay()).toBe('/archive/on-this-day/');
+    expect(urls.onThisDay(2, 29)).toBe('/archive/on-this-day/02-29/');
     expect(urls.path('/favicon.svg')).toBe('/archive/favicon.svg');
   });
 
