@@ -4,7 +4,6 @@ import { XMLParser } from 'fast-xml-parser';
 import { checkXml } from '@/lib/xml';
 import Parser from 'rss-parser';
 import { describe, expect, test } from 'vitest';
-import { buildArchive } from '@/lib/archive';
 import { prepareFeedHtml } from '@/lib/feed-html';
 import { markdownOptions } from '@/lib/markdown';
 import {
@@ -19,40 +18,14 @@ import {
   siteFeedInfo,
   termFeedInfo,
   xmlSafe,
-  type FeedContext,
 } from '@/lib/feeds';
 import { lastModified } from '@/lib/modified';
-import { indexCompanyRegistry } from '@/lib/terms';
-import { createUrls } from '@/lib/urls';
-import { company, date, record } from './helpers';
+import { feedTestArchive, feedTestContext, TRICKY_TITLE } from './feed-fixtures';
+import { date, record } from './helpers';
 
-const TRICKY_TITLE = 'Q&A: <b>"Tags"</b> & ]]> end </script> here';
 const TRICKY_COMPANY = 'Fish & Chips <Ltd> "Q"';
-
-const context: FeedContext = {
-  site: { title: 'Test & <Archive>', description: 'News ]]> "archive"', url: 'https://news.example.org/archive/', lang: 'en' },
-  urls: createUrls('/archive/'),
-};
-
-function archive() {
-  const registry = indexCompanyRegistry([company('acme', 'Acme Corporation', ['Acme'])]);
-  if (Array.isArray(registry)) throw new Error('registry');
-  return buildArchive(
-    [
-      record('tricky', '2022-03-04T23:30:00-05:00', {
-        title: TRICKY_TITLE,
-        bylines: ["Zoë O'Brien & Co", '007', '1e3'],
-        companies: [TRICKY_COMPANY, 'ACME'],
-        topics: ['R&D <experimental>'],
-        summary: 'Summary with & and < and "quotes" and ]]> and </script> inside.',
-        updated: date('2022-03-06'),
-      }),
-      record('plain', '2021-01-02', { bylines: ['Jane Doe'], companies: ['Acme'] }),
-      record('older', '2020-05-06T10:00:00Z'),
-    ],
-    registry,
-  );
-}
+const context = feedTestContext();
+const archive = () => feedTestArchive(TRICKY_COMPANY);
 
 const BODY =
   '<p>See <a href="/archive/2021/01/02/plain/">the other story</a>, <a href="#fn-1">a note</a> and ' +
@@ -303,7 +276,7 @@ describe('prepareFeedHtml', () => {
     const markdown = [
       '## Results & <outlook>',
       '',
-      'Text with & and < and > and ]]> and "quotes", a [site](https://example.com/x?a=1&b=2 "T & \"q\"") and a note.[^1]',
+      'Text with & and < and > and ]]> and "quotes", a [site](https://example.com/x?a=1&b=2 "T & "q"") and a note.[^1]',
       '',
       '| L | C |',
       '| :- | :-: |',

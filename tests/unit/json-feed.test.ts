@@ -6,43 +6,15 @@
 import { readFileSync } from 'node:fs';
 import Parser from 'rss-parser';
 import { describe, expect, test } from 'vitest';
-import { buildArchive } from '@/lib/archive';
-import { feedItem, renderFeed, siteFeedInfo, termFeedInfo, type FeedContext } from '@/lib/feeds';
+import { feedItem, renderFeed, siteFeedInfo, termFeedInfo } from '@/lib/feeds';
 import { FEED_ICON, JSON_FEED_TYPE, JSON_FEED_VERSION, jsonFeed, renderJsonFeed, type JsonFeed } from '@/lib/json-feed';
-import { indexCompanyRegistry } from '@/lib/terms';
-import { createUrls } from '@/lib/urls';
 import { headersFor, parseHeadersFile } from '../../scripts/serve.mjs';
-import { company, date, record } from './helpers';
+import { feedTestArchive, feedTestContext, TRICKY_SUMMARY, TRICKY_TITLE } from './feed-fixtures';
+import { record } from './helpers';
 
-const TRICKY_TITLE = 'Q&A: <b>"Tags"</b> & ]]> end </script> here';
 const TRICKY_COMPANY = 'Fish & Chips <Ltd> "Q" ]]> </script>';
-const TRICKY_SUMMARY = 'Summary with & and < and "quotes" and ]]> and </script> inside.';
-
-const context: FeedContext = {
-  site: { title: 'Test & <Archive>', description: 'News ]]> "archive" </script>', url: 'https://news.example.org/archive/', lang: 'en' },
-  urls: createUrls('/archive/'),
-};
-
-function archive() {
-  const registry = indexCompanyRegistry([company('acme', 'Acme Corporation', ['Acme'])]);
-  if (Array.isArray(registry)) throw new Error('registry');
-  return buildArchive(
-    [
-      record('tricky', '2022-03-04T23:30:00-05:00', {
-        title: TRICKY_TITLE,
-        bylines: ["Zoë O'Brien & Co", '007', '1e3'],
-        companies: [TRICKY_COMPANY, 'ACME'],
-        topics: ['R&D <experimental>'],
-        summary: TRICKY_SUMMARY,
-        updated: date('2022-03-06'),
-      }),
-      record('chinese', '2021-06-01T08:00:00+08:00', { title: '人工智能', lang: 'zh', companies: ['Acme'] }),
-      record('plain', '2021-01-02', { bylines: ['Jane Doe'], companies: ['Acme'] }),
-      record('older', '2020-05-06T10:00:00Z'),
-    ],
-    registry,
-  );
-}
+const context = feedTestContext('News ]]> "archive" </script>');
+const archive = () => feedTestArchive(TRICKY_COMPANY, [record('chinese', '2021-06-01T08:00:00+08:00', { title: '人工智能', lang: 'zh', companies: ['Acme'] })]);
 
 const BODY = '<p>See <a href="/archive/2021/01/02/plain/">the other story</a> and <a href="#fn-1">a note</a>: &#x3C;/script> ]]> &#x26;</p>';
 
