@@ -6,6 +6,7 @@
  * articles it shows. Pages with no content date (search) get none rather than a made-up one.
  */
 import type { Archive, Article } from './archive.ts';
+import { listCorrections } from './corrections.ts';
 import { toIsoInstant } from './dates.ts';
 import { newestChange } from './modified.ts';
 import { onThisDay } from './on-this-day.ts';
@@ -41,16 +42,24 @@ export function sitemapLastmod(archive: Archive, { urls, siteUrl, pageSize }: Si
   }
   set(urls.onThisDay(), archive.articles);
   for (const day of onThisDay(archive.articles).days) set(urls.onThisDay(day.month, day.day), day.articles);
+  // A page of corrections last changed with the newest note it lists.
+  for (const page of paginate(listCorrections(archive.articles), pageSize)) {
+    const newest = page.items[0]?.correction.date;
+    if (newest) lastmod.set(absoluteUrl(urls.corrections(page.number), siteUrl), toIsoInstant(newest));
+  }
   return lastmod;
 }
 
 /**
- * Built pages left out of the sitemap though they are HTML: the days of "On this day" without
- * articles, which only say so (and ask not to be indexed). Absolute URLs.
+ * Built pages left out of the sitemap though they are HTML, as they only say there is nothing
+ * (and ask not to be indexed): the days of "On this day" without articles, and the corrections
+ * page of an archive without corrections. Absolute URLs.
  */
 export function unlistedPages(archive: Archive, { urls, siteUrl }: Pick<SitemapContext, 'urls' | 'siteUrl'>): Set<string> {
   const empty = onThisDay(archive.articles).days.filter((day) => day.articles.length === 0);
-  return new Set(empty.map((day) => absoluteUrl(urls.onThisDay(day.month, day.day), siteUrl)));
+  const unlisted = new Set(empty.map((day) => absoluteUrl(urls.onThisDay(day.month, day.day), siteUrl)));
+  if (!archive.articles.some((article) => article.corrections.length)) unlisted.add(absoluteUrl(urls.corrections(), siteUrl));
+  return unlisted;
 }
 
 /**

@@ -46,11 +46,12 @@ async function opmlFeeds(request: APIRequestContext, site: string) {
   const body = await text(request, `${site}feeds.opml`);
   expect(checkXml(body)).toBe(true);
   const outlines = xml.parse(body).opml.body.outline as Record<string, unknown>[];
-  const siteFeed = outlines.find((o) => o['@_type'] === 'rss')!;
+  // The site's own feeds (latest articles first, then corrections) stand at the top level.
+  const topFeeds = outlines.filter((o) => o['@_type'] === 'rss').map((o) => o['@_xmlUrl'] as string);
   const groupOutlines = outlines.filter((o) => o.outline).map((group) => [group['@_text'] as string, group.outline as Record<string, string>[]] as const);
   const groups = Object.fromEntries(groupOutlines.map(([name, list]) => [name, list.filter((o) => o['@_type'] === 'rss').map((o) => o['@_xmlUrl'])]));
   const jsonFeeds = [...outlines, ...groupOutlines.flatMap(([, list]) => list)].filter((o) => o['@_type'] === 'link').map((o) => o['@_url'] as string);
-  return { siteFeed: siteFeed['@_xmlUrl'] as string, groups: groups as Record<string, string[]>, jsonFeeds };
+  return { siteFeed: topFeeds[0]!, topFeeds, groups: groups as Record<string, string[]>, jsonFeeds };
 }
 
 interface JsonFeed {
@@ -143,8 +144,9 @@ for (const name of ['fixture', 'seedBase'] as const) {
     });
 
     test('every RSS feed has a JSON Feed 1.1 beside it with the same items, listed in the OPML and linked from its page', async ({ request }) => {
-      const { siteFeed, groups, jsonFeeds } = await opmlFeeds(request, site);
-      const feeds = [siteFeed, ...Object.values(groups).flat()];
+      const { siteFeed, topFeeds, groups, jsonFeeds } = await opmlFeeds(request, site);
+      expect(topFeeds).toEqual([`${site}rss.xml`, `${site}corrections/rss.xml`]);
+      const feeds = [...topFeeds, ...Object.values(groups).flat()];
       expect(jsonFeeds).toEqual(feeds.map(jsonFeedUrl));
       for (const url of feeds) {
         const jsonUrl = jsonFeedUrl(url);
