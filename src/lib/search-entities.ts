@@ -7,7 +7,8 @@
  *
  * Pure and small: the search page's script bundles the matching.
  */
-import { FACET_OF_KIND, monthOfDate, type SearchFacet } from './search.ts';
+import { FACET_OF_KIND, type SearchFacet } from './search-state.ts';
+import { monthOfDate } from './search-shards.ts';
 
 /** An entity's kind is the facet that narrows search to it. */
 export type EntityKind = SearchFacet;

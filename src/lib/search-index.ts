@@ -6,7 +6,7 @@
  * The index is split into shards by date (`planShards`): Pagefind holds a whole index in memory
  * while it builds it (about 120 KB an article) and cannot update one, so one index for a large
  * archive would cost gigabytes and a full rebuild for every edit; and a reader's first search
- * then reads one shard, not the whole archive (src/lib/search.ts, `planShardSearch`). Each shard
+ * then reads one shard, not the whole archive (src/lib/search-shards.ts, `planShardSearch`). Each shard
  * is a Pagefind language index of its own (`en` for the newest articles in English,
  * `en-x-201803` for older ones, named after their first month); Pagefind stems a shard by its
  * primary language.
@@ -23,7 +23,8 @@ import { createHash } from 'node:crypto';
 import { formatDate, type ArchiveDate } from './dates.ts';
 import { escapeHtml } from './feeds.ts';
 import { padNumber } from './pad.ts';
-import { DATE_SORT_KEY, DATE_SORT_META, MONTH_FILTER, monthOfDate, type SearchFacet, type ShardInfo } from './search.ts';
+import { DATE_SORT_KEY, DATE_SORT_META, MONTH_FILTER, type SearchFacet } from './search-state.ts';
+import { monthOfDate, type ShardInfo } from './search-shards.ts';
 import type { TermKind } from './urls.ts';
 
 /** Pagefind weight of the tagged names: below the headline (7), above body text (1). */

@@ -6,14 +6,16 @@
  * of the language it finds on `<html lang>` when an instance is created, so `#open` sets that
  * attribute to the shard's key for the moment `createInstance` runs, and puts it back.
  *
- * A search reads shards in the order the sort asks for (src/lib/search.ts, `planShardSearch`):
+ * A search reads shards in the order the sort asks for (src/lib/search-shards.ts, `planShardSearch`):
  * newest first reads the newest shard first and draws its results while older shards wait
  * until the reader scrolls to them; a rare word, or a narrow filter, reads further shards, more
  * at once each round. Relevance reads every shard in range and merges by score. Shards of other
  * languages that cover the same months are merged by date (src/lib/search-merge.ts).
  */
-import { effectiveSort, groupOverlapping, MONTH_FILTER, planShardSearch, shardMonths, toPagefindFilters, toPagefindSort, DATE_SORT_META } from '@/lib/search';
-import type { SearchState, ShardInfo, ShardSearch } from '@/lib/search';
+import { effectiveSort, MONTH_FILTER, toPagefindFilters, toPagefindSort, DATE_SORT_META } from '@/lib/search-state';
+import { groupOverlapping, planShardSearch, shardMonths } from '@/lib/search-shards';
+import type { SearchState } from '@/lib/search-state';
+import type { ShardInfo, ShardSearch } from '@/lib/search-shards';
 import { mergeNewestFirst } from '@/lib/search-merge';
 
 /** What a result's fragment holds (Pagefind 1.6). */

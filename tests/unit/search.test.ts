@@ -1,25 +1,10 @@
 /**
- * The search page's rules (src/lib/search.ts): the search in the URL, Pagefind's options, which
+ * The search page's rules (src/lib/search-state.ts, src/lib/search-shards.ts): the search in the URL, Pagefind's options, which
  * shards a search reads and in what order, and queries not worth running.
  */
 import { describe, expect, test } from 'vitest';
-import {
-  effectiveSort,
-  groupOverlapping,
-  hasFilters,
-  listsArticles,
-  monthLabel,
-  planShardSearch,
-  queryProblem,
-  sameSearch,
-  searchStateFromParams,
-  searchStateToQuery,
-  shardMonths,
-  toPagefindFilters,
-  toPagefindSort,
-  type SearchState,
-  type ShardInfo,
-} from '@/lib/search';
+import { effectiveSort, hasFilters, listsArticles, queryProblem, sameSearch, searchStateFromParams, searchStateToQuery, toPagefindFilters, toPagefindSort, type SearchState } from '@/lib/search-state';
+import { groupOverlapping, monthLabel, planShardSearch, shardMonths, type ShardInfo } from '@/lib/search-shards';
 import { isTypingTarget } from '@/lib/search-keys';
 
 const params = (query: string) => new URLSearchParams(query);
