@@ -2,15 +2,15 @@
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import { site } from './src/config/site.ts';
-import { HEADING_ANCHOR_CLASS } from './src/lib/heading-anchor.ts';
-import { markdownOptions } from './src/lib/markdown.ts';
-import { contentSecurityPolicy } from './src/lib/csp.ts';
-import { archiveSitemap } from './src/lib/sitemap-integration.ts';
+import { HEADING_ANCHOR_CLASS } from './src/lib/content/heading-anchor.ts';
+import { markdownOptions } from './src/lib/content/markdown.ts';
+import { contentSecurityPolicy } from './src/lib/outputs/csp.ts';
+import { archiveSitemap } from './src/integrations/sitemap.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import outputFolder from './src/integrations/output-folder.ts';
-import { buildSettings } from './src/lib/build-settings.ts';
-import { FEED_STYLESHEET } from './src/lib/feeds.ts';
+import { buildSettings } from './src/lib/outputs/build-settings.ts';
+import { FEED_STYLESHEET } from './src/lib/outputs/feeds.ts';
 
 const { syntaxHighlight, ...pipeline } = markdownOptions({ trustedHtml: site.trustedHtml });
 
@@ -23,15 +23,15 @@ export default defineConfig({
   // Separate caches let several builds (the test sites, say) run side by side and stay warm.
   cacheDir: site.cacheDir,
   build: { format: 'directory', concurrency: 4 },
-  // The pipeline of src/lib/markdown.ts (Astro's default, Sätteri, runs no remark/rehype
+  // The pipeline of src/lib/content/markdown.ts (Astro's default, Sätteri, runs no remark/rehype
   // plugins); the content loader renders with the same options in its worker threads.
   markdown: { syntaxHighlight, processor: unified(pipeline) },
-  // A strict policy on every page (src/lib/csp.ts); the search page adds what Pagefind needs.
+  // A strict policy on every page (src/lib/outputs/csp.ts); the search page adds what Pagefind needs.
   security: { csp: contentSecurityPolicy({ trustedHtml: site.trustedHtml }) },
   devToolbar: { enabled: false },
-  // Pages whose cache key (src/lib/page-keys.ts) and code are unchanged are not rendered again.
+  // Pages whose cache key (src/lib/outputs/page-keys.ts) and code are unchanged are not rendered again.
   experimental: { incrementalBuild: true },
-  // sitemap-index.xml with lastmod from the content (src/lib/sitemap.ts); the policy as a
+  // sitemap-index.xml with lastmod from the content (src/lib/outputs/sitemap.ts); the policy as a
   // header in _headers; pagefind stays last: it indexes the finished HTML in astro:build:done.
   integrations: [
     // Records what the build was made with, so `npm start` rebuilds a folder built for another site.

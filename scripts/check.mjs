@@ -14,9 +14,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { glob } from 'tinyglobby';
 import { site } from '../src/config/site.ts';
-import { checkContent } from '../src/lib/check/content-check.ts';
-import { formatProblem } from '../src/lib/content-errors.ts';
-import { displayPath } from '../src/lib/display-path.ts';
+import { checkContent } from '../src/lib/content/check/content-check.ts';
+import { formatProblem } from '../src/lib/content/errors.ts';
+import { displayPath } from '../src/lib/content/display-path.ts';
 import { countOf } from '../src/lib/wording.ts';
 
 const { values } = parseArgs({

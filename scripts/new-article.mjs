@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { site } from '../src/config/site.ts';
 import { formatNowForFrontmatter, parseArchiveDate } from '../src/lib/dates.ts';
-import { displayPath } from '../src/lib/display-path.ts';
+import { displayPath } from '../src/lib/content/display-path.ts';
 import { articleFileText } from '../src/lib/import/article-file.ts';
 import { slugify } from '../src/lib/slug.ts';
 import { absoluteUrl, createUrls } from '../src/lib/urls.ts';

@@ -9,7 +9,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { site } from '../src/config/site.ts';
 import { builtSettings } from '../src/integrations/output-folder.ts';
-import { buildSettings, settingsChanges } from '../src/lib/build-settings.ts';
+import { buildSettings, settingsChanges } from '../src/lib/outputs/build-settings.ts';
 import { serveSite } from './serve.mjs';
 
 const sources = [site.contentDir, 'src', 'public', 'astro.config.mjs', 'package.json'];

@@ -2,14 +2,14 @@ import path from 'node:path';
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { site } from './config/site';
-import { findUrlCollisions } from './lib/archive';
-import type { ArticleRecord, CompanyRecord } from './lib/content-schema';
-import { indexCompanyRegistry } from './lib/terms';
+import { findUrlCollisions } from './lib/model/archive';
+import type { ArticleRecord, CompanyRecord } from './lib/content/schema';
+import { indexCompanyRegistry } from './lib/model/terms';
 import { markdownFolderLoader } from './loaders/markdown-folder';
 
 const settings = { timeZone: site.timeZone, trustedHtml: site.trustedHtml };
 
-// The loader validates every file itself (src/lib/content-schema.ts) and stores finished
+// The loader validates every file itself (src/lib/content/schema.ts) and stores finished
 // records; the schema only tells TypeScript what an entry's data is, at no cost at run time.
 const articles = defineCollection({
   schema: z.custom<ArticleRecord>(),

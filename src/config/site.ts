@@ -45,12 +45,12 @@ export interface SiteConfig {
    */
   trustedHtml: boolean;
   /**
-   * The most articles one shard of the search index takes (src/lib/search-index.ts). Pagefind
+   * The most articles one shard of the search index takes (src/lib/outputs/search-index.ts). Pagefind
    * holds a shard in memory while it indexes it (about 120 KB an article) and re-indexes a
    * whole shard when one of its articles changes; more shards cost a search more requests.
    */
   searchShardSize: number;
-  /** Articles at least this many years old carry an age notice (src/lib/age-notice.ts); 0: none. */
+  /** Articles at least this many years old carry an age notice (src/lib/model/age-notice.ts); 0: none. */
   ageNoticeYears: number;
   /** The build's calendar day in the site's time zone, which age notices count to. */
   buildDay: { year: number; month: number; day: number };

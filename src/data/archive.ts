@@ -3,13 +3,13 @@
  * page (Astro renders all pages in one process, so the promise is built once).
  */
 import { getCollection, render, type CollectionEntry } from 'astro:content';
-import { buildArchive, type Archive, type Article } from '@/lib/archive';
-import { searchIndexSink, shareBuiltArchive } from '@/lib/build-handoff';
-import { planShards, searchDocument, type SearchContext } from '@/lib/search-index';
+import { buildArchive, type Archive, type Article } from '@/lib/model/archive';
+import { searchIndexSink, shareBuiltArchive } from '@/lib/outputs/build-handoff';
+import { planShards, searchDocument, type SearchContext } from '@/lib/outputs/search-index';
 import { urls } from '@/config/urls';
 import { site } from '@/config/site';
-import { indexCompanyRegistry } from '@/lib/terms';
-import { pageKey } from '@/lib/page-keys';
+import { indexCompanyRegistry } from '@/lib/model/terms';
+import { pageKey } from '@/lib/outputs/page-keys';
 
 let archive: Promise<Archive> | undefined;
 const entryByPath = new Map<string, CollectionEntry<'articles'>>();

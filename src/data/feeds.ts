@@ -1,18 +1,18 @@
 /**
- * The feed endpoints' shared half: binds the pure feed functions (src/lib/feeds.ts,
- * src/lib/json-feed.ts) to this build's archive and settings. The route files only pick which
+ * The feed endpoints' shared half: binds the pure feed functions (src/lib/outputs/feeds.ts,
+ * src/lib/outputs/json-feed.ts) to this build's archive and settings. The route files only pick which
  * feed they serve, and in which format: RSS 2.0 (`rss.xml`) or JSON Feed 1.1 (`feed.json`).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { site } from '@/config/site';
 import { urls } from '@/config/urls';
-import type { Archive, ArchiveTerm, Article } from '@/lib/archive';
-import { listCorrections } from '@/lib/corrections';
-import { allFeeds, correctionFeedItem, correctionsFeedInfo, FEED_LIMITS, feedItem, latest, renderFeed, renderOpml, siteFeedInfo, termFeedInfo, type FeedContext, type FeedInfo, type FeedItem } from '@/lib/feeds';
-import { JSON_FEED_TYPE, renderJsonFeed } from '@/lib/json-feed';
-import { newestChange } from '@/lib/modified';
+import type { Archive, ArchiveTerm, Article } from '@/lib/model/archive';
+import { listCorrections } from '@/lib/model/corrections';
+import { allFeeds, correctionFeedItem, correctionsFeedInfo, FEED_LIMITS, feedItem, latest, renderFeed, renderOpml, siteFeedInfo, termFeedInfo, type FeedContext, type FeedInfo, type FeedItem } from '@/lib/outputs/feeds';
+import { JSON_FEED_TYPE, renderJsonFeed } from '@/lib/outputs/json-feed';
+import { newestChange } from '@/lib/model/modified';
 import type { TermKind } from '@/lib/urls';
-import { articleData, cardData, pageKey } from '@/lib/page-keys';
+import { articleData, cardData, pageKey } from '@/lib/outputs/page-keys';
 import { articleHtml, contentDigest, getArchive, siteKey } from './archive';
 
 export const feedContext: FeedContext = { site, urls };
@@ -61,7 +61,7 @@ export function termFeedRoute(kind: TermKind, format: FeedFormat = 'rss') {
     return [...archive.terms[kind].values()].map((term) => ({
       params: { slug: term.slug },
       props: { term },
-      // The feed's items, whole (src/lib/page-keys.ts): unchanged, the feed is not written again.
+      // The feed's items, whole (src/lib/outputs/page-keys.ts): unchanged, the feed is not written again.
       cacheKey: pageKey(siteKey, kind, term.slug, term.name, latest(term.articles, FEED_LIMITS.term).map((a) => [articleData(a, contentDigest(a)), cardData(a)])),
     }));
   }) satisfies GetStaticPaths;

@@ -1,8 +1,8 @@
 /** Static paths of the company, topic and author pages: one page per term and page number. */
 import { site } from '@/config/site';
-import { paginate } from '@/lib/pagination';
+import { paginate } from '@/lib/model/pagination';
 import type { TermKind } from '@/lib/urls';
-import { cardData, pageKey } from '@/lib/page-keys';
+import { cardData, pageKey } from '@/lib/outputs/page-keys';
 import { getArchive, registryDigest, siteKey } from './archive';
 
 export async function termPagePaths(kind: TermKind) {
@@ -12,7 +12,7 @@ export async function termPagePaths(kind: TermKind) {
     return paginate(term.articles, site.pageSize).map((page) => ({
       params: { slug: term.slug, page: page.number > 1 ? String(page.number) : undefined },
       props: { term, page },
-      // Everything the page shows (src/lib/page-keys.ts): unchanged, it is not rendered again.
+      // Everything the page shows (src/lib/outputs/page-keys.ts): unchanged, it is not rendered again.
       cacheKey: pageKey(...shared, page.number, page.count, page.items.map(cardData)),
     }));
   });

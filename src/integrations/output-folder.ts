@@ -13,7 +13,7 @@
  * Without a list from an earlier build into this folder (the first build, or a folder built by
  * something else), the folder is emptied first, as Astro would.
  *
- * The list also records the settings the folder was built with (src/lib/build-settings.ts):
+ * The list also records the settings the folder was built with (src/lib/outputs/build-settings.ts):
  * `npm start` reads them with `builtSettings` and rebuilds a folder built for another site.
  */
 import { createHash } from 'node:crypto';
@@ -21,7 +21,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import type { BuildSettings } from '../lib/build-settings.ts';
+import type { BuildSettings } from '../lib/outputs/build-settings.ts';
 
 interface OutputList {
   /** Files the routes wrote, and files copied from `public/`, relative to the output folder. */

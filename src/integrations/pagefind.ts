@@ -3,13 +3,13 @@
  * the last built index during `astro dev`.
  *
  * The index is fed from memory, not from the built pages: when the build starts this
- * integration opens a sink (src/lib/build-handoff.ts); the pages send one small document per
- * article as soon as they have the archive model (src/lib/search-index.ts says what it holds);
+ * integration opens a sink (src/lib/outputs/build-handoff.ts); the pages send one small document per
+ * article as soon as they have the archive model (src/lib/outputs/search-index.ts says what it holds);
  * Pagefind, a process of its own, indexes them on the other core while Astro writes the pages.
  * Pagefind never reads the 3,000 pages it would not index, nor the navigation and footers of
  * the ones it does.
  *
- * The index is built in date shards (src/lib/search-index.ts, `planShards`), one Pagefind run
+ * The index is built in date shards (src/lib/outputs/search-index.ts, `planShards`), one Pagefind run
  * each, one after another, so memory stays bounded by a shard whatever the archive's size. A
  * shard whose documents are the same as in the last build is not indexed again: its files are
  * kept in Astro's cache folder. An edit to one article re-indexes one shard.
@@ -28,8 +28,8 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import sirv from 'sirv';
-import { openSearchIndex } from '../lib/build-handoff.ts';
-import { documentsDigest, type SearchDocument } from '../lib/search-index.ts';
+import { openSearchIndex } from '../lib/outputs/build-handoff.ts';
+import { documentsDigest, type SearchDocument } from '../lib/outputs/search-index.ts';
 
 export interface PagefindIntegrationOptions {
   /**

@@ -1,6 +1,6 @@
 /**
  * Writes the site's Content-Security-Policy into `<outDir>/_headers` after the build, for
- * hosts that read that file (Netlify, Cloudflare Pages; src/lib/csp.ts says what it holds).
+ * hosts that read that file (Netlify, Cloudflare Pages; src/lib/outputs/csp.ts says what it holds).
  * `public/_headers` (cache rules) is copied there by Astro first; this appends one rule.
  *
  * The policy is read from the built search page's `<meta>`, so its hashes are the ones Astro
@@ -11,7 +11,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { headerPolicy, securityHeadersRule } from '../lib/csp.ts';
+import { headerPolicy, securityHeadersRule } from '../lib/outputs/csp.ts';
 
 const HEADERS_FILE = '_headers';
 const META_POLICY = /<meta http-equiv="content-security-policy" content="([^"]+)"/;

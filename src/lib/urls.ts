@@ -6,7 +6,7 @@
  * on one URL), then prefixed with the base.
  */
 import { datePathParts, type ArchiveDate } from './dates.ts';
-import { calendarDayKey } from './on-this-day.ts';
+import { calendarDayKey } from './model/on-this-day.ts';
 import { padNumber } from './pad.ts';
 
 export type TermKind = 'companies' | 'topics' | 'authors';
@@ -55,7 +55,7 @@ export function createUrls(base: string) {
     /** The JSON Feed beside the site's RSS feed. */
     jsonFeed: () => at('feed.json'),
     search: (query?: string) => at(query ? `search/?q=${encodeURIComponent(query)}` : 'search/'),
-    /** The companies, topics and authors the search page suggests (src/lib/search-entities.ts). */
+    /** The companies, topics and authors the search page suggests (src/lib/client/search-entities.ts). */
     searchEntities: () => at('search/entities.json'),
   };
 }

@@ -17,9 +17,9 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'tinyglobby';
-import { ContentError, type ContentProblem } from '../lib/content-errors.ts';
-import { displayPath } from '../lib/display-path.ts';
-import { summarizeRemovals, type Removal } from '../lib/sanitize.ts';
+import { ContentError, type ContentProblem } from '../lib/content/errors.ts';
+import { displayPath } from '../lib/content/display-path.ts';
+import { summarizeRemovals, type Removal } from '../lib/content/sanitize.ts';
 import { createRenderer, processFile, type FileJob, type FileResult, type ProcessSettings } from './process-file.ts';
 import { sharedPool } from './worker-pool.ts';
 
@@ -48,15 +48,15 @@ const FEWEST_FOR_WORKERS = 64;
  */
 const PIPELINE_SOURCES = [
   './process-file.ts',
-  '../lib/markdown.ts',
-  '../lib/sanitize.ts',
-  '../lib/summary.ts',
-  '../lib/heading-anchor.ts',
-  '../lib/page-ids.ts',
-  '../lib/content-file.ts',
-  '../lib/content-schema.ts',
-  '../lib/inline-markdown.ts',
-  '../lib/frontmatter.ts',
+  '../lib/content/markdown.ts',
+  '../lib/content/sanitize.ts',
+  '../lib/content/summary.ts',
+  '../lib/content/heading-anchor.ts',
+  '../lib/content/page-ids.ts',
+  '../lib/content/file.ts',
+  '../lib/content/schema.ts',
+  '../lib/content/inline-markdown.ts',
+  '../lib/content/frontmatter.ts',
   '../lib/dates.ts',
   '../lib/slug.ts',
 ];

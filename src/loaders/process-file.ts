@@ -1,6 +1,6 @@
 /**
  * One content file, start to finish: frontmatter parsed with line numbers, the body rendered by
- * the Markdown pipeline (src/lib/markdown.ts, parsed once: the derived summary and the
+ * the Markdown pipeline (src/lib/content/markdown.ts, parsed once: the derived summary and the
  * sanitizer's report come from the same pass), the record validated. The loader runs this in
  * worker threads, one per core (render-worker.ts), or in its own thread for a few files.
  *
@@ -10,11 +10,11 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { createMarkdownProcessor, type AstroMarkdownOptions, type MarkdownRenderer } from '@astrojs/markdown-remark';
-import type { ContentProblem } from '../lib/content-errors.ts';
-import { readContentFile, validateContentFile, type ContentKind } from '../lib/content-file.ts';
-import type { ArticleRecord, CompanyRecord } from '../lib/content-schema.ts';
-import { markdownOptions, pipelineReport } from '../lib/markdown.ts';
-import type { Removal } from '../lib/sanitize.ts';
+import type { ContentProblem } from '../lib/content/errors.ts';
+import { readContentFile, validateContentFile, type ContentKind } from '../lib/content/file.ts';
+import type { ArticleRecord, CompanyRecord } from '../lib/content/schema.ts';
+import { markdownOptions, pipelineReport } from '../lib/content/markdown.ts';
+import type { Removal } from '../lib/content/sanitize.ts';
 
 /** What a worker needs to know besides the file: the same for every file of a build. */
 export interface ProcessSettings {

@@ -6,7 +6,7 @@
 import type { APIRoute } from 'astro';
 import { site } from '@/config/site';
 import { urls } from '@/config/urls';
-import { robotsTxt, SITEMAP_INDEX } from '@/lib/sitemap';
+import { robotsTxt, SITEMAP_INDEX } from '@/lib/outputs/sitemap';
 import { absoluteUrl } from '@/lib/urls';
 
 export const GET: APIRoute = () =>

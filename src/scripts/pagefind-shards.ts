@@ -2,21 +2,21 @@
  * The search index's shards in the browser, on Pagefind's public JS API (`pagefind.js` of the
  * built bundle), and a search over them as one stream of results.
  *
- * Each shard is a Pagefind language index (src/lib/search-index.ts). Pagefind opens the index
+ * Each shard is a Pagefind language index (src/lib/outputs/search-index.ts). Pagefind opens the index
  * of the language it finds on `<html lang>` when an instance is created, so `#open` sets that
  * attribute to the shard's key for the moment `createInstance` runs, and puts it back.
  *
- * A search reads shards in the order the sort asks for (src/lib/search-shards.ts, `planShardSearch`):
+ * A search reads shards in the order the sort asks for (src/lib/client/search-shards.ts, `planShardSearch`):
  * newest first reads the newest shard first and draws its results while older shards wait
  * until the reader scrolls to them; a rare word, or a narrow filter, reads further shards, more
  * at once each round. Relevance reads every shard in range and merges by score. Shards of other
- * languages that cover the same months are merged by date (src/lib/search-merge.ts).
+ * languages that cover the same months are merged by date (src/lib/client/search-merge.ts).
  */
-import { effectiveSort, MONTH_FILTER, toPagefindFilters, toPagefindSort, DATE_SORT_META } from '@/lib/search-state';
-import { groupOverlapping, planShardSearch, shardMonths } from '@/lib/search-shards';
-import type { SearchState } from '@/lib/search-state';
-import type { ShardInfo, ShardSearch } from '@/lib/search-shards';
-import { mergeNewestFirst } from '@/lib/search-merge';
+import { effectiveSort, MONTH_FILTER, toPagefindFilters, toPagefindSort, DATE_SORT_META } from '@/lib/client/search-state';
+import { groupOverlapping, planShardSearch, shardMonths } from '@/lib/client/search-shards';
+import type { SearchState } from '@/lib/client/search-state';
+import type { ShardInfo, ShardSearch } from '@/lib/client/search-shards';
+import { mergeNewestFirst } from '@/lib/client/search-merge';
 
 /** What a result's fragment holds (Pagefind 1.6). */
 export interface ResultData {

@@ -3,16 +3,16 @@
  * companies, topics and authors that match what is typed, and the results, on Pagefind's JS
  * API over the index's date shards (src/scripts/pagefind-shards.ts).
  *
- * - The search lives in the URL (src/lib/search-state.ts): a link opens the same search, and
+ * - The search lives in the URL (src/lib/client/search-state.ts): a link opens the same search, and
  *   Back/Forward step through earlier ones (a burst of typing is one entry).
  * - Typing searches 80 ms after the last key; a response that arrives after a newer search
  *   started is dropped (`generation`).
  * - Results are drawn a page at a time as they scroll into view: only those fetch their data.
  * - Every text from the index is set as text; an excerpt keeps only its <mark> highlights.
  */
-import { effectiveSort, hasFilters, listsArticles, queryProblem, sameSearch, searchStateFromParams, searchStateToQuery, SEARCH_FACETS, SEARCH_SORTS, type SearchFacet, type SearchSort, type SearchState } from '@/lib/search-state';
-import { monthLabel, type ShardInfo } from '@/lib/search-shards';
-import { matchEntities, type SearchEntity } from '@/lib/search-entities';
+import { effectiveSort, hasFilters, listsArticles, queryProblem, sameSearch, searchStateFromParams, searchStateToQuery, SEARCH_FACETS, SEARCH_SORTS, type SearchFacet, type SearchSort, type SearchState } from '@/lib/client/search-state';
+import { monthLabel, type ShardInfo } from '@/lib/client/search-shards';
+import { matchEntities, type SearchEntity } from '@/lib/client/search-entities';
 import { countArticles, countResults } from '@/lib/wording';
 import { ResultStream, ShardedIndex, type PagefindResult, type ResultData, type SearchCounts } from './pagefind-shards';
 
@@ -50,7 +50,7 @@ function excerptNodes(html: string): Node[] {
   return nodes;
 }
 
-/** `[kind, name, url]` triples a result carries (src/lib/search-index.ts, `ResultTerm`). */
+/** `[kind, name, url]` triples a result carries (src/lib/outputs/search-index.ts, `ResultTerm`). */
 function resultTerms(data: ResultData): [string, string, string][] {
   try {
     const terms = JSON.parse(data.meta.terms ?? '[]') as unknown;

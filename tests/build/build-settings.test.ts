@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { readSiteConfig } from '@/config/site';
 import { builtSettings } from '@/integrations/output-folder';
-import { buildSettings, settingsChanges } from '@/lib/build-settings';
+import { buildSettings, settingsChanges } from '@/lib/outputs/build-settings';
 import { astroBuild, makeTempDir, removeDir, ROOT } from './build-helpers';
 
 let work: string;

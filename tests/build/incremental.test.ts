@@ -1,5 +1,5 @@
 /**
- * Incremental rebuilds (src/lib/page-keys.ts, src/integrations/output-folder.ts and the search
+ * Incremental rebuilds (src/lib/outputs/page-keys.ts, src/integrations/output-folder.ts and the search
  * index's shards) are correct: after an article's title is edited, a second build shows the new
  * title on its page, in its neighbours' pager links, on its company and topic pages, in the
  * feeds and in the search index, while an unrelated article page is left untouched; a deleted

@@ -1,5 +1,5 @@
 /**
- * The Content-Security-Policy (src/lib/csp.ts) in real Chromium: every page type carries the
+ * The Content-Security-Policy (src/lib/outputs/csp.ts) in real Chromium: every page type carries the
  * strict policy, and nothing the site itself does violates it: the `/` shortcut, the charts,
  * dark mode, and a search with results, filters and sort, which alone may compile WebAssembly
  * and start a worker.

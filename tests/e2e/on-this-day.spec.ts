@@ -1,5 +1,5 @@
 /**
- * "On this day" (src/lib/on-this-day.ts, src/pages/on-this-day/) on the fixture site: 4 March
+ * "On this day" (src/lib/model/on-this-day.ts, src/pages/on-this-day/) on the fixture site: 4 March
  * has articles in 2022, 2018 and 2017 (make-content.mjs, FIXTURE.onThisDay), 5 March none. The
  * pages work without JavaScript; with it, the calendar offers a link to the reader's today.
  */

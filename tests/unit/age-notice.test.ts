@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ageInYears, ageNotice } from '@/lib/age-notice';
+import { ageInYears, ageNotice } from '@/lib/model/age-notice';
 import { date } from './helpers';
 
 const day = (year: number, month: number, dayOfMonth: number) => ({ year, month, day: dayOfMonth });

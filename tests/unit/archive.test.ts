@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { buildArchive, compareNewestFirst, findUrlCollisions } from '@/lib/archive';
-import type { CompanyRecord } from '@/lib/content-schema';
-import { indexCompanyRegistry } from '@/lib/terms';
+import { buildArchive, compareNewestFirst, findUrlCollisions } from '@/lib/model/archive';
+import type { CompanyRecord } from '@/lib/content/schema';
+import { indexCompanyRegistry } from '@/lib/model/terms';
 import { company, date, record } from './helpers';
 
 describe('compareNewestFirst', () => {

@@ -3,9 +3,9 @@
  * "most covered" windows and period neighbours, through the real buildArchive.
  */
 import { describe, expect, it } from 'vitest';
-import { buildArchive } from '@/lib/archive';
-import { paginate, pageCount } from '@/lib/pagination';
-import { indexCompanyRegistry } from '@/lib/terms';
+import { buildArchive } from '@/lib/model/archive';
+import { paginate, pageCount } from '@/lib/model/pagination';
+import { indexCompanyRegistry } from '@/lib/model/terms';
 import { company, record } from './helpers';
 
 describe('paginate', () => {

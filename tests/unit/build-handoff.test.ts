@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildArchive } from '@/lib/archive';
-import { builtArchive, shareBuiltArchive } from '@/lib/build-handoff';
+import { buildArchive } from '@/lib/model/archive';
+import { builtArchive, shareBuiltArchive } from '@/lib/outputs/build-handoff';
 import { record } from './helpers';
 
 describe('build handoff', () => {

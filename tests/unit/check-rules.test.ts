@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { findRelativeTargets, isRelativeAddress } from '@/lib/check/body-scan';
-import { hasDerivedSummary } from '@/lib/check/quick-summary';
-import { createSitePaths } from '@/lib/check/site-paths';
+import { findRelativeTargets, isRelativeAddress } from '@/lib/content/check/body-scan';
+import { hasDerivedSummary } from '@/lib/content/check/quick-summary';
+import { createSitePaths } from '@/lib/content/check/site-paths';
 import { editDistanceWithin } from '@/lib/edit-distance';
-import { deriveSummary } from '@/lib/summary';
+import { deriveSummary } from '@/lib/content/summary';
 import { record } from './helpers';
 
 describe('hasDerivedSummary agrees with the build whether a body gives a summary', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ContentError, formatProblem } from '@/lib/content-errors';
+import { ContentError, formatProblem } from '@/lib/content/errors';
 
 describe('formatProblem', () => {
   test('file:line: field: message', () => {

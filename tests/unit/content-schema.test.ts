@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { validateArticle, validateCompany, type ArticleRecord } from '@/lib/content-schema';
-import type { ContentProblem } from '@/lib/content-errors';
+import { validateArticle, validateCompany, type ArticleRecord } from '@/lib/content/schema';
+import type { ContentProblem } from '@/lib/content/errors';
 import { DATE_FORMS } from '@/lib/dates';
-import { deriveSummary } from '@/lib/summary';
+import { deriveSummary } from '@/lib/content/summary';
 import { frontmatter, md } from './helpers';
 
 const FILE = 'content/articles/2018/deal.md';

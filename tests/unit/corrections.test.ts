@@ -1,10 +1,10 @@
 import Parser from 'rss-parser';
 import { describe, expect, test } from 'vitest';
-import { buildArchive } from '@/lib/archive';
-import type { Correction } from '@/lib/content-schema';
-import { correctionAnchor, listCorrections } from '@/lib/corrections';
-import { correctionFeedItem, correctionNotesHtml, correctionsFeedInfo, feedItem, renderFeed, type FeedContext } from '@/lib/feeds';
-import { renderJsonFeed } from '@/lib/json-feed';
+import { buildArchive } from '@/lib/model/archive';
+import type { Correction } from '@/lib/content/schema';
+import { correctionAnchor, listCorrections } from '@/lib/model/corrections';
+import { correctionFeedItem, correctionNotesHtml, correctionsFeedInfo, feedItem, renderFeed, type FeedContext } from '@/lib/outputs/feeds';
+import { renderJsonFeed } from '@/lib/outputs/json-feed';
 import { createUrls } from '@/lib/urls';
 import { checkXml } from '@/lib/xml';
 import { date, record } from './helpers';

@@ -1,10 +1,10 @@
 /**
- * The Content-Security-Policy as written for hosts that send headers (src/lib/csp.ts), and the
+ * The Content-Security-Policy as written for hosts that send headers (src/lib/outputs/csp.ts), and the
  * test server's reading of `_headers` (scripts/serve.mjs), which puts that header in force in
  * `npm start` and the browser tests.
  */
 import { describe, expect, test } from 'vitest';
-import { contentSecurityPolicy, headerPolicy, pageDirectives, securityHeadersRule } from '@/lib/csp';
+import { contentSecurityPolicy, headerPolicy, pageDirectives, securityHeadersRule } from '@/lib/outputs/csp';
 import { headersFor, parseHeadersFile } from '../../scripts/serve.mjs';
 
 const searchMeta =

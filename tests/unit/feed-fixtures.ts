@@ -1,8 +1,8 @@
 /** The small archive and settings the feed tests (RSS and JSON Feed) share: text that breaks naive XML and JSON. */
-import { buildArchive } from '@/lib/archive';
-import type { ArticleRecord } from '@/lib/content-schema';
-import type { FeedContext } from '@/lib/feeds';
-import { indexCompanyRegistry } from '@/lib/terms';
+import { buildArchive } from '@/lib/model/archive';
+import type { ArticleRecord } from '@/lib/content/schema';
+import type { FeedContext } from '@/lib/outputs/feeds';
+import { indexCompanyRegistry } from '@/lib/model/terms';
 import { createUrls } from '@/lib/urls';
 import { company, date, record } from './helpers';
 

@@ -4,8 +4,8 @@ import { XMLParser } from 'fast-xml-parser';
 import { checkXml } from '@/lib/xml';
 import Parser from 'rss-parser';
 import { describe, expect, test } from 'vitest';
-import { prepareFeedHtml } from '@/lib/feed-html';
-import { markdownOptions } from '@/lib/markdown';
+import { prepareFeedHtml } from '@/lib/outputs/feed-html';
+import { markdownOptions } from '@/lib/content/markdown';
 import {
   allFeeds,
   articleFeeds,
@@ -18,8 +18,8 @@ import {
   siteFeedInfo,
   termFeedInfo,
   xmlSafe,
-} from '@/lib/feeds';
-import { lastModified } from '@/lib/modified';
+} from '@/lib/outputs/feeds';
+import { lastModified } from '@/lib/model/modified';
 import { feedTestArchive, feedTestContext, TRICKY_TITLE } from './feed-fixtures';
 import { date, record } from './helpers';
 
@@ -118,7 +118,7 @@ describe('renderFeed', () => {
   });
 
   // renderFeed writes dc:creator through a placeholder because of what this test pins (see the
-  // comment in src/lib/feeds.ts). When an upgrade of @astrojs/rss makes it fail, numeric-looking
+  // comment in src/lib/outputs/feeds.ts). When an upgrade of @astrojs/rss makes it fail, numeric-looking
   // names survive its customData and the placeholder can go: write the escaped names directly.
   test('@astrojs/rss still turns numeric-looking customData text into numbers, however it is written', async () => {
     const creators = async (customData: string) => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseFrontmatter, type FrontmatterFailure } from '@/lib/frontmatter';
+import { parseFrontmatter, type FrontmatterFailure } from '@/lib/content/frontmatter';
 import { frontmatter } from './helpers';
 
 function failure(source: string): FrontmatterFailure {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
-import { HEADING_ANCHOR_CLASS } from '@/lib/heading-anchor';
+import { HEADING_ANCHOR_CLASS } from '@/lib/content/heading-anchor';
 
 test('the stylesheet styles the heading anchors by the one class name the pipeline gives them', () => {
   const css = readFileSync(new URL('../../src/styles/global.css', import.meta.url), 'utf8');

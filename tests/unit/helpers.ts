@@ -2,9 +2,9 @@
  * Small builders for unit tests: records made through the real date parser, so a test's
  * dates follow the same rule the build does.
  */
-import type { ArticleRecord, CompanyRecord } from '@/lib/content-schema';
+import type { ArticleRecord, CompanyRecord } from '@/lib/content/schema';
 import { parseArchiveDate, type ArchiveDate } from '@/lib/dates';
-import { parseFrontmatter, type ParsedFrontmatter } from '@/lib/frontmatter';
+import { parseFrontmatter, type ParsedFrontmatter } from '@/lib/content/frontmatter';
 
 export function date(written: string, timeZone = 'UTC'): ArchiveDate {
   const parsed = parseArchiveDate(written, timeZone);

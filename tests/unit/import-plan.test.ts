@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { CompanyRecord } from '@/lib/content-schema';
-import { parseFrontmatter } from '@/lib/frontmatter';
+import type { CompanyRecord } from '@/lib/content/schema';
+import { parseFrontmatter } from '@/lib/content/frontmatter';
 import { articleFileText } from '@/lib/import/article-file';
 import { findOtherOrganisations, findRegistryCompanies } from '@/lib/import/company-names';
 import type { ImportedArticle } from '@/lib/import/imported-article';

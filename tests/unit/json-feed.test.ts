@@ -1,13 +1,13 @@
 /**
- * JSON Feed 1.1 (src/lib/json-feed.ts): the required fields, the same items as the RSS feed
+ * JSON Feed 1.1 (src/lib/outputs/json-feed.ts): the required fields, the same items as the RSS feed
  * beside it, text that parses back exactly as written, RFC 3339 dates, and the media type the
  * host is told to send (public/_headers, read as scripts/serve.mjs reads it).
  */
 import { readFileSync } from 'node:fs';
 import Parser from 'rss-parser';
 import { describe, expect, test } from 'vitest';
-import { feedItem, renderFeed, siteFeedInfo, termFeedInfo } from '@/lib/feeds';
-import { FEED_ICON, JSON_FEED_TYPE, JSON_FEED_VERSION, jsonFeed, renderJsonFeed, type JsonFeed } from '@/lib/json-feed';
+import { feedItem, renderFeed, siteFeedInfo, termFeedInfo } from '@/lib/outputs/feeds';
+import { FEED_ICON, JSON_FEED_TYPE, JSON_FEED_VERSION, jsonFeed, renderJsonFeed, type JsonFeed } from '@/lib/outputs/json-feed';
 import { headersFor, parseHeadersFile } from '../../scripts/serve.mjs';
 import { feedTestArchive, feedTestContext, TRICKY_SUMMARY, TRICKY_TITLE } from './feed-fixtures';
 import { record } from './helpers';

@@ -4,7 +4,7 @@
  * here against that definition on random archives with a few very large terms.
  */
 import { describe, expect, test } from 'vitest';
-import { RelatedIndex } from '@/lib/related';
+import { RelatedIndex } from '@/lib/model/related';
 
 interface Item {
   /** Position in the archive, newest first. */

@@ -1,5 +1,5 @@
 /**
- * The article Markdown pipeline (src/lib/markdown.ts) with its sanitizer (src/lib/sanitize.ts),
+ * The article Markdown pipeline (src/lib/content/markdown.ts) with its sanitizer (src/lib/content/sanitize.ts),
  * run through Astro's own Markdown processor as the build runs it: what news copy needs
  * survives, what could run or redirect does not (in every spelling), every removal is reported,
  * and the ids the pipeline adds after the sanitizer keep working.
@@ -7,8 +7,8 @@
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, test } from 'vitest';
-import { markdownOptions, pipelineReport } from '@/lib/markdown';
-import { findRemovals, summarizeRemovals } from '@/lib/sanitize';
+import { markdownOptions, pipelineReport } from '@/lib/content/markdown';
+import { findRemovals, summarizeRemovals } from '@/lib/content/sanitize';
 
 async function pipeline(trustedHtml: boolean) {
   return createMarkdownProcessor(markdownOptions({ trustedHtml }));

@@ -1,9 +1,9 @@
 /**
- * The entities the search page suggests (src/lib/search-entities.ts): the index the build
+ * The entities the search page suggests (src/lib/client/search-entities.ts): the index the build
  * writes from the terms, and the matching the browser does on it.
  */
 import { describe, expect, test } from 'vitest';
-import { buildSearchEntities, matchEntities, normalizeName, type SearchEntity } from '@/lib/search-entities';
+import { buildSearchEntities, matchEntities, normalizeName, type SearchEntity } from '@/lib/client/search-entities';
 
 const entity = (name: string, extra: Partial<SearchEntity> = {}): SearchEntity => ({
   kind: 'company',

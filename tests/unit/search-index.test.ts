@@ -1,10 +1,10 @@
 /**
- * The search index's input (src/lib/search-index.ts): date shards that stay put as an archive
+ * The search index's input (src/lib/outputs/search-index.ts): date shards that stay put as an archive
  * grows, records with facets, month and sort key, and documents that carry every text as text,
  * the names an article is tagged with among them.
  */
 import { describe, expect, test } from 'vitest';
-import { documentsDigest, planShards, searchDocument, searchRecord, searchSortKey, taggedNames, type SearchContext } from '@/lib/search-index';
+import { documentsDigest, planShards, searchDocument, searchRecord, searchSortKey, taggedNames, type SearchContext } from '@/lib/outputs/search-index';
 import { date } from './helpers';
 
 const at = (year: number, month: number, lang?: string) => ({ lang, date: { year, month } });

@@ -1,11 +1,11 @@
 /**
- * The search page's rules (src/lib/search-state.ts, src/lib/search-shards.ts): the search in the URL, Pagefind's options, which
+ * The search page's rules (src/lib/client/search-state.ts, src/lib/client/search-shards.ts): the search in the URL, Pagefind's options, which
  * shards a search reads and in what order, and queries not worth running.
  */
 import { describe, expect, test } from 'vitest';
-import { effectiveSort, hasFilters, listsArticles, queryProblem, sameSearch, searchStateFromParams, searchStateToQuery, toPagefindFilters, toPagefindSort, type SearchState } from '@/lib/search-state';
-import { groupOverlapping, monthLabel, planShardSearch, shardMonths, type ShardInfo } from '@/lib/search-shards';
-import { isTypingTarget } from '@/lib/search-keys';
+import { effectiveSort, hasFilters, listsArticles, queryProblem, sameSearch, searchStateFromParams, searchStateToQuery, toPagefindFilters, toPagefindSort, type SearchState } from '@/lib/client/search-state';
+import { groupOverlapping, monthLabel, planShardSearch, shardMonths, type ShardInfo } from '@/lib/client/search-shards';
+import { isTypingTarget } from '@/lib/client/search-keys';
 
 const params = (query: string) => new URLSearchParams(query);
 

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { buildArchive } from '@/lib/archive';
-import { isSitemapPage, robotsTxt, sitemapLastmod } from '@/lib/sitemap';
-import { lastModified, updatedDate } from '@/lib/modified';
-import { newsArticleJsonLd, serializeJsonLd } from '@/lib/structured-data';
-import { indexCompanyRegistry } from '@/lib/terms';
+import { buildArchive } from '@/lib/model/archive';
+import { isSitemapPage, robotsTxt, sitemapLastmod } from '@/lib/outputs/sitemap';
+import { lastModified, updatedDate } from '@/lib/model/modified';
+import { newsArticleJsonLd, serializeJsonLd } from '@/lib/outputs/structured-data';
+import { indexCompanyRegistry } from '@/lib/model/terms';
 import { createUrls } from '@/lib/urls';
 import { company, date, record } from './helpers';
 

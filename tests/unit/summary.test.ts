@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { deriveSummary, shortenText, SUMMARY_MAX_LENGTH } from '@/lib/summary';
+import { deriveSummary, shortenText, SUMMARY_MAX_LENGTH } from '@/lib/content/summary';
 
 describe('deriveSummary', () => {
   test('the first paragraph as plain text, skipping headings', () => {

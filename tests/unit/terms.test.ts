@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { CompanyRecord } from '@/lib/content-schema';
-import { collectTerms, groupByInitial, indexCompanyRegistry, initialOf, resolveTermSlug } from '@/lib/terms';
+import type { CompanyRecord } from '@/lib/content/schema';
+import { collectTerms, groupByInitial, indexCompanyRegistry, initialOf, resolveTermSlug } from '@/lib/model/terms';
 import { company } from './helpers';
 
 interface A {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { compareNewestFirst } from '@/lib/archive';
-import { groupByPeriod } from '@/lib/timeline';
+import { compareNewestFirst } from '@/lib/model/archive';
+import { groupByPeriod } from '@/lib/model/timeline';
 import { record } from './helpers';
 
 const newestFirst = (...records: ReturnType<typeof record>[]) => [...records].sort(compareNewestFirst);

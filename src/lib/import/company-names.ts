@@ -4,8 +4,8 @@
  * are only listed for the editor to confirm, never written: a guess in the frontmatter would
  * give a company a page of its own.
  */
-import type { CompanyRecord } from '../content-schema.ts';
-import { normalizeName } from '../search-entities.ts';
+import type { CompanyRecord } from '../content/schema.ts';
+import { normalizeName } from '../client/search-entities.ts';
 
 /** Scripts written without spaces between words: a name there is found anywhere in the text. */
 const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;

@@ -25,7 +25,7 @@ import type { Nodes as MdastNodes, Parent as MdastParent, Root as MdastRoot } fr
 import rehypeParse from 'rehype-parse';
 import rehypeRemark from 'rehype-remark';
 import { unified } from 'unified';
-import { ARTICLE_SCHEMA, findRemovals, type Removal } from '../sanitize.ts';
+import { ARTICLE_SCHEMA, findRemovals, type Removal } from '../content/sanitize.ts';
 import { stringifyMarkdown } from './markdown-text.ts';
 
 const htmlParser = unified().use(rehypeParse, { fragment: true });

@@ -2,14 +2,14 @@
  * From imported copy to files: what `npm run import` writes, skips and reports. Pure apart from
  * the `exists` it is given, so the whole decision is tested without touching a disk.
  *
- * Every file is checked by the build's own reader and schema (src/lib/content-file.ts) before
+ * Every file is checked by the build's own reader and schema (src/lib/content/file.ts) before
  * it is planned, so an import never writes a file the build would reject.
  */
 import path from 'node:path';
-import { hasDerivedSummary } from '../check/quick-summary.ts';
-import type { ContentProblem } from '../content-errors.ts';
-import { readContentFile, validateContentFile } from '../content-file.ts';
-import type { ArticleRecord, CompanyRecord } from '../content-schema.ts';
+import { hasDerivedSummary } from '../content/check/quick-summary.ts';
+import type { ContentProblem } from '../content/errors.ts';
+import { readContentFile, validateContentFile } from '../content/file.ts';
+import type { ArticleRecord, CompanyRecord } from '../content/schema.ts';
 import { slugify } from '../slug.ts';
 import { articleFileText } from './article-file.ts';
 import { findOtherOrganisations, findRegistryCompanies } from './company-names.ts';

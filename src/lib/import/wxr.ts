@@ -15,7 +15,7 @@
  */
 import { XMLParser } from 'fast-xml-parser';
 import { offsetText, parseArchiveDate } from '../dates.ts';
-import { summarizeRemovals } from '../sanitize.ts';
+import { summarizeRemovals } from '../content/sanitize.ts';
 import { checkXml } from '../xml.ts';
 import { htmlToMarkdown, htmlToPlainText } from './html-to-markdown.ts';
 import type { ImportedArticle, SkippedItem } from './imported-article.ts';

@@ -1,0 +1,41 @@
+/**
+ * The pages a build of these articles will have, for telling a relative link that points at
+ * nothing: paths relative to the site root without the base (`2018/02/27/slug/`), the form
+ * src/lib/urls.ts builds them in.
+ */
+import type { ArticleRecord } from '../schema.ts';
+import { datePathParts } from '../../dates.ts';
+import { articlePath } from '../../urls.ts';
+
+/** Pages and files every archive has. */
+const FIXED = ['', 'timeline/', 'search/', 'search/entities.json', 'companies/', 'topics/', 'authors/', 'rss.xml', 'feeds.opml', 'robots.txt', 'sitemap-index.xml', '404.html'];
+
+/** Term pages, their later pages and their feeds: `companies/acme/`, `topics/ai/3/`, `authors/jane-doe/rss.xml`. */
+const TERM_PAGE = /^(companies|topics|authors)\/[^/]+\/(?:\d+\/|rss\.xml)?$/;
+
+export function createSitePaths(records: readonly ArticleRecord[]) {
+  const paths = new Set(FIXED);
+  for (const record of records) {
+    if (record.draft) continue;
+    const [year, month] = datePathParts(record.date);
+    paths.add(articlePath(record.date, record.slug));
+    paths.add(`${year}/`);
+    paths.add(`${year}/${month}/`);
+  }
+  return {
+    /**
+     * Whether the site will have this path. Term pages are taken on trust: whether a name gets
+     * a page depends on the registry's aliases, which the check of names covers.
+     */
+    has(sitePath: string): boolean {
+      return paths.has(sitePath) || TERM_PAGE.test(sitePath);
+    },
+    /** The site path a link on the article's page leads to (a path without an extension gets its `/`). */
+    resolve(address: string, record: ArticleRecord): string {
+      const page = new URL(articlePath(record.date, record.slug), 'https://archive.invalid/');
+      let resolved = new URL(address, page).pathname.replace(/^\//, '');
+      if (resolved && !resolved.endsWith('/') && !/\.[a-z0-9]+$/i.test(resolved)) resolved += '/';
+      return resolved;
+    },
+  };
+}

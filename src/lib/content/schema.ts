@@ -1,0 +1,170 @@
+/**
+ * The content contract (README, "Content" and "Errors") as schemas, and the validation that
+ * turns a file's frontmatter into a clean record, or into problems that name the file, line and
+ * field (worded by field-problems.ts).
+ */
+import { z } from 'astro/zod';
+import type { ContentProblem } from './errors.ts';
+import { parseArchiveDate, type ArchiveDate } from '../dates.ts';
+import { describeIssues } from './field-problems.ts';
+import { renderInlineMarkdown } from './inline-markdown.ts';
+import type { ParsedFrontmatter } from './frontmatter.ts';
+
+/**
+ * An article as the archive model uses it (drafts included; the archive leaves them out).
+ * Records are types, not interfaces: Astro's content store holds plain data
+ * (`Record<string, unknown>`), which only a type alias is assignable to.
+ */
+export type ArticleRecord = {
+  slug: string;
+  /** The file, as named in messages. */
+  file: string;
+  title: string;
+  date: ArchiveDate;
+  updated?: ArchiveDate;
+  bylines: string[];
+  companies: string[];
+  topics: string[];
+  summary: string;
+  /** True when the summary was derived from the first paragraph (the page then does not repeat it). */
+  summaryDerived: boolean;
+  source?: { name?: string; url: string };
+  /** Correction notes, oldest first: each dated, its text as written and as safe HTML. */
+  corrections: Correction[];
+  draft: boolean;
+  lang?: string;
+};
+
+/** A correction note: when it was made, and what it says (inline Markdown, rendered and checked). */
+export type Correction = {
+  date: ArchiveDate;
+  /** The Markdown as written. */
+  text: string;
+  /** As HTML, sanitized like a body, without a wrapping paragraph. */
+  html: string;
+  /** As plain text, for JSON-LD and feeds' summaries. */
+  plain: string;
+};
+
+export type CompanyRecord = {
+  slug: string;
+  file: string;
+  name: string;
+  aliases: string[];
+  website?: string;
+};
+
+const text = z.string().trim().min(1);
+const nameList = z.array(text);
+const httpUrl = z.url({ protocol: /^https?$/ });
+const bcp47 = text.refine((tag) => {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+});
+
+function dateField(timeZone: string) {
+  return z.string().transform((written, ctx) => {
+    const parsed = parseArchiveDate(written, timeZone);
+    if (typeof parsed === 'string') {
+      // `explained`: the message already says what is wrong and what was expected.
+      ctx.addIssue({ code: 'custom', message: parsed, params: { explained: true } });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+}
+
+const articleSchemas = new Map<string, ReturnType<typeof makeArticleSchema>>();
+
+/** The article schema for a site time zone (built once per zone: zod schemas are costly to make). */
+export function articleSchema(timeZone: string) {
+  let schema = articleSchemas.get(timeZone);
+  if (!schema) articleSchemas.set(timeZone, (schema = makeArticleSchema(timeZone)));
+  return schema;
+}
+
+/** A correction's text: one paragraph of inline Markdown, rendered here (src/lib/content/inline-markdown.ts). */
+const correctionText = text.transform((written, ctx) => {
+  const rendered = renderInlineMarkdown(written);
+  if (typeof rendered === 'string') {
+    ctx.addIssue({ code: 'custom', message: rendered, params: { explained: true } });
+    return z.NEVER;
+  }
+  return { text: written, ...rendered };
+});
+
+function makeArticleSchema(timeZone: string) {
+  return z.strictObject({
+    title: text,
+    date: dateField(timeZone),
+    byline: z.union([text, nameList]).optional(),
+    companies: nameList.optional(),
+    topics: nameList.optional(),
+    summary: text.optional(),
+    source: z.strictObject({ name: text.optional(), url: httpUrl }).optional(),
+    updated: dateField(timeZone).optional(),
+    corrections: z.array(z.strictObject({ date: dateField(timeZone), text: correctionText })).optional(),
+    draft: z.boolean().optional(),
+    lang: bcp47.optional(),
+  });
+}
+
+export const companySchema = z.strictObject({
+  name: text,
+  aliases: nameList.optional(),
+  website: httpUrl.optional(),
+});
+
+function uniqueNames(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return names.filter((name) => !seen.has(name) && seen.add(name));
+}
+
+export type Validated<T> = { record: T } | { problems: ContentProblem[] };
+
+export interface ArticleContext {
+  /** The site's time zone, for dates written without an offset. */
+  timeZone: string;
+  /** The summary derived from the body (its first paragraph), used when none is written. */
+  derivedSummary: string;
+}
+
+export function validateArticle(file: string, slug: string, parsed: ParsedFrontmatter, { timeZone, derivedSummary }: ArticleContext): Validated<ArticleRecord> {
+  const schema = articleSchema(timeZone);
+  const result = schema.safeParse(parsed.data);
+  if (!result.success) return { problems: describeIssues(file, parsed, result.error.issues, schema) };
+  const data = result.data;
+  const explicitSummary = data.summary;
+  const summary = explicitSummary ?? derivedSummary;
+  // A draft is not published: it may be a headline and nothing more yet (`npm run new`).
+  if (!summary && !data.draft) {
+    return { problems: [{ file, field: 'summary', message: 'no summary given and the body has no paragraph to derive one from; add a summary or a first paragraph' }] };
+  }
+  return {
+    record: {
+      slug,
+      file,
+      title: data.title,
+      date: data.date,
+      updated: data.updated,
+      bylines: uniqueNames(data.byline === undefined ? [] : typeof data.byline === 'string' ? [data.byline] : data.byline),
+      companies: uniqueNames(data.companies ?? []),
+      topics: uniqueNames(data.topics ?? []),
+      summary,
+      summaryDerived: explicitSummary === undefined,
+      source: data.source,
+      corrections: (data.corrections ?? []).map(({ date, text }) => ({ date, ...text })).sort((a, b) => a.date.instant - b.date.instant),
+      draft: data.draft ?? false,
+      lang: data.lang === undefined ? undefined : Intl.getCanonicalLocales(data.lang)[0],
+    },
+  };
+}
+
+export function validateCompany(file: string, slug: string, parsed: ParsedFrontmatter): Validated<CompanyRecord> {
+  const result = companySchema.safeParse(parsed.data);
+  if (!result.success) return { problems: describeIssues(file, parsed, result.error.issues, companySchema) };
+  return { record: { slug, file, name: result.data.name, aliases: uniqueNames(result.data.aliases ?? []), website: result.data.website } };
+}

@@ -1,0 +1,154 @@
+/**
+ * The archive model: built once per build from the loaded records, shared by every page.
+ * Pages ask it questions (an article's neighbours, a term's articles, a month's days); no page
+ * scans all articles itself.
+ */
+import { subMonths } from 'date-fns';
+import type { ContentProblem } from '../content/errors.ts';
+import type { ArticleRecord, CompanyRecord } from '../content/schema.ts';
+import { RelatedIndex } from './related.ts';
+import { mostCovered, termStats, type TermCount, type TermStats } from './term-stats.ts';
+import { groupByPeriod, type MonthGroup, type YearGroup } from './timeline.ts';
+import { collectTerms, resolveTermSlug, type Term, type TermRef } from './terms.ts';
+import { articlePath, TERM_KINDS, type TermKind } from '../urls.ts';
+
+/** A term as one article names it: the term, and the spellings this article used for it. */
+export interface ArticleTermRef extends TermRef {
+  /** `ACME` and `Acme Corp.` for Acme Corporation, as written in this article's frontmatter. */
+  spellings: string[];
+}
+
+/**
+ * A published article in the model. Its companies, topics and authors are one field keyed by
+ * term kind, resolved to terms (the record's raw `companies`, `topics` and `bylines` live on
+ * only as each term's `spellings`).
+ */
+export interface Article extends Omit<ArticleRecord, 'companies' | 'topics' | 'bylines'> {
+  /** Root-relative path without base: `2018/02/27/slug/`. */
+  path: string;
+  terms: Record<TermKind, ArticleTermRef[]>;
+}
+
+/** The names a record gives for each kind of term. */
+function namesByKind(record: ArticleRecord): Record<TermKind, string[]> {
+  return { companies: record.companies, topics: record.topics, authors: record.bylines };
+}
+
+export type ArchiveTerm = Term<Article>;
+
+export interface Archive {
+  /** Published articles, newest first. */
+  articles: Article[];
+  byPath: Map<string, Article>;
+  years: YearGroup<Article>[];
+  terms: Record<TermKind, Map<string, ArchiveTerm>>;
+  /** The article published just before this one, and the one just after. */
+  neighbours(article: Article): { older?: Article; newer?: Article };
+  /** Up to five articles sharing the most companies and topics, newest first among equals. */
+  related(article: Article): Article[];
+  /** Coverage figures and co-mentions for a term page. */
+  stats(term: ArchiveTerm): TermStats;
+  /** Most covered companies or topics in the 12 months up to the newest article. */
+  mostCovered(kind: 'companies' | 'topics', limit: number): TermCount[];
+  /** The non-empty years and months before and after a period, for period navigation. */
+  adjacentYears(year: number): { older?: YearGroup<Article>; newer?: YearGroup<Article> };
+  adjacentMonths(year: number, month: number): { older?: MonthGroup<Article>; newer?: MonthGroup<Article> };
+}
+
+/** Caches a per-key computation: each answer is worked out once per build, on first use. */
+function memo<K, V>(compute: (key: K) => V): (key: K) => V {
+  const cache = new Map<K, V>();
+  return (key) => {
+    if (!cache.has(key)) cache.set(key, compute(key));
+    return cache.get(key)!;
+  };
+}
+
+/** Newest first by instant; ties by slug so the order is stable. */
+export function compareNewestFirst(a: Pick<ArticleRecord, 'date' | 'slug'>, b: Pick<ArticleRecord, 'date' | 'slug'>): number {
+  return b.date.instant - a.date.instant || a.slug.localeCompare(b.slug);
+}
+
+/** Two published articles on one URL: one problem naming both files. */
+export function findUrlCollisions(records: readonly ArticleRecord[]): ContentProblem[] {
+  const seen = new Map<string, ArticleRecord>();
+  const problems: ContentProblem[] = [];
+  for (const record of [...records].sort((a, b) => a.file.localeCompare(b.file))) {
+    if (record.draft) continue;
+    const path = articlePath(record.date, record.slug);
+    const first = seen.get(path);
+    if (first) {
+      problems.push({
+        file: record.file,
+        field: 'date',
+        message: `this article and ${first.file} would both be published at /${path}; rename one file or change its date`,
+      });
+    } else seen.set(path, record);
+  }
+  return problems;
+}
+
+export function buildArchive(records: readonly ArticleRecord[], registry?: Map<string, CompanyRecord>): Archive {
+  const published = records.filter((record) => !record.draft).sort(compareNewestFirst);
+  const articles: Article[] = published.map(({ companies, topics, bylines, ...record }) => ({
+    ...record,
+    path: articlePath(record.date, record.slug),
+    terms: { companies: [], topics: [], authors: [] },
+  }));
+  const names = published.map(namesByKind);
+  const position = new Map(articles.map((article, index) => [article, index]));
+  const registryFor = (kind: TermKind) => (kind === 'companies' ? registry : undefined);
+
+  const terms = Object.fromEntries(
+    TERM_KINDS.map((kind) => [kind, collectTerms(kind, articles, (article) => names[position.get(article)!]![kind], registryFor(kind))]),
+  ) as Record<TermKind, Map<string, ArchiveTerm>>;
+  for (const kind of TERM_KINDS) {
+    for (const term of terms[kind].values()) {
+      for (const article of term.articles) {
+        const spellings = names[position.get(article)!]![kind].filter((name) => resolveTermSlug(name, registryFor(kind)) === term.slug);
+        article.terms[kind].push({ kind, slug: term.slug, name: term.name, spellings });
+      }
+    }
+  }
+
+  const years = groupByPeriod(articles);
+  // Newest first, like `years`.
+  const months = years.flatMap((y) => y.months);
+  const newest = articles[0]?.date.instant ?? 0;
+  const since = subMonths(newest, 12).getTime();
+  // Related articles, by position: built on first use (the sitemap and feeds need none).
+  let relatedIndex: RelatedIndex | undefined;
+  const relatedKeys = (article: Article) => [...article.terms.companies.map((ref) => `companies\n${ref.slug}`), ...article.terms.topics.map((ref) => `topics\n${ref.slug}`)];
+  const relatedOf = (article: Article) => {
+    relatedIndex ??= new RelatedIndex(
+      articles.length,
+      new Map(
+        (['companies', 'topics'] as const).flatMap((kind) => [...terms[kind].values()].map((term) => [`${kind}\n${term.slug}`, term.articles.map((a) => position.get(a)!)] as const)),
+      ),
+    );
+    return relatedIndex.related(position.get(article)!, relatedKeys(article)).map((index) => articles[index]);
+  };
+
+  return {
+    articles,
+    byPath: new Map(articles.map((article) => [article.path, article])),
+    years,
+    terms,
+    neighbours(article) {
+      const index = position.get(article);
+      if (index === undefined) return {};
+      return { newer: articles[index - 1], older: articles[index + 1] };
+    },
+    related: memo(relatedOf),
+    stats: memo((term: ArchiveTerm) => termStats({ kind: term.kind, slug: term.slug, name: term.name }, term.articles)),
+    mostCovered: (kind, limit) => mostCovered(articles, kind, since, limit),
+    adjacentYears(year) {
+      const index = years.findIndex((y) => y.year === year);
+      return index < 0 ? {} : { newer: years[index - 1], older: years[index + 1] };
+    },
+    adjacentMonths(year, month) {
+      const index = months.findIndex((m) => m.year === year && m.month === month);
+      return index < 0 ? {} : { newer: months[index - 1], older: months[index + 1] };
+    },
+  };
+}

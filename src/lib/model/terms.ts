@@ -1,0 +1,125 @@
+/**
+ * Companies, topics and authors as taxonomy terms (Hugo's model: every term gets a page and a
+ * feed). Names land on one term when their slugs agree, so "Xiaomi", "XIAOMI" and "Xiaomi."
+ * share a page; a company registry entry also claims its aliases.
+ */
+import type { ContentProblem } from '../content/errors.ts';
+import type { CompanyRecord } from '../content/schema.ts';
+import { slugify } from '../slug.ts';
+import type { TermKind } from '../urls.ts';
+
+export interface Term<A = unknown> {
+  kind: TermKind;
+  slug: string;
+  /** Display name: the registry name, else the most used spelling. */
+  name: string;
+  /** The registry entry behind a company, when there is one. */
+  registry?: CompanyRecord;
+  /** Every spelling articles used for it, most used first ("ACME", "Acme Corp."). */
+  spellings: string[];
+  /** Articles newest first. */
+  articles: A[];
+}
+
+export interface TermRef {
+  kind: TermKind;
+  slug: string;
+  name: string;
+}
+
+/** Maps every company name and alias key to its registry entry, or reports clashes. */
+export function indexCompanyRegistry(records: readonly CompanyRecord[]): Map<string, CompanyRecord> | ContentProblem[] {
+  const byKey = new Map<string, CompanyRecord>();
+  const problems: ContentProblem[] = [];
+  for (const record of records) {
+    const keys = new Set([record.slug, slugify(record.name), ...record.aliases.map(slugify)]);
+    for (const key of keys) {
+      const other = byKey.get(key);
+      if (other && other !== record) {
+        problems.push({
+          file: record.file,
+          field: 'aliases',
+          message: `"${key}" also names the company in ${other.file}; each name or alias may belong to one company only`,
+        });
+      } else byKey.set(key, record);
+    }
+  }
+  return problems.length ? problems : byKey;
+}
+
+/** The slug a name is filed under: the registry entry's when it claims the name. */
+export function resolveTermSlug(name: string, registry?: Map<string, CompanyRecord>): string {
+  const key = slugify(name);
+  return registry?.get(key)?.slug ?? key;
+}
+
+/**
+ * Groups articles into terms of one kind. `articles` must be newest first; each term's list
+ * keeps that order.
+ */
+export function collectTerms<A>(
+  kind: TermKind,
+  articles: readonly A[],
+  namesOf: (article: A) => readonly string[],
+  registry?: Map<string, CompanyRecord>,
+): Map<string, Term<A>> {
+  const terms = new Map<string, Term<A>>();
+  const spellings = new Map<string, Map<string, number>>();
+  for (const article of articles) {
+    const seen = new Set<string>();
+    for (const name of namesOf(article)) {
+      const slug = resolveTermSlug(name, registry);
+      if (!slug || seen.has(slug)) continue;
+      seen.add(slug);
+      let term = terms.get(slug);
+      if (!term) {
+        const entry = registry?.get(slug);
+        term = { kind, slug, name: entry?.name ?? name, registry: entry, articles: [], spellings: [] };
+        terms.set(slug, term);
+        spellings.set(slug, new Map());
+      }
+      term.articles.push(article);
+      const counts = spellings.get(slug)!;
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+  }
+  for (const [slug, term] of terms) {
+    // Most used spelling first; ties go to the alphabetically first, so builds are stable.
+    term.spellings = [...spellings.get(slug)!].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).map(([name]) => name);
+    if (!term.registry) term.name = term.spellings[0]!;
+  }
+  return terms;
+}
+
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+/** The A–Z order of terms, the one place: by name (any case or accent, numbers by value), then slug. */
+export function compareTermNames(a: Pick<Term, 'name' | 'slug'>, b: Pick<Term, 'name' | 'slug'>): number {
+  return collator.compare(a.name, b.name) || a.slug.localeCompare(b.slug);
+}
+
+/** Index-page letter: the slug's first letter (names in other scripts go by transliteration). */
+export function initialOf(term: Pick<Term, 'slug'>): string {
+  const first = term.slug[0]?.toUpperCase() ?? '#';
+  return first >= 'A' && first <= 'Z' ? first : '#';
+}
+
+/** A–Z groups for index pages, `#` (digits and others) first. */
+export function groupByInitial<T extends Pick<Term, 'slug' | 'name'>>(terms: Iterable<T>): { letter: string; terms: T[] }[] {
+  const groups = new Map<string, T[]>();
+  const sorted = [...terms].sort((a, b) => initialOf(a).localeCompare(initialOf(b)) || compareTermNames(a, b));
+  for (const term of sorted) {
+    const letter = initialOf(term);
+    const list = groups.get(letter);
+    if (list) list.push(term);
+    else groups.set(letter, [term]);
+  }
+  return [...groups].map(([letter, list]) => ({ letter, terms: list }));
+}
+
+/** How each kind of term is named on pages. */
+export const TERM_LABELS: Record<TermKind, { singular: string; plural: string; description: string }> = {
+  companies: { singular: 'Company', plural: 'Companies', description: 'Every company the archive covers, A–Z, with its number of articles.' },
+  topics: { singular: 'Topic', plural: 'Topics', description: 'Every topic in the archive, A–Z, with its number of articles.' },
+  authors: { singular: 'Author', plural: 'Authors', description: 'Everyone with a byline in the archive, A–Z, with their number of articles.' },
+};

@@ -1,0 +1,203 @@
+/**
+ * What the search index receives for each article: a small HTML document made from the archive
+ * model, fed to Pagefind from memory (src/integrations/pagefind.ts) while the pages are being
+ * written, instead of Pagefind reading every built page back from disk afterwards.
+ *
+ * The index is split into shards by date (`planShards`): Pagefind holds a whole index in memory
+ * while it builds it (about 120 KB an article) and cannot update one, so one index for a large
+ * archive would cost gigabytes and a full rebuild for every edit; and a reader's first search
+ * then reads one shard, not the whole archive (src/lib/client/search-shards.ts, `planShardSearch`). Each shard
+ * is a Pagefind language index of its own (`en` for the newest articles in English,
+ * `en-x-201803` for older ones, named after their first month); Pagefind stems a shard by its
+ * primary language.
+ *
+ * The document holds exactly what is searchable, in Pagefind's weights: the headline (an h1,
+ * weight 7), the names the article is tagged with (`NAMES_WEIGHT`: its companies with their
+ * registry names and aliases, its topics and authors, so "microsoft" finds every article tagged
+ * Microsoft, not only those that name it), then the summary when one was written (a derived one
+ * is the first paragraph, already in the body) and the body as the page shows it (sanitized).
+ * Its metadata, facet values and sort key come from `searchRecord`. Every text is escaped here:
+ * the document is HTML and no name may become markup.
+ */
+import { createHash } from 'node:crypto';
+import { formatDate, type ArchiveDate } from '../dates.ts';
+import { escapeHtml } from './feeds.ts';
+import { padNumber } from '../pad.ts';
+import { DATE_SORT_KEY, DATE_SORT_META, MONTH_FILTER, type SearchFacet } from '../client/search-state.ts';
+import { monthOfDate, type ShardInfo } from '../client/search-shards.ts';
+import type { TermKind } from '../urls.ts';
+
+/** Pagefind weight of the tagged names: below the headline (7), above body text (1). */
+export const NAMES_WEIGHT = 4;
+
+interface NamedRef {
+  kind: TermKind;
+  slug: string;
+  name: string;
+}
+
+export interface SearchRecordInput {
+  date: ArchiveDate;
+  summary: string;
+  /** Its companies, topics and authors, with the spellings the article used for each. */
+  terms: Record<TermKind, readonly (NamedRef & { spellings?: readonly string[] })[]>;
+}
+
+/** A term as a result shows it: kind, name and page URL (with the site's base). */
+export type ResultTerm = [kind: 'company' | 'topic', name: string, url: string];
+
+export interface SearchRecord {
+  /**
+   * Shown with each result: `date` as written, `summary`, `terms` (JSON of `ResultTerm`s); and
+   * `date_sort`, the sort key, where the browser can read it to merge shards' results by date.
+   */
+  meta: { date: string; summary: string; terms: string; [DATE_SORT_META]: string };
+  filters: Record<SearchFacet | typeof MONTH_FILTER, string[]>;
+  sort: { [DATE_SORT_KEY]: string };
+}
+
+/**
+ * Sort key for an article date. Pagefind compares sort values as numbers when they all parse
+ * as numbers; a zero-padded count of seconds since year 1 stays numeric and ordered for every
+ * date the content contract accepts, whatever the offset each article was written in.
+ */
+export function searchSortKey(date: Pick<ArchiveDate, 'instant'>): string {
+  const seconds = Math.floor(date.instant / 1000);
+  // Dates before 1970 are negative; shift so every key is a non-negative integer of the same width.
+  return padNumber(seconds + 62_135_596_800, 12);
+}
+
+const unique = (refs: readonly { name: string }[]) => [...new Set(refs.map((ref) => ref.name))];
+
+/** The index data of one article: result metadata, facet values and the date sort key. */
+export function searchRecord(article: SearchRecordInput, termUrl: (ref: NamedRef) => string): SearchRecord {
+  const terms: ResultTerm[] = [
+    ...article.terms.companies.map((ref): ResultTerm => ['company', ref.name, termUrl(ref)]),
+    ...article.terms.topics.map((ref): ResultTerm => ['topic', ref.name, termUrl(ref)]),
+  ];
+  return {
+    meta: { date: formatDate(article.date), summary: article.summary, terms: JSON.stringify(terms), [DATE_SORT_META]: searchSortKey(article.date) },
+    filters: {
+      company: unique(article.terms.companies),
+      topic: unique(article.terms.topics),
+      author: unique(article.terms.authors),
+      [MONTH_FILTER]: [monthOfDate(article.date)],
+    },
+    sort: { [DATE_SORT_KEY]: searchSortKey(article.date) },
+  };
+}
+
+export interface SearchDocumentInput extends SearchRecordInput {
+  title: string;
+  /** The article's path without the base: `2018/02/27/slug/`. */
+  path: string;
+  summaryDerived: boolean;
+}
+
+export interface SearchDocument {
+  /** The URL search results link to, without the base (the search page adds it). */
+  url: string;
+  /** The shard (Pagefind language index) it goes into. */
+  shard: string;
+  content: string;
+}
+
+export interface SearchContext {
+  /** A term's page URL, with the site's base. */
+  termUrl(ref: NamedRef): string;
+  /** Other names of a term (a registry company's aliases). */
+  aliasesOf(ref: NamedRef): readonly string[];
+}
+
+/**
+ * Every name an article is tagged with, once each: resolved names, registry aliases and the
+ * spellings the article used (`Acme Corp.` for Acme Corporation).
+ */
+export function taggedNames(article: SearchDocumentInput, context: Pick<SearchContext, 'aliasesOf'>): string[] {
+  const names = new Map<string, string>();
+  const add = (name: string) => {
+    // "Acme Corp" and "Acme Corp." are one name to a reader.
+    const key = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    if (key && !names.has(key)) names.set(key, name.trim());
+  };
+  const refs = [...article.terms.companies, ...article.terms.topics, ...article.terms.authors];
+  for (const ref of refs) {
+    add(ref.name);
+    for (const alias of context.aliasesOf(ref)) add(alias);
+  }
+  for (const ref of refs) for (const spelling of ref.spellings ?? []) add(spelling);
+  return [...names.values()];
+}
+
+export function searchDocument(article: SearchDocumentInput, bodyHtml: string, shard: string, context: SearchContext): SearchDocument {
+  const record = searchRecord(article, context.termUrl);
+  const hidden = [
+    ...Object.entries(record.meta).map(([key, value]) => `<span data-pagefind-meta="${key}">${escapeHtml(value)}</span>`),
+    ...Object.entries(record.sort).map(([key, value]) => `<span data-pagefind-sort="${key}">${escapeHtml(value)}</span>`),
+    ...Object.entries(record.filters).flatMap(([key, values]) => values.map((value) => `<span data-pagefind-filter="${key}">${escapeHtml(value)}</span>`)),
+  ];
+  const names = taggedNames(article, context);
+  const content = [
+    `<html lang="${escapeHtml(shard)}"><body><article data-pagefind-body>`,
+    `<h1 data-pagefind-meta="title">${escapeHtml(article.title)}</h1>`,
+    names.length ? `<p data-pagefind-weight="${NAMES_WEIGHT}">${names.map(escapeHtml).join(' · ')}</p>` : '',
+    article.summaryDerived ? '' : `<p>${escapeHtml(article.summary)}</p>`,
+    bodyHtml,
+    // Read for its metadata, filters and sort key, not for its words (see Pagefind's docs).
+    `<div data-pagefind-ignore>${hidden.join('')}</div>`,
+    '</article></body></html>',
+  ].join('');
+  return { url: `/${article.path}`, shard, content };
+}
+
+export interface ShardPlan {
+  /** The shard of each article, in the order given. */
+  shardOf: string[];
+  /** Every shard with its months and size, as the search page reads them. */
+  shards: ShardInfo[];
+}
+
+/**
+ * Splits articles into shards: per language (Pagefind's key: the page language in lower case),
+ * consecutive months from the oldest, a new shard whenever the next month would take one over
+ * `maxSize` (a month is never split, so a busy month may exceed it). Adding or editing recent
+ * articles so only ever changes the newest shard.
+ */
+export function planShards(articles: readonly { lang?: string; date: { year: number; month: number } }[], siteLang: string, maxSize: number): ShardPlan {
+  const monthNumber = (a: { date: { year: number; month: number } }) => a.date.year * 100 + a.date.month;
+  const langOf = (a: { lang?: string }) => (a.lang ?? siteLang).toLowerCase();
+  const months = new Map<string, Map<number, number>>();
+  for (const article of articles) {
+    const lang = langOf(article);
+    if (!months.has(lang)) months.set(lang, new Map());
+    const counts = months.get(lang)!;
+    counts.set(monthNumber(article), (counts.get(monthNumber(article)) ?? 0) + 1);
+  }
+  const keyOfMonth = new Map<string, string>();
+  const shards: ShardInfo[] = [];
+  for (const [lang, byMonth] of [...months].sort(([a], [b]) => a.localeCompare(b))) {
+    const runs: { months: number[]; count: number }[] = [];
+    for (const month of [...byMonth.keys()].sort((a, b) => a - b)) {
+      const size = byMonth.get(month)!;
+      const last = runs.at(-1);
+      if (!last || last.count + size > maxSize) runs.push({ months: [month], count: size });
+      else {
+        last.months.push(month);
+        last.count += size;
+      }
+    }
+    runs.forEach((run, i) => {
+      const key = i === runs.length - 1 ? lang : `${lang}-x-${run.months[0]}`;
+      shards.push({ key, lang, from: run.months[0]!, to: run.months.at(-1)!, count: run.count });
+      for (const month of run.months) keyOfMonth.set(`${lang}\n${month}`, key);
+    });
+  }
+  return { shardOf: articles.map((a) => keyOfMonth.get(`${langOf(a)}\n${monthNumber(a)}`)!), shards };
+}
+
+/** One hash of a shard's documents, in order: the same documents give the same index. */
+export function documentsDigest(documents: readonly SearchDocument[]): string {
+  const hash = createHash('sha256');
+  for (const { url, shard, content } of documents) hash.update(url).update('\0').update(shard).update('\0').update(content).update('\0');
+  return hash.digest('hex');
+}
