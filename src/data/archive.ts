@@ -1,39 +1,63 @@
 /**
  * The archive of this build: loaded from the content collections once and shared by every
- * page (Astro renders all pages in one process, so the promise is built once).
+ * page (Astro renders all pages in one process, so the promise is built once). What was loaded
+ * lives in one object, `LoadedArchive`: the model, and the collection entries behind it (for
+ * rendered bodies and content digests). Right after loading, `handOver` gives the model to the
+ * build integrations that opened a receiver (src/lib/outputs/build-handoff.ts).
  */
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { buildArchive, type Archive, type Article } from '@/lib/model/archive';
-import { searchIndexSink, shareBuiltArchive } from '@/lib/outputs/build-handoff';
+import { openReceivers } from '@/lib/outputs/build-handoff';
 import { planShards, searchDocument, type SearchContext } from '@/lib/outputs/search-index';
 import { urls } from '@/config/urls';
 import { site } from '@/config/site';
 import { indexCompanyRegistry } from '@/lib/model/terms';
 import { pageKey } from '@/lib/outputs/page-keys';
 
-let archive: Promise<Archive> | undefined;
-const entryByPath = new Map<string, CollectionEntry<'articles'>>();
-const companyEntryBySlug = new Map<string, CollectionEntry<'companies'>>();
+interface LoadedArchive {
+  model: Archive;
+  /** The collection entry of each published article, by its path. */
+  articleEntries: Map<string, CollectionEntry<'articles'>>;
+  /** The collection entry of each registry company, by its slug. */
+  companyEntries: Map<string, CollectionEntry<'companies'>>;
+}
 
-async function load(): Promise<Archive> {
-  const [articleEntries, companyEntries] = await Promise.all([getCollection('articles'), getCollection('companies')]);
-  const companies = companyEntries.map((entry) => entry.data);
-  for (const entry of companyEntries) companyEntryBySlug.set(entry.data.slug, entry);
-  const registry = indexCompanyRegistry(companies);
+let loaded: Promise<LoadedArchive> | undefined;
+
+async function load(): Promise<LoadedArchive> {
+  const [articles, companies] = await Promise.all([getCollection('articles'), getCollection('companies')]);
+  const registry = indexCompanyRegistry(companies.map((entry) => entry.data));
   // The loader already reported clashes; an array here means it could not have passed.
   if (Array.isArray(registry)) throw new Error('company registry has clashing names');
-  const model = buildArchive(articleEntries.map((entry) => entry.data), registry);
-  const byFile = new Map(articleEntries.map((entry) => [entry.data.file, entry]));
-  for (const article of model.articles) entryByPath.set(article.path, byFile.get(article.file)!);
-  shareBuiltArchive(model);
-  // During a build, the search index gets every article now, to index while pages are written.
-  const sink = searchIndexSink();
-  if (sink) {
+  const model = buildArchive(articles.map((entry) => entry.data), registry);
+  const byFile = new Map(articles.map((entry) => [entry.data.file, entry]));
+  const result: LoadedArchive = {
+    model,
+    articleEntries: new Map(model.articles.map((article) => [article.path, byFile.get(article.file)!])),
+    companyEntries: new Map(companies.map((entry) => [entry.data.slug, entry])),
+  };
+  handOver(result);
+  return result;
+}
+
+/**
+ * Gives the model to the integrations that opened a receiver for this build: the sitemap, and
+ * the search index, which gets every article now, to index while the pages are written. In
+ * `astro dev` none is open.
+ */
+function handOver({ model, articleEntries }: LoadedArchive): void {
+  const { sitemap, searchIndex } = openReceivers();
+  sitemap?.receive(model);
+  if (searchIndex) {
     const { shardOf } = planShards(model.articles, site.lang, site.searchShardSize);
     const context = searchContext(model);
-    sink.add(model.articles.map((article, i) => searchDocument(article, entryByPath.get(article.path)?.rendered?.html ?? '', shardOf[i]!, context)));
+    searchIndex.add(model.articles.map((article, i) => searchDocument(article, articleEntries.get(article.path)?.rendered?.html ?? '', shardOf[i]!, context)));
   }
-  return model;
+}
+
+function loadArchive(): Promise<LoadedArchive> {
+  loaded ??= load();
+  return loaded;
 }
 
 /** How the search index links and names an archive's terms. */
@@ -44,34 +68,30 @@ export function searchContext(model: Archive): SearchContext {
   };
 }
 
-export function getArchive(): Promise<Archive> {
-  archive ??= load();
-  return archive;
+export async function getArchive(): Promise<Archive> {
+  return (await loadArchive()).model;
 }
 
 /** The rendered body of an article. */
 export async function renderArticle(article: Article) {
-  await getArchive();
-  return render(entryByPath.get(article.path)!);
+  return render((await loadArchive()).articleEntries.get(article.path)!);
 }
 
 /** The rendered body of an article as an HTML string (feeds carry it in content:encoded). */
 export async function articleHtml(article: Article): Promise<string> {
-  await getArchive();
-  return entryByPath.get(article.path)?.rendered?.html ?? '';
+  return (await loadArchive()).articleEntries.get(article.path)?.rendered?.html ?? '';
 }
 
 /**
- * The content digest of an article's file, as the loader computed it (file text, settings and
- * pipeline code): the part of a page cache key that covers the article's own content.
+ * The content digests the loader computed (file text, settings and pipeline code), for page
+ * cache keys: an article's, and a registry company's ('' when the company has no entry).
  */
-export function contentDigest(article: Article): string {
-  return String(entryByPath.get(article.path)?.digest ?? '');
-}
-
-/** The same for a registry company's file ('' when the company has no entry). */
-export function registryDigest(slug: string): string {
-  return String(companyEntryBySlug.get(slug)?.digest ?? '');
+export async function getDigests() {
+  const { articleEntries, companyEntries } = await loadArchive();
+  return {
+    article: (article: Article) => String(articleEntries.get(article.path)?.digest ?? ''),
+    company: (slug: string) => String(companyEntries.get(slug)?.digest ?? ''),
+  };
 }
 
 /**
@@ -83,8 +103,7 @@ export const siteKey = pageKey({ ...site, contentDir: undefined, cacheDir: undef
 
 /** The rendered description of a registry company, if it has one. */
 export async function renderCompanyDescription(slug: string) {
-  await getArchive();
-  const entry = companyEntryBySlug.get(slug);
+  const entry = (await loadArchive()).companyEntries.get(slug);
   if (!entry?.rendered?.html.trim()) return undefined;
   return render(entry);
 }

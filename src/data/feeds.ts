@@ -13,7 +13,7 @@ import { JSON_FEED_TYPE, renderJsonFeed } from '@/lib/outputs/json-feed';
 import { newestChange } from '@/lib/model/modified';
 import type { TermKind } from '@/lib/urls';
 import { articleData, cardData, pageKey } from '@/lib/outputs/page-keys';
-import { articleHtml, contentDigest, getArchive, siteKey } from './archive';
+import { articleHtml, getArchive, getDigests, siteKey } from './archive';
 
 export const feedContext: FeedContext = { site, urls };
 
@@ -58,11 +58,12 @@ export const siteJsonFeedGET = siteFeedRoute('json');
 export function termFeedRoute(kind: TermKind, format: FeedFormat = 'rss') {
   const getStaticPaths = (async () => {
     const archive = await getArchive();
+    const digests = await getDigests();
     return [...archive.terms[kind].values()].map((term) => ({
       params: { slug: term.slug },
       props: { term },
       // The feed's items, whole (src/lib/outputs/page-keys.ts): unchanged, the feed is not written again.
-      cacheKey: pageKey(siteKey, kind, term.slug, term.name, latest(term.articles, FEED_LIMITS.term).map((a) => [articleData(a, contentDigest(a)), cardData(a)])),
+      cacheKey: pageKey(siteKey, kind, term.slug, term.name, latest(term.articles, FEED_LIMITS.term).map((a) => [articleData(a, digests.article(a)), cardData(a)])),
     }));
   }) satisfies GetStaticPaths;
   const GET: APIRoute<{ term: ArchiveTerm }> = ({ props }) =>

@@ -3,12 +3,13 @@ import { site } from '@/config/site';
 import { paginate } from '@/lib/model/pagination';
 import type { TermKind } from '@/lib/urls';
 import { cardData, pageKey } from '@/lib/outputs/page-keys';
-import { getArchive, registryDigest, siteKey } from './archive';
+import { getArchive, getDigests, siteKey } from './archive';
 
 export async function termPagePaths(kind: TermKind) {
   const archive = await getArchive();
+  const digests = await getDigests();
   return [...archive.terms[kind].values()].flatMap((term) => {
-    const shared = [siteKey, kind, term.slug, term.name, registryDigest(term.slug), archive.stats(term)];
+    const shared = [siteKey, kind, term.slug, term.name, digests.company(term.slug), archive.stats(term)];
     return paginate(term.articles, site.pageSize).map((page) => ({
       params: { slug: term.slug, page: page.number > 1 ? String(page.number) : undefined },
       props: { term, page },

@@ -3,7 +3,7 @@
  * the last built index during `astro dev`.
  *
  * The index is fed from memory, not from the built pages: when the build starts this
- * integration opens a sink (src/lib/outputs/build-handoff.ts); the pages send one small document per
+ * integration opens a receiver (src/lib/outputs/build-handoff.ts); the pages send one small document per
  * article as soon as they have the archive model (src/lib/outputs/search-index.ts says what it holds);
  * Pagefind, a process of its own, indexes them on the other core while Astro writes the pages.
  * Pagefind never reads the 3,000 pages it would not index, nor the navigation and footers of
@@ -28,7 +28,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import sirv from 'sirv';
-import { openSearchIndex } from '../lib/outputs/build-handoff.ts';
+import { openReceiver } from '../lib/outputs/build-handoff.ts';
 import { documentsDigest, type SearchDocument } from '../lib/outputs/search-index.ts';
 
 export interface PagefindIntegrationOptions {
@@ -191,7 +191,7 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
 
       'astro:build:start': () => {
         session = new IndexSession(path.join(cacheDir, 'search-index'), options);
-        openSearchIndex(session);
+        openReceiver('searchIndex', session);
       },
 
       // `astro dev` renders pages on demand and builds no index. Serve the one the last
@@ -215,7 +215,7 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
       },
 
       'astro:build:done': async ({ dir, logger }) => {
-        openSearchIndex(undefined);
+        openReceiver('searchIndex', undefined);
         await session!.finish(fileURLToPath(dir), logger);
       },
     },

@@ -1,17 +1,36 @@
-import { describe, expect, it } from 'vitest';
-import { buildArchive } from '@/lib/model/archive';
-import { builtArchive, shareBuiltArchive } from '@/lib/outputs/build-handoff';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildArchive, type Archive } from '@/lib/model/archive';
+import { openReceiver, openReceivers } from '@/lib/outputs/build-handoff';
+import type { SearchDocument } from '@/lib/outputs/search-index';
 import { record } from './helpers';
 
-describe('build handoff', () => {
-  it('gives integrations the very model the pages were built from', () => {
+afterEach(() => {
+  openReceiver('sitemap', undefined);
+  openReceiver('searchIndex', undefined);
+});
+
+describe('build hand-over', () => {
+  it('gives each open receiver what the pages hand over, the very objects', () => {
+    let received: Archive | undefined;
+    const documents: SearchDocument[] = [];
+    openReceiver('sitemap', { receive: (archive) => void (received = archive) });
+    openReceiver('searchIndex', { add: (docs) => void documents.push(...docs) });
     const archive = buildArchive([record('a', '2020-01-01')]);
-    shareBuiltArchive(archive);
-    expect(builtArchive()).toBe(archive);
+    const { sitemap, searchIndex } = openReceivers();
+    sitemap?.receive(archive);
+    searchIndex?.add([{ url: '/a/', shard: 'en', content: '<p>a</p>' }]);
+    expect(received).toBe(archive);
+    expect(documents).toEqual([{ url: '/a/', shard: 'en', content: '<p>a</p>' }]);
   });
 
-  it('refuses to make one up when no model was built', () => {
-    delete (globalThis as Record<symbol, unknown>)[Symbol.for('newsroom-archive.build-handoff')];
-    expect(() => builtArchive()).toThrow(/no archive was built/);
+  it('has no receiver open unless an integration opened one (as in astro dev)', () => {
+    expect(openReceivers()).toEqual({ sitemap: undefined, searchIndex: undefined });
+  });
+
+  it('reaches across module graphs: the receivers live under one process-wide symbol', () => {
+    const receiver = { receive: () => undefined };
+    openReceiver('sitemap', receiver);
+    const holder = (globalThis as Record<symbol, { sitemap?: unknown }>)[Symbol.for('newsroom-archive.build-receivers')];
+    expect(holder?.sitemap).toBe(receiver);
   });
 });

@@ -1,50 +1,47 @@
 /**
- * Hands data from the pages to the build integrations, which run in the same Node process
- * during `astro build` but cannot import `astro:content`:
- * - the archive model the pages were built from, for the sitemap's dates (read after the pages
- *   are written), rather than reading and validating every file a second time;
- * - the search documents, for the search index: the integration opens a sink when the build
- *   starts and the pages send their documents to it as soon as the model exists, so Pagefind
- *   indexes on the other core while the pages are written.
- * Both live under one process-wide symbol.
+ * The hand-over from the pages to the build integrations, which run in the same Node process
+ * during `astro build` but in another module graph (they cannot import `astro:content`, and the
+ * pages' bundle has its own copy of every module). Each integration opens a receiver when the
+ * build starts and closes it when the build is done; `src/data/archive.ts` hands the model of
+ * the build to whatever receivers are open, once, right after building it:
+ * - the search index receives the search documents, so Pagefind indexes on the other core
+ *   while the pages are written (src/integrations/pagefind.ts);
+ * - the sitemap receives the archive model, for each page's `lastmod` and the pages it leaves
+ *   out, rather than reading and validating every file a second time
+ *   (src/integrations/sitemap.ts).
+ * The open receivers are kept under one process-wide symbol: the one place the two module
+ * graphs meet.
  */
 import type { Archive } from '../model/archive.ts';
 import type { SearchDocument } from './search-index.ts';
 
-export interface SearchIndexSink {
+export interface SearchIndexReceiver {
   add(documents: readonly SearchDocument[]): void;
 }
 
-interface Handoff {
-  archive?: Archive;
-  searchIndex?: SearchIndexSink;
+export interface ArchiveReceiver {
+  receive(archive: Archive): void;
 }
 
-const KEY = Symbol.for('newsroom-archive.build-handoff');
+export interface BuildReceivers {
+  searchIndex?: SearchIndexReceiver;
+  sitemap?: ArchiveReceiver;
+}
 
-function handoff(): Handoff {
-  const holder = globalThis as { [KEY]?: Handoff };
+const KEY = Symbol.for('newsroom-archive.build-receivers');
+
+function receivers(): BuildReceivers {
+  const holder = globalThis as { [KEY]?: BuildReceivers };
   holder[KEY] ??= {};
   return holder[KEY];
 }
 
-export function shareBuiltArchive(archive: Archive): void {
-  handoff().archive = archive;
+/** An integration opens (or, with undefined, closes) its receiver. */
+export function openReceiver<K extends keyof BuildReceivers>(name: K, receiver: BuildReceivers[K] | undefined): void {
+  receivers()[name] = receiver;
 }
 
-/** The model of the pages just built; throws when none was built in this process. */
-export function builtArchive(): Archive {
-  const { archive } = handoff();
-  if (!archive) throw new Error('build-handoff: no archive was built in this process; run it after the pages are built');
-  return archive;
-}
-
-/** Opens (or, with undefined, closes) the sink the pages send search documents to. */
-export function openSearchIndex(sink: SearchIndexSink | undefined): void {
-  handoff().searchIndex = sink;
-}
-
-/** The open sink, when a build that indexes is running (not in `astro dev`). */
-export function searchIndexSink(): SearchIndexSink | undefined {
-  return handoff().searchIndex;
+/** The receivers open now: none in `astro dev`, which builds no index or sitemap. */
+export function openReceivers(): Readonly<BuildReceivers> {
+  return receivers();
 }
