@@ -59,7 +59,10 @@ const WORDS = (
   'energy oil gas solar wind battery electric vehicle plant emissions climate policy government minister ' +
   'election campaign vote law bill tax budget trade tariff export import partner agreement talks'
 ).split(' ');
-const TOPICS = Array.from({ length: SHAPE.topics }, (_, i) => `${WORDS[(i * 7) % WORDS.length][0].toUpperCase()}${WORDS[(i * 7) % WORDS.length].slice(1)} ${WORDS[(i * 13 + 3) % WORDS.length]}`);
+const TOPICS = Array.from(
+  { length: SHAPE.topics },
+  (_, i) => `${WORDS[(i * 7) % WORDS.length][0].toUpperCase()}${WORDS[(i * 7) % WORDS.length].slice(1)} ${WORDS[(i * 13 + 3) % WORDS.length]}`,
+);
 const OFFSETS = ['Z', '+01:00', '-05:00', '+08:00', '+05:30', '', '+02:00', '-08:00'];
 
 function name(rand, parts) {
@@ -112,7 +115,9 @@ export function makeArticle(index, names, pick) {
   const day = 1 + Math.floor(rand() * 28);
   const dateOnly = rand() < 0.1;
   const offset = OFFSETS[Math.floor(rand() * OFFSETS.length)];
-  const date = dateOnly ? `${year}-${pad(month)}-${pad(day)}` : `${year}-${pad(month)}-${pad(day)}T${pad(Math.floor(rand() * 24))}:${pad(Math.floor(rand() * 60))}:00${offset}`;
+  const date = dateOnly
+    ? `${year}-${pad(month)}-${pad(day)}`
+    : `${year}-${pad(month)}-${pad(day)}T${pad(Math.floor(rand() * 24))}:${pad(Math.floor(rand() * 60))}:00${offset}`;
 
   const companyCount = 1 + Math.floor(rand() * 3);
   const companies = [...new Set(Array.from({ length: companyCount }, () => names.companies[pick.company()]))];
@@ -123,8 +128,17 @@ export function makeArticle(index, names, pick) {
     const rank = names.companies.indexOf(company);
     return rank < SHAPE.registry && rand() < 0.15 ? aliasOf(company, rank) : company;
   });
-  const title = sentence(rand, []).split(' ').slice(0, 6 + Math.floor(rand() * 5)).join(' ').replace(/[.*[\]()]/g, '').replace(/https?:\S+/g, '');
-  const slug = `${title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60)}-${index}`;
+  const title = sentence(rand, [])
+    .split(' ')
+    .slice(0, 6 + Math.floor(rand() * 5))
+    .join(' ')
+    .replace(/[.*[\]()]/g, '')
+    .replace(/https?:\S+/g, '');
+  const slug = `${title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60)}-${index}`;
 
   const lines = ['---', `title: ${yamlString(title)}`, `date: ${date}`];
   if (authors.length) lines.push(`byline: ${authors.length === 1 ? yamlString(authors[0]) : `[${authors.map(yamlString).join(', ')}]`}`);
@@ -136,10 +150,18 @@ export function makeArticle(index, names, pick) {
   const body = [
     paragraph(rand, companies),
     paragraph(rand, companies),
-    `## ${sentence(rand, []).split(' ').slice(0, 4).join(' ').replace(/[.*[\]()]/g, '')}`,
+    `## ${sentence(rand, [])
+      .split(' ')
+      .slice(0, 4)
+      .join(' ')
+      .replace(/[.*[\]()]/g, '')}`,
     paragraph(rand, companies),
     paragraph(rand, companies),
-    `## ${sentence(rand, []).split(' ').slice(0, 3).join(' ').replace(/[.*[\]()]/g, '')}`,
+    `## ${sentence(rand, [])
+      .split(' ')
+      .slice(0, 3)
+      .join(' ')
+      .replace(/[.*[\]()]/g, '')}`,
     paragraph(rand, companies),
     paragraph(rand, companies),
   ];

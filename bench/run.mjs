@@ -99,16 +99,26 @@ function pageCounts(lines) {
 
 /** Bytes a reader downloads for one article page: HTML, its stylesheets and scripts. */
 function articlePageWeight(dist) {
-  const year = readdirSync(dist).filter((name) => /^\d{4}$/.test(name)).sort()[0];
+  const year = readdirSync(dist)
+    .filter((name) => /^\d{4}$/.test(name))
+    .sort()[0];
   let dir = path.join(dist, year);
   while (!existsSync(path.join(dir, 'index.html')) || dir.split(path.sep).length - dist.split(path.sep).length < 4) {
-    dir = path.join(dir, readdirSync(dir).filter((name) => statSync(path.join(dir, name)).isDirectory()).sort()[0]);
+    dir = path.join(
+      dir,
+      readdirSync(dir)
+        .filter((name) => statSync(path.join(dir, name)).isDirectory())
+        .sort()[0],
+    );
   }
   const html = readFileSync(path.join(dir, 'index.html'));
   const text = html.toString();
   const assets = (pattern) => [...text.matchAll(pattern)].map((m) => readFileSync(path.join(dist, m[1].replace(/^\//, ''))));
   const css = assets(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g);
-  const js = [...assets(/<script[^>]+src="([^"]+)"/g), ...[...text.matchAll(/<script(?![^>]*type="application\/ld\+json")[^>]*>([\s\S]*?)<\/script>/g)].map((m) => Buffer.from(m[1]))];
+  const js = [
+    ...assets(/<script[^>]+src="([^"]+)"/g),
+    ...[...text.matchAll(/<script(?![^>]*type="application\/ld\+json")[^>]*>([\s\S]*?)<\/script>/g)].map((m) => Buffer.from(m[1])),
+  ];
   const weigh = (buffers) => ({ raw: buffers.reduce((s, b) => s + b.length, 0), gzip: buffers.reduce((s, b) => s + gzipSync(b).length, 0) });
   return { page: path.relative(dist, dir), html: weigh([html]), css: weigh(css), js: weigh(js) };
 }
@@ -129,7 +139,12 @@ async function build(label, { cwd, args, env, dist, extra }) {
     },
   });
   if (result.code !== 0) {
-    console.error(result.lines.slice(-40).map((line) => line.text).join('\n'));
+    console.error(
+      result.lines
+        .slice(-40)
+        .map((line) => line.text)
+        .join('\n'),
+    );
     throw new Error(`${label}: the build failed (exit ${result.code})`);
   }
   const extraResult = extra ? await extra() : {};
@@ -160,15 +175,36 @@ async function main() {
 
   // `npm run check` on the whole archive, before any build: the editor's quick check.
   say('npm run check…');
-  const check = await measure(process.execPath, [path.join(ROOT, 'scripts', 'check.mjs'), '--json'], { cwd: ROOT, env: { ...process.env, ARCHIVE_CONTENT_DIR: content } });
+  const check = await measure(process.execPath, [path.join(ROOT, 'scripts', 'check.mjs'), '--json'], {
+    cwd: ROOT,
+    env: { ...process.env, ARCHIVE_CONTENT_DIR: content },
+  });
   // The JSON report is on stdout; `lines` has stderr's too (a Node warning, say): take the object.
   const checkOutput = check.lines.map((line) => line.text).join('\n');
   const checkReport = JSON.parse(checkOutput.slice(checkOutput.indexOf('{'), checkOutput.lastIndexOf('}') + 1));
   if (checkReport.errors.length) throw new Error(`npm run check found ${checkReport.errors.length} errors in the generated archive`);
-  const contentCheck = { totalMs: Math.round(check.ms), checkMs: Math.round(checkReport.seconds * 1000), peakRssBytes: check.peakRss, warnings: checkReport.warnings.length };
+  const contentCheck = {
+    totalMs: Math.round(check.ms),
+    checkMs: Math.round(checkReport.seconds * 1000),
+    peakRssBytes: check.peakRss,
+    warnings: checkReport.warnings.length,
+  };
   say(`check: ${seconds(contentCheck.totalMs)} s (${checkReport.seconds} s checking), ${checkReport.errors.length} errors, ${contentCheck.warnings} warnings`);
 
-  const results = { articles, contentCheck, machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGB: Math.round(os.totalmem() / 1e9), node: process.version, platform: `${os.platform()} ${os.release()}` }, date: new Date().toISOString(), reference: undefined, project: [] };
+  const results = {
+    articles,
+    contentCheck,
+    machine: {
+      cpus: os.cpus().length,
+      cpu: os.cpus()[0]?.model,
+      memoryGB: Math.round(os.totalmem() / 1e9),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+    },
+    date: new Date().toISOString(),
+    reference: undefined,
+    project: [],
+  };
 
   if (!values['skip-reference']) {
     const dist = path.join(work, 'reference-dist');
@@ -208,10 +244,16 @@ async function main() {
 
   const added = path.join(content, 'articles', '2025', 'benchmark-added-article.md');
   mkdirSync(path.dirname(added), { recursive: true });
-  writeFileSync(added, '---\ntitle: An article the benchmark added\ndate: 2025-12-30T09:00:00Z\ncompanies: [Benchmark Added Co]\ntopics: [Market revenue]\n---\n\nA new article, added to a built archive.\n');
+  writeFileSync(
+    added,
+    '---\ntitle: An article the benchmark added\ndate: 2025-12-30T09:00:00Z\ncompanies: [Benchmark Added Co]\ntopics: [Market revenue]\n---\n\nA new article, added to a built archive.\n',
+  );
   results.project.push(await project('one article added', dist, cache));
 
-  const registry = path.join(content, files.find((file) => file.startsWith('companies/')));
+  const registry = path.join(
+    content,
+    files.find((file) => file.startsWith('companies/')),
+  );
   appendFileSync(registry, '\nThe benchmark edited this description.\n');
   results.project.push(await project('one registry entry edited', dist, cache));
 

@@ -77,7 +77,16 @@ export async function measureSearch(dist, queries) {
       const typingMs = typedDrawn - (await typingPage.evaluate(() => window.lastKey));
       await typingContext.close();
 
-      rows.push({ label, q, results: count?.trim(), coldMs: Math.round(coldMs), typingMs: Math.round(typingMs), indexBytes: index, totalBytes: total, requests: requests.length });
+      rows.push({
+        label,
+        q,
+        results: count?.trim(),
+        coldMs: Math.round(coldMs),
+        typingMs: Math.round(typingMs),
+        indexBytes: index,
+        totalBytes: total,
+        requests: requests.length,
+      });
     }
   } finally {
     await browser.close();

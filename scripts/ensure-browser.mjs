@@ -40,7 +40,7 @@ if (existsSync('/usr/bin/apt-get') && isRoot) {
   run(`DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(' ')}`);
 } else {
   if (!found) {
-    console.log('ensure-browser: no system Chromium found; downloading Playwright\'s Chromium');
+    console.log("ensure-browser: no system Chromium found; downloading Playwright's Chromium");
     run('npx playwright install chromium');
   }
   if (!hasXmllint) {

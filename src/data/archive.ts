@@ -29,7 +29,10 @@ async function load(): Promise<LoadedArchive> {
   const registry = indexCompanyRegistry(companies.map((entry) => entry.data));
   // The loader already reported clashes; an array here means it could not have passed.
   if (Array.isArray(registry)) throw new Error('company registry has clashing names');
-  const model = buildArchive(articles.map((entry) => entry.data), registry);
+  const model = buildArchive(
+    articles.map((entry) => entry.data),
+    registry,
+  );
   const byFile = new Map(articles.map((entry) => [entry.data.file, entry]));
   const result: LoadedArchive = {
     model,

@@ -8,7 +8,21 @@ import { site } from '@/config/site';
 import { urls } from '@/config/urls';
 import type { Archive, ArchiveTerm, Article } from '@/lib/model/archive';
 import { listCorrections } from '@/lib/model/corrections';
-import { allFeeds, correctionFeedItem, correctionsFeedInfo, FEED_LIMITS, feedItem, latest, renderFeed, renderOpml, siteFeedInfo, termFeedInfo, type FeedContext, type FeedInfo, type FeedItem } from '@/lib/outputs/feeds';
+import {
+  allFeeds,
+  correctionFeedItem,
+  correctionsFeedInfo,
+  FEED_LIMITS,
+  feedItem,
+  latest,
+  renderFeed,
+  renderOpml,
+  siteFeedInfo,
+  termFeedInfo,
+  type FeedContext,
+  type FeedInfo,
+  type FeedItem,
+} from '@/lib/outputs/feeds';
 import { JSON_FEED_TYPE, renderJsonFeed } from '@/lib/outputs/json-feed';
 import { newestChange } from '@/lib/model/modified';
 import type { TermKind } from '@/lib/urls';
@@ -63,7 +77,13 @@ export function termFeedRoute(kind: TermKind, format: FeedFormat = 'rss') {
       params: { slug: term.slug },
       props: { term },
       // The feed's items, whole (src/lib/outputs/page-keys.ts): unchanged, the feed is not written again.
-      cacheKey: pageKey(siteKey, kind, term.slug, term.name, latest(term.articles, FEED_LIMITS.term).map((a) => [articleData(a, digests.article(a)), cardData(a)])),
+      cacheKey: pageKey(
+        siteKey,
+        kind,
+        term.slug,
+        term.name,
+        latest(term.articles, FEED_LIMITS.term).map((a) => [articleData(a, digests.article(a)), cardData(a)]),
+      ),
     }));
   }) satisfies GetStaticPaths;
   const GET: APIRoute<{ term: ArchiveTerm }> = ({ props }) =>
@@ -82,7 +102,9 @@ export function correctionsFeedRoute(format: FeedFormat): APIRoute {
     if (format === 'json') {
       return new Response(renderJsonFeed(feed, items, feedContext), { headers: { 'Content-Type': `${JSON_FEED_TYPE}; charset=utf-8` } });
     }
-    return new Response(await renderFeed(feed, items, feedContext, { stylesheet: true }), { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
+    return new Response(await renderFeed(feed, items, feedContext, { stylesheet: true }), {
+      headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' },
+    });
   };
 }
 

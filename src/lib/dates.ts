@@ -25,8 +25,7 @@ export interface ArchiveDate {
   instant: number;
 }
 
-const DATE_RE =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 
 export const DATE_FORMS = 'YYYY-MM-DD or an ISO 8601 date-time such as 2018-02-27T06:20:00Z';
 
@@ -132,7 +131,17 @@ function formatter(zone: string, kind: 'parts' | 'name'): Intl.DateTimeFormat {
   if (!found) {
     found =
       kind === 'parts'
-        ? new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', era: 'short', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' })
+        ? new Intl.DateTimeFormat('en-US', {
+            timeZone: zone,
+            hourCycle: 'h23',
+            era: 'short',
+            year: 'numeric',
+            month: 'numeric',
+            day: 'numeric',
+            hour: 'numeric',
+            minute: 'numeric',
+            second: 'numeric',
+          })
         : // As @date-fns/tz's tzName(zone, date, 'short') asks for it: "UTC", "GMT+8", "CET".
           new Intl.DateTimeFormat('en-US', { hour: 'numeric', timeZone: zone, timeZoneName: 'short' });
     formatters.set(key, found);
@@ -145,7 +154,14 @@ function wallClock(date: ArchiveDate): WallClock {
   const parts: Record<string, string> = {};
   for (const part of formatter(date.zone, 'parts').formatToParts(date.instant)) parts[part.type] = part.value;
   const year = parts.era === 'BC' ? 1 - Number(parts.year) : Number(parts.year);
-  const clock = { year, month: Number(parts.month), day: Number(parts.day), hour: Number(parts.hour), minute: Number(parts.minute), second: Number(parts.second) };
+  const clock = {
+    year,
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+  };
   const wallAsUtc = new Date(0);
   wallAsUtc.setUTCFullYear(clock.year, clock.month - 1, clock.day);
   wallAsUtc.setUTCHours(clock.hour, clock.minute, clock.second, 0);

@@ -33,8 +33,7 @@ export function createUrls(base: string) {
     /** Any other root-relative path (assets in `public/`, say). */
     path: at,
     home: () => at(),
-    article: (article: { date: Pick<ArchiveDate, 'year' | 'month' | 'day'>; slug: string }) =>
-      at(articlePath(article.date, article.slug)),
+    article: (article: { date: Pick<ArchiveDate, 'year' | 'month' | 'day'>; slug: string }) => at(articlePath(article.date, article.slug)),
     timeline: () => at('timeline/'),
     year: (year: number) => at(`${year}/`),
     month: (year: number, month: number) => at(`${year}/${padNumber(month)}/`),

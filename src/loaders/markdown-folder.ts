@@ -77,7 +77,9 @@ export function markdownFolderLoader<T extends { slug: string; file: string }>(o
     };
     if (!existsSync(folder)) {
       if (options.required) {
-        throw new ContentError([{ file: displayPath(folder), message: 'the content folder does not exist; set ARCHIVE_CONTENT_DIR to a folder holding articles/' }]);
+        throw new ContentError([
+          { file: displayPath(folder), message: 'the content folder does not exist; set ARCHIVE_CONTENT_DIR to a folder holding articles/' },
+        ]);
       }
       store.clear();
       return;

@@ -37,9 +37,7 @@ export interface RenderedBody {
   metadata: Record<string, unknown> & { imagePaths: string[] };
 }
 
-export type FileResult =
-  | { record: ArticleRecord | CompanyRecord; rendered: RenderedBody; removed: Removal[] }
-  | { problems: ContentProblem[] };
+export type FileResult = { record: ArticleRecord | CompanyRecord; rendered: RenderedBody; removed: Removal[] } | { problems: ContentProblem[] };
 
 export function createRenderer(settings: ProcessSettings): Promise<MarkdownRenderer> {
   return createMarkdownProcessor({ ...markdownOptions({ trustedHtml: settings.trustedHtml }), image: settings.image });
@@ -61,7 +59,10 @@ export async function processFile(job: FileJob, renderer: MarkdownRenderer, sett
   const imagePaths = [...metadata.localImagePaths, ...metadata.remoteImagePaths];
   return {
     record: result.record,
-    rendered: { html: code, metadata: { headings: metadata.headings, localImagePaths: metadata.localImagePaths, remoteImagePaths: metadata.remoteImagePaths, imagePaths } },
+    rendered: {
+      html: code,
+      metadata: { headings: metadata.headings, localImagePaths: metadata.localImagePaths, remoteImagePaths: metadata.remoteImagePaths, imagePaths },
+    },
     // Lines of the body, as the pipeline saw it, become lines of the file.
     removed: report.removed.map((removal) => ({ ...removal, line: removal.line && removal.line + parsed.bodyLine - 1 })),
   };

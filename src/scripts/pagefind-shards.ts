@@ -160,7 +160,11 @@ async function completes(q: string, best: PagefindResult): Promise<boolean> {
 }
 
 /** A word as Pagefind compares it: lower case, without accents. */
-const normalizeWord = (word: string) => word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+const normalizeWord = (word: string) =>
+  word
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 
 /** The words of a query, as Pagefind would look them up. */
 const queryWords = (q: string) => normalizeWord(q).match(/[\p{L}\p{N}]+/gu) ?? [];

@@ -10,7 +10,20 @@
  * - Results are drawn a page at a time as they scroll into view: only those fetch their data.
  * - Every text from the index is set as text; an excerpt keeps only its <mark> highlights.
  */
-import { effectiveSort, hasFilters, listsArticles, queryProblem, sameSearch, searchStateFromParams, searchStateToQuery, SEARCH_FACETS, SEARCH_SORTS, type SearchFacet, type SearchSort, type SearchState } from '@/lib/client/search-state';
+import {
+  effectiveSort,
+  hasFilters,
+  listsArticles,
+  queryProblem,
+  sameSearch,
+  searchStateFromParams,
+  searchStateToQuery,
+  SEARCH_FACETS,
+  SEARCH_SORTS,
+  type SearchFacet,
+  type SearchSort,
+  type SearchState,
+} from '@/lib/client/search-state';
 import { monthLabel, type ShardInfo } from '@/lib/client/search-shards';
 import { matchEntities, type SearchEntity } from '@/lib/client/search-entities';
 import { countArticles, countResults } from '@/lib/wording';
@@ -26,9 +39,15 @@ const FACET_PREVIEW = 8;
 /** Facets and entities by name (an entity's kind is its facet). */
 const FACET_LABELS: Record<SearchFacet, string> = { company: 'Company', topic: 'Topic', author: 'Author' };
 
-const monthNames = Array.from({ length: 12 }, (_, i) => new Intl.DateTimeFormat(document.documentElement.lang || 'en', { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, i, 1)));
+const monthNames = Array.from({ length: 12 }, (_, i) =>
+  new Intl.DateTimeFormat(document.documentElement.lang || 'en', { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, i, 1)),
+);
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
   node.append(...children);
@@ -54,7 +73,9 @@ function excerptNodes(html: string): Node[] {
 function resultTerms(data: ResultData): [string, string, string][] {
   try {
     const terms = JSON.parse(data.meta.terms ?? '[]') as unknown;
-    return Array.isArray(terms) ? terms.filter((t): t is [string, string, string] => Array.isArray(t) && t.length === 3 && t.every((x) => typeof x === 'string')) : [];
+    return Array.isArray(terms)
+      ? terms.filter((t): t is [string, string, string] => Array.isArray(t) && t.length === 3 && t.every((x) => typeof x === 'string'))
+      : [];
   } catch {
     return [];
   }
@@ -130,7 +151,12 @@ class SearchPage {
   /** The search the controls describe (facets as selected). */
   #controlState(): SearchState {
     const sort = this.#sort.value as SearchSort;
-    const params = new URLSearchParams({ q: this.#input.value, from: this.#from.value, to: this.#to.value, sort: SEARCH_SORTS.includes(sort) ? sort : 'newest' });
+    const params = new URLSearchParams({
+      q: this.#input.value,
+      from: this.#from.value,
+      to: this.#to.value,
+      sort: SEARCH_SORTS.includes(sort) ? sort : 'newest',
+    });
     const state = searchStateFromParams(params);
     return { ...state, q: this.#input.value.trim(), filters: this.#state.filters };
   }
@@ -190,9 +216,12 @@ class SearchPage {
       this.#change({ ...this.#controlState(), filters }, false);
     });
     this.#more.addEventListener('click', () => void this.#drawMore(true));
-    new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) void this.#drawMore(false);
-    }, { rootMargin: '400px 0px' }).observe(this.#more);
+    new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) void this.#drawMore(false);
+      },
+      { rootMargin: '400px 0px' },
+    ).observe(this.#more);
     window.addEventListener('popstate', () => void this.#run(this.#urlState()));
 
     await this.#run(this.#state);
@@ -277,7 +306,10 @@ class SearchPage {
     const pending = page.map((result: PagefindResult) => result.data());
     const byYear = effectiveSort(this.#state) !== 'relevance';
     let firstLink: HTMLAnchorElement | undefined;
-    for (const [from, to] of [[0, FIRST_DRAWN], [FIRST_DRAWN, pending.length]] as const) {
+    for (const [from, to] of [
+      [0, FIRST_DRAWN],
+      [FIRST_DRAWN, pending.length],
+    ] as const) {
       if (from >= pending.length) break;
       const data = await Promise.all(pending.slice(from, to));
       if (generation !== this.#generation) return;
@@ -307,7 +339,9 @@ class SearchPage {
     const last = this.#results.lastElementChild as HTMLElement | null;
     if (last?.dataset.year === year) return last.querySelector('ol')!;
     const list = element('ol', { class: 'search-results' });
-    this.#results.append(element('section', { class: 'search-year', 'data-year': year }, element('h3', { class: 'search-year__heading' }, year || 'Undated'), list));
+    this.#results.append(
+      element('section', { class: 'search-year', 'data-year': year }, element('h3', { class: 'search-year__heading' }, year || 'Undated'), list),
+    );
     return list;
   }
 
@@ -364,7 +398,13 @@ class SearchPage {
       ...matches.map(({ entity, via }) => {
         const span = entity.first.slice(0, 4) === entity.last.slice(0, 4) ? entity.first.slice(0, 4) : `${entity.first.slice(0, 4)}–${entity.last.slice(0, 4)}`;
         const details = `${FACET_LABELS[entity.kind]} · ${countArticles(entity.count)} · ${span}${via ? ` · also “${via}”` : ''}`;
-        return element('li', { class: 'search-entity' }, element('a', { href: safeHref(entity.url) }, entity.name), ' ', element('span', { class: 'search-entity__details' }, details));
+        return element(
+          'li',
+          { class: 'search-entity' },
+          element('a', { href: safeHref(entity.url) }, entity.name),
+          ' ',
+          element('span', { class: 'search-entity__details' }, details),
+        );
       }),
     );
     this.#entities.hidden = matches.length === 0;
@@ -421,7 +461,9 @@ class SearchPage {
       for (const value of shown) {
         const box = element('input', { type: 'checkbox', value, 'data-facet': facet });
         box.checked = selected.includes(value);
-        list.append(element('li', {}, element('label', {}, box, ' ', value, ' ', element('span', { class: 'search-facet__count' }, String(facetCounts[value] ?? 0)))));
+        list.append(
+          element('li', {}, element('label', {}, box, ' ', value, ' ', element('span', { class: 'search-facet__count' }, String(facetCounts[value] ?? 0)))),
+        );
       }
       if (values.length === 0) list.append(element('li', { class: 'search-facet__none' }, 'None in these results'));
       if (values.length > shown.length) {
@@ -439,7 +481,10 @@ class SearchPage {
     const again =
       refocus &&
       [...this.#facetList.querySelectorAll<HTMLElement>('[data-facet]')].find(
-        (node) => node.dataset.facet === refocus.facet && node.localName === refocus.tag && (refocus.tag !== 'input' || (node as HTMLInputElement).value === refocus.value),
+        (node) =>
+          node.dataset.facet === refocus.facet &&
+          node.localName === refocus.tag &&
+          (refocus.tag !== 'input' || (node as HTMLInputElement).value === refocus.value),
       );
     if (again) {
       again.focus();

@@ -50,7 +50,8 @@ export interface BuildResult {
 export function astroBuild(options: { contentDir?: string; workDir: string; env?: Record<string, string> }): Promise<BuildResult> {
   const outDir = path.join(options.workDir, 'dist');
   const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
-  for (const key of ['ARCHIVE_CONTENT_DIR', 'SITE_URL', 'ARCHIVE_TIME_ZONE', 'ARCHIVE_PAGE_SIZE', 'ARCHIVE_TRUSTED_HTML', 'ARCHIVE_SEARCH_SHARD_SIZE']) delete env[key];
+  for (const key of ['ARCHIVE_CONTENT_DIR', 'SITE_URL', 'ARCHIVE_TIME_ZONE', 'ARCHIVE_PAGE_SIZE', 'ARCHIVE_TRUSTED_HTML', 'ARCHIVE_SEARCH_SHARD_SIZE'])
+    delete env[key];
   if (options.contentDir) env.ARCHIVE_CONTENT_DIR = options.contentDir;
   env.ARCHIVE_CACHE_DIR = path.join(options.workDir, 'cache');
   Object.assign(env, options.env);
@@ -77,7 +78,8 @@ export interface ScriptResult {
  */
 export function runScript(script: string, args: string[], env: Record<string, string> = {}, cwd = ROOT): Promise<ScriptResult> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
-  for (const key of ['ARCHIVE_CONTENT_DIR', 'SITE_URL', 'ARCHIVE_TIME_ZONE', 'ARCHIVE_PAGE_SIZE', 'ARCHIVE_TRUSTED_HTML', 'ARCHIVE_SEARCH_SHARD_SIZE']) delete childEnv[key];
+  for (const key of ['ARCHIVE_CONTENT_DIR', 'SITE_URL', 'ARCHIVE_TIME_ZONE', 'ARCHIVE_PAGE_SIZE', 'ARCHIVE_TRUSTED_HTML', 'ARCHIVE_SEARCH_SHARD_SIZE'])
+    delete childEnv[key];
   Object.assign(childEnv, env);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(ROOT, script), ...args], { cwd, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -109,7 +111,10 @@ export async function snapshot(dir: string): Promise<Record<string, string>> {
     const info = await stat(file);
     const key = path.relative(dir, file);
     if (entry.isDirectory()) result[`${key}/`] = `dir ${info.mtimeMs}`;
-    else result[key] = `${createHash('sha256').update(await readFile(file)).digest('hex')} ${info.mtimeMs}`;
+    else
+      result[key] = `${createHash('sha256')
+        .update(await readFile(file))
+        .digest('hex')} ${info.mtimeMs}`;
   }
   return result;
 }

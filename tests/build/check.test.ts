@@ -26,7 +26,10 @@ const FILES: Record<string, string> = {
   'articles/2018/long-summary.md': md(['title: Long', 'date: 2018-02-27', `summary: ${'A long summary. '.repeat(25).trim()}`]),
   'articles/2018/twice-a.md': md(['title: Same Story', 'date: 2018-04-01T08:00:00Z']),
   'articles/2018/twice-b.md': md(['title: Same story!', 'date: 2018-04-01T20:00:00Z']),
-  'articles/2018/markup.md': md(['title: Markup', 'date: 2018-02-27'], 'Text.\n\n<script>alert(1)</script>\n\n<img src="https://example.com/a.png" onerror="alert(1)">\n'),
+  'articles/2018/markup.md': md(
+    ['title: Markup', 'date: 2018-02-27'],
+    'Text.\n\n<script>alert(1)</script>\n\n<img src="https://example.com/a.png" onerror="alert(1)">\n',
+  ),
   'articles/2018/links.md': md(
     ['title: Links', 'date: 2018-02-27'],
     'See [the good one](../good/), [nothing](../no-such-article/) and ![a photo](./missing.jpg).\n\n![here](./present.png)\n',
@@ -70,7 +73,9 @@ describe('npm run check on a folder with several bad files', () => {
       ]),
     );
     expect(text.stdout).toMatch(new RegExp(`${at('articles/2018/broken-yaml.md').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2: broken YAML in the frontmatter`));
-    expect(text.stdout).toContain(`${at('articles/2019/same.md')}: date: this article and ${at('articles/2018/same.md')} would both be published at /2018/03/01/same/`);
+    expect(text.stdout).toContain(
+      `${at('articles/2019/same.md')}: date: this article and ${at('articles/2018/same.md')} would both be published at /2018/03/01/same/`,
+    );
     expect(text.stdout).toMatch(/Checked 13 articles and 2 company files in [\d.]+ s: 6 errors, \d+ warnings\./);
   });
 
@@ -85,7 +90,9 @@ describe('npm run check on a folder with several bad files', () => {
   test('warns of a date in the future, a long summary and one headline twice on a day', () => {
     expect(text.stdout).toContain(`${at('articles/2099/future.md')}:3: date: warning: 2099-01-01 is in the future`);
     expect(text.stdout).toMatch(new RegExp(`long-summary\\.md:4: summary: warning: 399 characters, more than the 300`));
-    expect(text.stdout).toContain(`${at('articles/2018/twice-b.md')}:2: title: warning: ${at('articles/2018/twice-a.md')} has the same headline on the same day`);
+    expect(text.stdout).toContain(
+      `${at('articles/2018/twice-b.md')}:2: title: warning: ${at('articles/2018/twice-a.md')} has the same headline on the same day`,
+    );
   });
 
   test('warns of markup the sanitizer will remove, at its line', () => {
@@ -103,10 +110,21 @@ describe('npm run check on a folder with several bad files', () => {
 
   test('--json gives the same findings for tools', () => {
     expect(json.code).toBe(1);
-    const report = JSON.parse(json.stdout) as { ok: boolean; errors: { file: string; line?: number; field?: string; message: string }[]; warnings: unknown[]; articles: number; companies: number };
+    const report = JSON.parse(json.stdout) as {
+      ok: boolean;
+      errors: { file: string; line?: number; field?: string; message: string }[];
+      warnings: unknown[];
+      articles: number;
+      companies: number;
+    };
     expect(report).toMatchObject({ ok: false, articles: 13, companies: 2 });
     expect(report.errors).toHaveLength(6);
-    expect(report.errors).toContainEqual({ file: at('articles/2018/two-errors.md'), line: 3, field: 'date', message: '"2018-02-30" is not a calendar date: 2018-02 has no day 30' });
+    expect(report.errors).toContainEqual({
+      file: at('articles/2018/two-errors.md'),
+      line: 3,
+      field: 'date',
+      message: '"2018-02-30" is not a calendar date: 2018-02 has no day 30',
+    });
     expect(report.warnings.length).toBe(text.stdout.split('\n').filter((line) => line.includes(': warning: ')).length);
   });
 });

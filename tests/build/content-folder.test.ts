@@ -44,7 +44,7 @@ describe('the seed content', () => {
 });
 
 describe('ARCHIVE_CONTENT_DIR', () => {
-  test('builds the other folder\'s articles at their written-date URLs, and nothing of the seed', async () => {
+  test("builds the other folder's articles at their written-date URLs, and nothing of the seed", async () => {
     const work = await makeTempDir('other-content');
     temps.push(work);
     const content = path.join(work, 'my-content');

@@ -51,7 +51,13 @@ beforeEach(async () => {
 
 const importer = (args: string[], env: Record<string, string> = {}) => runScript('scripts/import.mjs', args, { ARCHIVE_CONTENT_DIR: content, ...env });
 const read = (name: string) => readFileSync(path.join(content, 'articles', name), 'utf8');
-const articles = () => (existsSync(path.join(content, 'articles')) ? readdirSync(path.join(content, 'articles'), { recursive: true }).map(String).filter((name) => name.endsWith('.md')).sort() : []);
+const articles = () =>
+  existsSync(path.join(content, 'articles'))
+    ? readdirSync(path.join(content, 'articles'), { recursive: true })
+        .map(String)
+        .filter((name) => name.endsWith('.md'))
+        .sort()
+    : [];
 
 describe('npm run import: the seed texts', () => {
   test.each(SEED_ARTICLES)('$seed becomes content/articles/$article, plus what the editor added', async ({ seed, article, args, editorLines }) => {
@@ -157,7 +163,9 @@ describe('npm run new', () => {
     expect(result.stdout).toContain(`Wrote ${file}`);
     expect(result.stdout).toContain(`It will be published at https://news.example.org/archive/${year}/${month}/${day}/xiaomi-and-microsoft-the-next-deal/`);
     const text = readFileSync(file, 'utf8');
-    expect(text).toMatch(/^---\ntitle: "Xiaomi & Microsoft: the next deal"\ndate: \d{4}-\d\d-\d\dT\d\d:\d\d:00\+08:00\ncompanies: \[Xiaomi\]\ntopics: \[Cloud computing\]\ndraft: true\n---\n$/);
+    expect(text).toMatch(
+      /^---\ntitle: "Xiaomi & Microsoft: the next deal"\ndate: \d{4}-\d\d-\d\dT\d\d:\d\d:00\+08:00\ncompanies: \[Xiaomi\]\ntopics: \[Cloud computing\]\ndraft: true\n---\n$/,
+    );
 
     const again = await runScript('scripts/new-article.mjs', ['Xiaomi & Microsoft: the next deal'], env);
     expect(again.code).toBe(1);

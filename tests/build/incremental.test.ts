@@ -26,9 +26,15 @@ function archive(): Record<string, string> {
     const mm = String(month).padStart(2, '0');
     const title = month === 6 ? OLD_TITLE : `Globex monthly report ${month}`;
     const companies = month === 6 ? '[Ferrum Mining, Globex]' : '[Globex]';
-    files[`articles/2021/report-${mm}.md`] = md([`title: ${title}`, `date: 2021-${mm}-15T10:00:00Z`, `companies: ${companies}`, 'topics: [Mining]'], `Body of report ${month}.\n`);
+    files[`articles/2021/report-${mm}.md`] = md(
+      [`title: ${title}`, `date: 2021-${mm}-15T10:00:00Z`, `companies: ${companies}`, 'topics: [Mining]'],
+      `Body of report ${month}.\n`,
+    );
   }
-  files['articles/2010/unrelated.md'] = md(['title: An unrelated story from 2010', 'date: 2010-03-01', 'companies: [Solo Corp]', 'topics: [Weather]'], 'Nothing in common.\n');
+  files['articles/2010/unrelated.md'] = md(
+    ['title: An unrelated story from 2010', 'date: 2010-03-01', 'companies: [Solo Corp]', 'topics: [Weather]'],
+    'Nothing in common.\n',
+  );
   return files;
 }
 
@@ -93,7 +99,14 @@ describe('an incremental rebuild after a title edit', () => {
   });
 
   test('the site feed and its term feeds carry the new title, as RSS and as JSON Feed', () => {
-    for (const feed of ['rss.xml', 'companies/ferrum-mining/rss.xml', 'topics/mining/rss.xml', 'feed.json', 'companies/ferrum-mining/feed.json', 'topics/mining/feed.json']) {
+    for (const feed of [
+      'rss.xml',
+      'companies/ferrum-mining/rss.xml',
+      'topics/mining/rss.xml',
+      'feed.json',
+      'companies/ferrum-mining/feed.json',
+      'topics/mining/feed.json',
+    ]) {
       const xml = readFileSync(path.join(dist, feed), 'utf8');
       expect(xml, feed).toContain(NEW_TITLE);
       expect(xml, feed).not.toContain(OLD_TITLE);

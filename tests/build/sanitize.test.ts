@@ -40,7 +40,8 @@ function activeMarkup(html: string, { page }: { page: boolean }): string[] {
       if (['script', 'iframe', 'object', 'embed', 'base', 'meta', 'svg', 'math', 'form', 'style'].includes(node.tagName)) found.push(`<${node.tagName}>`);
       for (const [key, value] of Object.entries(node.properties)) {
         if (/^on/i.test(key)) found.push(`${key} on <${node.tagName}>`);
-        if (['href', 'src', 'action', 'formAction'].includes(key) && /^\s*(javascript|vbscript|data):/i.test(String(value))) found.push(`${key}=${String(value)}`);
+        if (['href', 'src', 'action', 'formAction'].includes(key) && /^\s*(javascript|vbscript|data):/i.test(String(value)))
+          found.push(`${key}=${String(value)}`);
       }
     });
     return 'skip';

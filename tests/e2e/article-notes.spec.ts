@@ -47,7 +47,9 @@ test.describe('corrections, with JavaScript off', () => {
     const xml = await (await request.get(`${fixture}companies/acme/rss.xml`)).text();
     const feed = await new Parser({ customFields: { item: ['content:encoded', 'atom:updated'] } }).parseString(xml);
     const item = feed.items.find((entry) => entry.link === corrected)!;
-    expect((item as unknown as Record<string, string>)['content:encoded']).toMatch(/^<p><strong>Correction<\/strong> <time datetime="2021-12-20T00:00:00Z">20 Dec 2021<\/time>: An earlier version/);
+    expect((item as unknown as Record<string, string>)['content:encoded']).toMatch(
+      /^<p><strong>Correction<\/strong> <time datetime="2021-12-20T00:00:00Z">20 Dec 2021<\/time>: An earlier version/,
+    );
     expect((item as unknown as Record<string, string>)['atom:updated']).toBe('2022-01-05T10:00:00+01:00');
     const json = await (await request.get(`${fixture}companies/acme/feed.json`)).json();
     const jsonItem = json.items.find((entry: { id: string }) => entry.id === corrected);

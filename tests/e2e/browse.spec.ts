@@ -86,7 +86,15 @@ test('index pages group A–Z with a jump bar and counts', async ({ page }) => {
 
 test('the timeline charts years and months and links to them', async ({ page }) => {
   await page.goto(`${fixture}timeline/`);
-  await expect(page.locator('.timeline__heading')).toHaveText(['2023 2 articles', '2022 1 article', '2021 2 articles', '2020 5 articles', '2019 5 articles', '2018 1 article', '2017 1 article']);
+  await expect(page.locator('.timeline__heading')).toHaveText([
+    '2023 2 articles',
+    '2022 1 article',
+    '2021 2 articles',
+    '2020 5 articles',
+    '2019 5 articles',
+    '2018 1 article',
+    '2017 1 article',
+  ]);
   const months2019 = page.getByRole('list', { name: 'Articles per month in 2019' });
   await expect(months2019.getByRole('link')).toHaveCount(5);
   await months2019.getByRole('link', { name: 'March 2019: 1 article' }).click();

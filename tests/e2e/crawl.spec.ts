@@ -23,7 +23,10 @@ for (const name of ['fixture', 'seedBase'] as const) {
     const pages = result.links.filter((link) => link.state === LinkState.OK && link.url.endsWith('/'));
     // The crawl really walked the site: every kind of page was reached.
     for (const path of ['timeline/', 'companies/', 'topics/', 'authors/']) {
-      expect(pages.some((link) => link.url === `${start}${path}`), `${start}${path} reached`).toBe(true);
+      expect(
+        pages.some((link) => link.url === `${start}${path}`),
+        `${start}${path} reached`,
+      ).toBe(true);
     }
     expect(pages.length).toBeGreaterThan(name === 'fixture' ? 50 : 15);
   });

@@ -57,7 +57,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
         const policy = await policyOf(page);
         expect(policy, `/${path}`).toMatch(/script-src 'self'( 'wasm-unsafe-eval')?( 'sha256-[A-Za-z0-9+/=]+')*;/);
         expect(policy, `/${path}`).not.toContain('unsafe-inline');
-        for (const directive of ["default-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"]) expect(policy, `/${path}`).toContain(directive);
+        for (const directive of ["default-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"])
+          expect(policy, `/${path}`).toContain(directive);
         // WebAssembly and workers only where search runs.
         expect(policy.includes("'wasm-unsafe-eval'"), `/${path}`).toBe(path === 'search/');
         expect(policy.includes('worker-src'), `/${path}`).toBe(path === 'search/');

@@ -20,7 +20,12 @@ import { siteUrl } from './sites.mjs';
 
 type Item = Parser.Item & { creators?: string[]; categoryList?: string[]; 'content:encoded'?: string };
 const parser = new Parser<Record<string, unknown>, Item>({
-  customFields: { item: [['dc:creator', 'creators', { keepArray: true }], ['category', 'categoryList', { keepArray: true }]] },
+  customFields: {
+    item: [
+      ['dc:creator', 'creators', { keepArray: true }],
+      ['category', 'categoryList', { keepArray: true }],
+    ],
+  },
 });
 const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['outline', 'url', 'sitemap', 'item'].includes(name) });
 const SITEMAP_XSD = path.resolve('node_modules/sitemap/schema/sitemap.xsd');
@@ -159,7 +164,10 @@ for (const name of ['fixture', 'seedBase'] as const) {
         expect(json.language).toBe('en');
         expect(json.icon!.startsWith(site), json.icon).toBe(true);
         // The same items, in the same order, with the same text and instants.
-        expect(json.items.map((i) => [i.id, i.url, i.title]), jsonUrl).toEqual(feed.items.map((i) => [i.guid, i.link, i.title]));
+        expect(
+          json.items.map((i) => [i.id, i.url, i.title]),
+          jsonUrl,
+        ).toEqual(feed.items.map((i) => [i.guid, i.link, i.title]));
         for (const [index, item] of json.items.entries()) {
           const rssItem = feed.items[index];
           expect(item.date_published, item.id).toMatch(RFC_3339);
@@ -194,7 +202,11 @@ for (const name of ['fixture', 'seedBase'] as const) {
     test('OPML lists a feed for every company, topic and author page', async ({ request }) => {
       const { groups } = await opmlFeeds(request, site);
       const urls = (await sitemapUrls(request, site)).map((u) => u.loc);
-      for (const [group, kind] of [['Companies', 'companies'], ['Topics', 'topics'], ['Authors', 'authors']]) {
+      for (const [group, kind] of [
+        ['Companies', 'companies'],
+        ['Topics', 'topics'],
+        ['Authors', 'authors'],
+      ]) {
         const pages = urls.filter((url) => new RegExp(`^${site}${kind}/[^/]+/$`).test(url));
         // A kind with no terms (the seed has no bylines) has no group at all.
         expect([...(groups[group] ?? [])].sort(), kind).toEqual(pages.map((page) => `${page}rss.xml`).sort());
@@ -323,7 +335,10 @@ test('a feed opened in the browser reads as a page, with its text shown as text'
   await page.goto(`${siteUrl('fixture')}rss.xml`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Newsroom Archive: latest articles');
   await expect(page.getByText('This is a feed.')).toBeVisible();
-  await expect(page.getByRole('link', { name: FIXTURE.trickyTitle, exact: true })).toHaveAttribute('href', `${siteUrl('fixture')}2022/03/04/tricky-characters/`);
+  await expect(page.getByRole('link', { name: FIXTURE.trickyTitle, exact: true })).toHaveAttribute(
+    'href',
+    `${siteUrl('fixture')}2022/03/04/tricky-characters/`,
+  );
   await expect(page.getByText('Summary with & and < and "quotes" and ]]> and </script> inside.', { exact: true })).toBeVisible();
   await expect(page.locator('main b')).toHaveCount(0);
 });

@@ -15,7 +15,15 @@ import { siteUrl } from './sites.mjs';
 const site = siteUrl('hostile');
 const origin = new URL(site).origin;
 
-const ARTICLES = ['2024/05/01/scripts/', '2024/05/02/frontmatter/', '2024/05/03/long-title/', '2024/05/04/many-companies/', '2024/05/05/empty-body/', '2024/05/06/only-comment/', '2024/05/07/benign-and-ids/'];
+const ARTICLES = [
+  '2024/05/01/scripts/',
+  '2024/05/02/frontmatter/',
+  '2024/05/03/long-title/',
+  '2024/05/04/many-companies/',
+  '2024/05/05/empty-body/',
+  '2024/05/06/only-comment/',
+  '2024/05/07/benign-and-ids/',
+];
 
 /**
  * Watches a page for anything a payload could do: set the flag global, open a dialog, leave
@@ -35,7 +43,10 @@ function watch(page: Page) {
   return async (expectedUrl: string) => {
     // Long enough for a zero-second meta refresh or an onload handler to have fired.
     await page.waitForTimeout(400);
-    expect(await page.evaluate((flag) => (window as unknown as Record<string, unknown>)[flag], HOSTILE.flag), `a payload ran on ${expectedUrl}`).toBeUndefined();
+    expect(
+      await page.evaluate((flag) => (window as unknown as Record<string, unknown>)[flag], HOSTILE.flag),
+      `a payload ran on ${expectedUrl}`,
+    ).toBeUndefined();
     // The search page rewrites its query string; what matters is staying on the page.
     const [now, expected] = [new URL(page.url()), new URL(expectedUrl)];
     expect(now.origin + now.pathname, 'the page navigated away').toBe(expected.origin + expected.pathname);
@@ -51,10 +62,13 @@ async function activeMarkup(page: Page): Promise<string[]> {
     for (const element of document.querySelectorAll('*')) {
       for (const attribute of element.attributes) {
         if (/^on/i.test(attribute.name)) found.push(`${attribute.name} on <${element.localName}>`);
-        if (/^(href|src|action|formaction|srcdoc|data)$/i.test(attribute.name) && /^\s*(javascript|vbscript|data):/i.test(attribute.value)) found.push(`${attribute.name}=${attribute.value}`);
+        if (/^(href|src|action|formaction|srcdoc|data)$/i.test(attribute.name) && /^\s*(javascript|vbscript|data):/i.test(attribute.value))
+          found.push(`${attribute.name}=${attribute.value}`);
       }
     }
-    for (const element of document.querySelectorAll('main iframe, main object, main embed, base, main meta, main style, main form:not(.search-within):not([data-search-form]), main math, .prose svg, .term-description svg'))
+    for (const element of document.querySelectorAll(
+      'main iframe, main object, main embed, base, main meta, main style, main form:not(.search-within):not([data-search-form]), main math, .prose svg, .term-description svg',
+    ))
       found.push(`<${element.localName}>`);
     for (const script of document.querySelectorAll('script')) {
       const type = script.getAttribute('type') ?? '';
@@ -85,7 +99,9 @@ test.describe('no payload runs or redirects', () => {
     for (const path of ['', 'timeline/', '2024/', '2024/05/', 'companies/', 'topics/', 'authors/', '404.html']) await visit(site + path);
     // Every company, topic and author of the frontmatter article, reached by its link.
     await page.goto(`${site}2024/05/02/frontmatter/`);
-    const termLinks = await page.locator('.article__byline a, .article__footer a[href*="/companies/"], .article__footer a[href*="/topics/"]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+    const termLinks = await page
+      .locator('.article__byline a, .article__footer a[href*="/companies/"], .article__footer a[href*="/topics/"]')
+      .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
     expect(termLinks.length).toBeGreaterThanOrEqual(7);
     for (const url of termLinks) await visit(url);
   });
@@ -136,7 +152,10 @@ test.describe('every field shows as the characters written', () => {
     for (const name of [HOSTILE.company, HOSTILE.scriptCompany, HOSTILE.registryName, HOSTILE.topic]) {
       await expect(page.locator('.article__footer').getByRole('link', { name, exact: true })).toBeVisible();
     }
-    await expect(page.locator('.article__footer').getByRole('link', { name: HOSTILE.sourceName, exact: true })).toHaveAttribute('href', 'https://example.com/story?a=1&b=</script>');
+    await expect(page.locator('.article__footer').getByRole('link', { name: HOSTILE.sourceName, exact: true })).toHaveAttribute(
+      'href',
+      'https://example.com/story?a=1&b=</script>',
+    );
     await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', HOSTILE.summary);
     await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', HOSTILE.title);
     const tags = await page.locator('meta[property="article:tag"]').evaluateAll((metas) => metas.map((m) => m.getAttribute('content')));
@@ -156,7 +175,12 @@ test.describe('every field shows as the characters written', () => {
 
   test('in the feeds and the OPML, which parse to the text as written', async ({ request }) => {
     const parser = new Parser<Record<string, unknown>, Parser.Item & { creators?: string[]; categoryList?: string[] }>({
-      customFields: { item: [['dc:creator', 'creators', { keepArray: true }], ['category', 'categoryList', { keepArray: true }]] },
+      customFields: {
+        item: [
+          ['dc:creator', 'creators', { keepArray: true }],
+          ['category', 'categoryList', { keepArray: true }],
+        ],
+      },
     });
     const body = await (await request.get(`${site}rss.xml`)).text();
     expect(checkXml(body)).toBe(true);

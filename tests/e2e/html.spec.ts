@@ -23,7 +23,8 @@ for (const site of ['fixture', 'seedBase', 'hostile']) {
     for (const file of files) {
       const report = await validator.validateFile(file);
       for (const result of report.results) {
-        for (const message of result.messages) problems.push(`${path.relative(E2E_DIR, file)}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`);
+        for (const message of result.messages)
+          problems.push(`${path.relative(E2E_DIR, file)}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`);
       }
     }
     expect(problems).toEqual([]);

@@ -16,7 +16,8 @@ async function sitemapLocs(page: Page, site: string): Promise<string[]> {
   const parser = new XMLParser({ isArray: (name) => name === 'url' || name === 'sitemap' });
   const index = parser.parse(await (await page.request.get(`${site}sitemap-index.xml`)).text());
   const locs: string[] = [];
-  for (const { loc } of index.sitemapindex.sitemap) locs.push(...parser.parse(await (await page.request.get(loc)).text()).urlset.url.map((u: { loc: string }) => u.loc));
+  for (const { loc } of index.sitemapindex.sitemap)
+    locs.push(...parser.parse(await (await page.request.get(loc)).text()).urlset.url.map((u: { loc: string }) => u.loc));
   return locs;
 }
 

@@ -31,11 +31,14 @@ async function resultDates(page: Page): Promise<string[]> {
 
 /** Serves the search page with another page size, to see results drawn a page at a time. */
 async function withPageSize(page: Page, size: number) {
-  await page.route((url) => url.pathname.endsWith('/search/'), async (route) => {
-    const response = await route.fetch();
-    const html = (await response.text()).replace('data-page-size="10"', `data-page-size="${size}"`);
-    await route.fulfill({ response, body: html });
-  });
+  await page.route(
+    (url) => url.pathname.endsWith('/search/'),
+    async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace('data-page-size="10"', `data-page-size="${size}"`);
+      await route.fulfill({ response, body: html });
+    },
+  );
 }
 
 test.describe('search on the fixture site', () => {

@@ -65,8 +65,12 @@ test.afterAll(async () => {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify({ minimum: MINIMUM, runs: RUNS, pages: rows }, null, 2)}\n`);
   const header = `| site | page | ${CATEGORIES.join(' | ')} |`;
-  const lines = rows.map((row) => `| ${row.site} | ${row.page} | ${CATEGORIES.map((c) => `${row.median[c]} (${row.runs.map((r) => r[c]).join('/')})`).join(' | ')} |`);
-  console.log(`\nLighthouse, median of ${RUNS} runs (each run in brackets); written to ${file}\n${[header, `|${' --- |'.repeat(CATEGORIES.length + 2)}`, ...lines].join('\n')}\n`);
+  const lines = rows.map(
+    (row) => `| ${row.site} | ${row.page} | ${CATEGORIES.map((c) => `${row.median[c]} (${row.runs.map((r) => r[c]).join('/')})`).join(' | ')} |`,
+  );
+  console.log(
+    `\nLighthouse, median of ${RUNS} runs (each run in brackets); written to ${file}\n${[header, `|${' --- |'.repeat(CATEGORIES.length + 2)}`, ...lines].join('\n')}\n`,
+  );
 });
 
 for (const [site, pages] of Object.entries(PAGES)) {

@@ -37,8 +37,11 @@ describe('ContentError', () => {
     expect(new ContentError([{ file: 'a.md', message: 'x' }]).message).toMatch(/^The content has a problem; nothing was built\.\n {2}a\.md: x$/);
   });
 
-  test('does not reorder the caller\'s array', () => {
-    const problems = [{ file: 'b.md', message: 'x' }, { file: 'a.md', message: 'y' }];
+  test("does not reorder the caller's array", () => {
+    const problems = [
+      { file: 'b.md', message: 'x' },
+      { file: 'a.md', message: 'y' },
+    ];
     new ContentError(problems);
     expect(problems.map((p) => p.file)).toEqual(['b.md', 'a.md']);
   });

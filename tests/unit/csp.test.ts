@@ -50,7 +50,9 @@ describe('the header policy', () => {
 
 describe("the test server's _headers", () => {
   const rules = parseHeadersFile(
-    ['# cache', '/_astro/*', '  Cache-Control: immutable', '', '/rss.xml', '  Cache-Control: no-cache', '/*', '  X-Test: a', '  Cache-Control: extra'].join('\n'),
+    ['# cache', '/_astro/*', '  Cache-Control: immutable', '', '/rss.xml', '  Cache-Control: no-cache', '/*', '  X-Test: a', '  Cache-Control: extra'].join(
+      '\n',
+    ),
   );
 
   test('applies every matching rule, joining a repeated header as hosts do', () => {

@@ -147,7 +147,10 @@ describe('ordering is by instant, not by the written text', () => {
   test('instants sort as the moments they name', () => {
     // 01:30 in New York (06:30 UTC) is later than 06:20 UTC although its wall clock is earlier.
     const written = ['2018-02-27T01:30:00-05:00', '2018-02-27T06:20:00Z', '2018-02-27T06:20:00+08:00', '2018-02-27'];
-    const sorted = written.map((w) => date(w)).sort((a, b) => a.instant - b.instant).map((d) => d.written);
+    const sorted = written
+      .map((w) => date(w))
+      .sort((a, b) => a.instant - b.instant)
+      .map((d) => d.written);
     expect(sorted).toEqual(['2018-02-27T06:20:00+08:00', '2018-02-27', '2018-02-27T06:20:00Z', '2018-02-27T01:30:00-05:00']);
   });
 });
@@ -221,14 +224,15 @@ describe('the fast formatters agree with date-fns on every zone and era', () => 
   const zones = ['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Pacific/Kiritimati'];
   const offsets = ['Z', '+08:00', '-05:30', '+14:00', '-12:00', '+00:00', ''];
   let seed = 7;
-  const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
   const pad = (n: number) => String(n).padStart(2, '0');
 
   test('2,000 random dates from 1900 to 2100, with and without a time and an offset', () => {
     for (let i = 0; i < 2000; i++) {
       const year = 1900 + Math.floor(rand() * 200);
       const day = `${year}-${pad(1 + Math.floor(rand() * 12))}-${pad(1 + Math.floor(rand() * 28))}`;
-      const time = rand() < 0.8 ? `T${pad(Math.floor(rand() * 24))}:${pad(Math.floor(rand() * 60))}:${pad(Math.floor(rand() * 60))}${offsets[i % offsets.length]}` : '';
+      const time =
+        rand() < 0.8 ? `T${pad(Math.floor(rand() * 24))}:${pad(Math.floor(rand() * 60))}:${pad(Math.floor(rand() * 60))}${offsets[i % offsets.length]}` : '';
       const parsed = parseArchiveDate(day + time, zones[i % zones.length]);
       if (typeof parsed === 'string') continue; // a wall time skipped by a clock change
       for (const [name, expected] of Object.entries(reference)) {
@@ -239,7 +243,12 @@ describe('the fast formatters agree with date-fns on every zone and era', () => 
   });
 
   test('day headings and month names', () => {
-    for (const [y, m, d] of [[2018, 2, 27], [1900, 1, 1], [2100, 12, 31], [2024, 2, 29]]) {
+    for (const [y, m, d] of [
+      [2018, 2, 27],
+      [1900, 1, 1],
+      [2100, 12, 31],
+      [2024, 2, 29],
+    ]) {
       expect(formatDayHeading(y, m, d)).toBe(format(new TZDate(y, m - 1, d, 12, 0, 0, 0, 'UTC'), 'EEEE, d MMMM yyyy'));
       expect(formatMonth(y, m)).toBe(format(new TZDate(y, m - 1, 15, 12, 0, 0, 0, 'UTC'), 'MMMM yyyy'));
     }

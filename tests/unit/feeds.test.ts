@@ -35,7 +35,14 @@ const BODY =
 
 async function parseFeed(xml: string) {
   expect(checkXml(xml)).toBe(true);
-  return new Parser({ customFields: { item: [['dc:creator', 'creators', { keepArray: true }], ['category', 'categoryList', { keepArray: true }]] } }).parseString(xml);
+  return new Parser({
+    customFields: {
+      item: [
+        ['dc:creator', 'creators', { keepArray: true }],
+        ['category', 'categoryList', { keepArray: true }],
+      ],
+    },
+  }).parseString(xml);
 }
 
 describe('feed items', () => {
@@ -93,7 +100,12 @@ describe('renderFeed', () => {
 
   test('has the channel elements RSS 2.0 requires and the self link, language and build date', async () => {
     const model = archive();
-    const xml = await renderFeed(siteFeedInfo(context), model.articles.map((a) => feedItem(a, '<p>x</p>', context)), context, { stylesheet: true });
+    const xml = await renderFeed(
+      siteFeedInfo(context),
+      model.articles.map((a) => feedItem(a, '<p>x</p>', context)),
+      context,
+      { stylesheet: true },
+    );
     const doc = new XMLParser({ ignoreAttributes: false }).parse(xml);
     const channel = doc.rss.channel;
     expect(doc.rss['@_version']).toBe('2.0');
@@ -161,7 +173,9 @@ describe('feed lists', () => {
       href: '/archive/companies/fish-and-chips-ltd-q/rss.xml',
       pageHref: '/archive/companies/fish-and-chips-ltd-q/',
     });
-    expect(termFeedInfo({ kind: 'authors', slug: 'jane-doe', name: 'Jane Doe' }, context).description).toBe('The latest articles by Jane Doe in Test & <Archive>.');
+    expect(termFeedInfo({ kind: 'authors', slug: 'jane-doe', name: 'Jane Doe' }, context).description).toBe(
+      'The latest articles by Jane Doe in Test & <Archive>.',
+    );
   });
 
   test("an article offers its companies', topics' and authors' feeds", () => {
@@ -205,7 +219,10 @@ describe('feed lists', () => {
     expect(doc.opml['@_version']).toBe('2.0');
     expect(doc.opml.head.dateModified).toBe('Sun, 06 Mar 2022 00:00:00 GMT');
     const [site, siteJson, corrections, correctionsJson, companies, topics, authors] = doc.opml.body.outline;
-    expect([corrections['@_xmlUrl'], correctionsJson['@_url']]).toEqual(['https://news.example.org/archive/corrections/rss.xml', 'https://news.example.org/archive/corrections/feed.json']);
+    expect([corrections['@_xmlUrl'], correctionsJson['@_url']]).toEqual([
+      'https://news.example.org/archive/corrections/rss.xml',
+      'https://news.example.org/archive/corrections/feed.json',
+    ]);
     expect(site['@_xmlUrl']).toBe('https://news.example.org/archive/rss.xml');
     // Each JSON Feed is a link beside its RSS feed: no xmlUrl, so a reader does not subscribe twice.
     expect([siteJson['@_type'], siteJson['@_url'], siteJson['@_xmlUrl']]).toEqual(['link', 'https://news.example.org/archive/feed.json', undefined]);

@@ -37,7 +37,16 @@ describe('findOtherOrganisations', () => {
 describe('articleFileText', () => {
   test('writes the fields in the order editors read them, lists in flow style, and quotes only what needs it', () => {
     const text = articleFileText(
-      { title: 'Microsoft: "yes" # no', date: '2018-02-27T06:20:00Z', bylines: ['Jane Doe', 'John Roe'], companies: ['Microsoft'], topics: ['AI, ML', '123'], summary: 'Short.', source: 'https://x.org/a?b=1#c', draft: true },
+      {
+        title: 'Microsoft: "yes" # no',
+        date: '2018-02-27T06:20:00Z',
+        bylines: ['Jane Doe', 'John Roe'],
+        companies: ['Microsoft'],
+        topics: ['AI, ML', '123'],
+        summary: 'Short.',
+        source: 'https://x.org/a?b=1#c',
+        draft: true,
+      },
       'Body.\n',
     );
     expect(text).toBe(
@@ -68,7 +77,19 @@ describe('articleFileText', () => {
 });
 
 function imported(extra: Partial<ImportedArticle> = {}): ImportedArticle {
-  return { origin: 'copy.txt', title: 'Xiaomi and IBM sign', date: '2018-02-27', bylines: [], companies: [], topics: [], draft: false, body: 'Xiaomi and IBM signed a deal.', dropped: [], warnings: [], ...extra };
+  return {
+    origin: 'copy.txt',
+    title: 'Xiaomi and IBM sign',
+    date: '2018-02-27',
+    bylines: [],
+    companies: [],
+    topics: [],
+    draft: false,
+    body: 'Xiaomi and IBM signed a deal.',
+    dropped: [],
+    warnings: [],
+    ...extra,
+  };
 }
 
 const SETTINGS: ImportSettings = { contentDir: '/c', timeZone: 'UTC', registry: REGISTRY, force: false, exists: () => false, display: (file) => file };
@@ -100,14 +121,22 @@ describe('planImport', () => {
       ['/c/articles/2018/xiaomi-and-ibm-sign.md already exists', false],
       ['/c/articles/2018/xiaomi-and-ibm-sign.md already exists', false],
     ]);
-    const forced = planImport([{ articles: [imported(), imported({ origin: 'again.txt' })] }], { bylines: [], companies: [], topics: [] }, { ...SETTINGS, force: true, exists: () => true });
+    const forced = planImport(
+      [{ articles: [imported(), imported({ origin: 'again.txt' })] }],
+      { bylines: [], companies: [], topics: [] },
+      { ...SETTINGS, force: true, exists: () => true },
+    );
     expect(forced.files).toHaveLength(1);
     expect(forced.files[0].warnings).toEqual(['replaces /c/articles/2018/xiaomi-and-ibm-sign.md (--force)']);
     expect(forced.skipped[0].reason).toBe('/c/articles/2018/xiaomi-and-ibm-sign.md is already written from copy.txt in this import');
   });
 
   test('never plans a file the build would reject', () => {
-    const plan = planImport([{ articles: [imported({ date: '2018-02-30' }), imported({ body: '## Only a heading' })] }], { bylines: [], companies: [], topics: [] }, SETTINGS);
+    const plan = planImport(
+      [{ articles: [imported({ date: '2018-02-30' }), imported({ body: '## Only a heading' })] }],
+      { bylines: [], companies: [], topics: [] },
+      SETTINGS,
+    );
     expect(plan.files).toEqual([]);
     expect(plan.skipped.map((s) => s.reason)).toEqual([
       'the article would not build: date: "2018-02-30" is not a calendar date: 2018-02 has no day 30',

@@ -11,7 +11,10 @@ const read = (path: string) => readFileSync(`${root}${path}`, 'utf8');
 function bodyOf(path: string): string {
   const text = read(path);
   const close = text.indexOf('\n---\n', 3);
-  return text.slice(close + '\n---\n'.length).replace(/^\n/, '').replace(/\n$/, '');
+  return text
+    .slice(close + '\n---\n'.length)
+    .replace(/^\n/, '')
+    .replace(/\n$/, '');
 }
 
 describe('parseWireText on the seed texts (what an editor made of them by hand)', () => {
@@ -281,7 +284,8 @@ describe('parseWireText: bylines', () => {
 
 describe('parseWireText: non-Latin text', () => {
   test('a Chinese article', () => {
-    const text = '小米与微软扩大合作\n\n2018年2月27日\n\n小米和微软宣布扩大双方的合作。双方将在云服务方面合作。\n\n人工智能\n\n小米将在小爱音箱中集成微软小娜。';
+    const text =
+      '小米与微软扩大合作\n\n2018年2月27日\n\n小米和微软宣布扩大双方的合作。双方将在云服务方面合作。\n\n人工智能\n\n小米将在小爱音箱中集成微软小娜。';
     const a = parseWireText(text, 'zh.txt');
     expect(a.title).toBe('小米与微软扩大合作');
     expect(a.date).toBeUndefined();
@@ -294,7 +298,8 @@ describe('parseWireText: non-Latin text', () => {
   });
 
   test('a Cyrillic article', () => {
-    const text = 'Microsoft и Xiaomi расширяют сотрудничество\n\n27 Feb 2018 06:20 GMT+3\n\nКомпании объявили о расширении партнёрства. Xiaomi будет использовать Azure.\n\nОблачные сервисы\n\nСтороны также будут сотрудничать в области ИИ.';
+    const text =
+      'Microsoft и Xiaomi расширяют сотрудничество\n\n27 Feb 2018 06:20 GMT+3\n\nКомпании объявили о расширении партнёрства. Xiaomi будет использовать Azure.\n\nОблачные сервисы\n\nСтороны также будут сотрудничать в области ИИ.';
     const a = parseWireText(text, 'ru.txt');
     expect(a.title).toBe('Microsoft и Xiaomi расширяют сотрудничество');
     expect(a.date).toBe('2018-02-27T06:20:00+03:00');

@@ -36,13 +36,15 @@ describe('htmlToMarkdown', () => {
       '<!-- /wp:embed -->',
     ].join('\n');
     expect(htmlToMarkdown(html)).toEqual({
-      markdown: '### Results\n\n1. One [link](https://example.com/a)\n2. Two\n\n![A crane](https://example.com/i.jpg)\n\n> Quoted _text_.\n\n```\nconst a = 1;\n\nrun(a);\n```\n\n<https://www.youtube.com/watch?v=abc>',
+      markdown:
+        '### Results\n\n1. One [link](https://example.com/a)\n2. Two\n\n![A crane](https://example.com/i.jpg)\n\n> Quoted _text_.\n\n```\nconst a = 1;\n\nrun(a);\n```\n\n<https://www.youtube.com/watch?v=abc>',
       removed: [],
     });
   });
 
   test('tables come through as GFM tables', () => {
-    const html = '<figure class="wp-block-table"><table><thead><tr><th>Port</th><th>TEU</th></tr></thead><tbody><tr><td>Hong Kong</td><td>1.4m</td></tr></tbody></table></figure>';
+    const html =
+      '<figure class="wp-block-table"><table><thead><tr><th>Port</th><th>TEU</th></tr></thead><tbody><tr><td>Hong Kong</td><td>1.4m</td></tr></tbody></table></figure>';
     expect(htmlToMarkdown(html).markdown).toBe('| Port      | TEU  |\n| --------- | ---- |\n| Hong Kong | 1.4m |');
   });
 
@@ -52,7 +54,8 @@ describe('htmlToMarkdown', () => {
   });
 
   test("classic-editor text gets WordPress's paragraphs and line breaks", () => {
-    const html = 'First line\nsecond line\n\nSecond paragraph<!--more-->\n\n<h2>Heading</h2>\nText after the heading\n<ul>\n<li>item</li>\n</ul>\nhttps://vimeo.com/123\n\nSee https://example.com/x too.';
+    const html =
+      'First line\nsecond line\n\nSecond paragraph<!--more-->\n\n<h2>Heading</h2>\nText after the heading\n<ul>\n<li>item</li>\n</ul>\nhttps://vimeo.com/123\n\nSee https://example.com/x too.';
     expect(htmlToMarkdown(html).markdown).toBe(
       'First line\\\nsecond line\n\nSecond paragraph\n\n## Heading\n\nText after the heading\n\n- item\n\n<https://vimeo.com/123>\n\nSee https\\://example.com/x too.',
     );
@@ -73,7 +76,8 @@ describe('htmlToMarkdown', () => {
   });
 
   test('unknown shortcodes are removed (an enclosing one keeps its text) and reported; bracketed words are not shortcodes', () => {
-    const html = '<p>Before [contact-form-7 id="12" title="Contact"] after [sic] [1].</p><p>[su_note]A note[/su_note]</p><p>[embed]https://example.com/v[/embed]</p>';
+    const html =
+      '<p>Before [contact-form-7 id="12" title="Contact"] after [sic] [1].</p><p>[su_note]A note[/su_note]</p><p>[embed]https://example.com/v[/embed]</p>';
     expect(htmlToMarkdown(html)).toEqual({
       markdown: 'Before after \\[sic] \\[1].\n\nA note\n\n<https://example.com/v>',
       removed: [{ what: '[contact-form-7] shortcode' }, { what: '[su_note] shortcode' }],
@@ -105,7 +109,9 @@ describe('htmlToMarkdown', () => {
 
 describe('htmlToPlainText', () => {
   test('strips tags, decodes entities, collapses white space, keeps blocks apart', () => {
-    expect(htmlToPlainText('<p>An <em>excerpt</em>&nbsp;with &amp; entity&#8217;s\n  text.</p><p>Second.</p><script>x()</script>')).toBe('An excerpt with & entity’s text. Second.');
+    expect(htmlToPlainText('<p>An <em>excerpt</em>&nbsp;with &amp; entity&#8217;s\n  text.</p><p>Second.</p><script>x()</script>')).toBe(
+      'An excerpt with & entity’s text. Second.',
+    );
     expect(htmlToPlainText('  ')).toBe('');
   });
 });
@@ -296,7 +302,8 @@ describe('parseWxr on a WordPress export', () => {
 describe('parseWxr on other input', () => {
   const post = (status: string, extra = '') =>
     `<item><title>T</title><wp:post_id>5</wp:post_id><wp:post_type>post</wp:post_type><wp:status>${status}</wp:status><wp:post_date>2020-01-01 10:00:00</wp:post_date><wp:post_date_gmt>2020-01-01 10:00:00</wp:post_date_gmt>${extra}</item>`;
-  const wxr = (items: string) => `<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/"><channel><wp:wxr_version>1.2</wp:wxr_version>${items}</channel></rss>`;
+  const wxr = (items: string) =>
+    `<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/"><channel><wp:wxr_version>1.2</wp:wxr_version>${items}</channel></rss>`;
 
   test('XML that is not an RSS channel is a problem, not a throw', () => {
     expect(parseWxr('<?xml version="1.0"?><html><body><p>Hi</p></body></html>', 'page.xml')).toEqual({

@@ -28,7 +28,11 @@ const RFC_3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\
 describe('JSON Feed 1.1', () => {
   test('the site feed has the version, title, items and the recommended fields, under the base', () => {
     const model = archive();
-    const text = renderJsonFeed(siteFeedInfo(context), model.articles.map((a) => feedItem(a, BODY, context)), context);
+    const text = renderJsonFeed(
+      siteFeedInfo(context),
+      model.articles.map((a) => feedItem(a, BODY, context)),
+      context,
+    );
     const feed = JSON.parse(text) as JsonFeed;
     expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
     expect(JSON_FEED_VERSION).toBe(feed.version);
@@ -42,7 +46,13 @@ describe('JSON Feed 1.1', () => {
     expect(feed.language).toBe('en');
     expect(feed.items).toHaveLength(4);
     // The same items give the same bytes.
-    expect(renderJsonFeed(siteFeedInfo(context), model.articles.map((a) => feedItem(a, BODY, context)), context)).toBe(text);
+    expect(
+      renderJsonFeed(
+        siteFeedInfo(context),
+        model.articles.map((a) => feedItem(a, BODY, context)),
+        context,
+      ),
+    ).toBe(text);
   });
 
   test('an item carries the permalink, title, standalone HTML, summary, dates, authors, tags and its language', () => {
@@ -73,7 +83,13 @@ describe('JSON Feed 1.1', () => {
 
   test('optional fields are left out when the article has nothing for them; its own language is kept', () => {
     const model = archive();
-    const items = read(jsonFeed(siteFeedInfo(context), model.articles.map((a) => feedItem(a, '', context)), context)).items;
+    const items = read(
+      jsonFeed(
+        siteFeedInfo(context),
+        model.articles.map((a) => feedItem(a, '', context)),
+        context,
+      ),
+    ).items;
     const bySlug = (slug: string) => items.find((i) => i.id.endsWith(`/${slug}/`))!;
     expect(bySlug('older')).toEqual({
       id: 'https://news.example.org/archive/2020/05/06/older/',

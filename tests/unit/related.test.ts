@@ -27,7 +27,7 @@ function plainRelated(article: Item, all: Item[], limit = 5): number[] {
 
 function randomArchive(seed: number, size: number): Item[] {
   let state = seed;
-  const rand = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rand = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
   // Skewed: term 0 is in about half the articles, most terms in a few.
   const term = (n: number) => Math.floor(n * rand() ** 3);
   return Array.from({ length: size }, (_, id) => ({

@@ -66,7 +66,8 @@ describe('what news copy needs survives', () => {
     const { html, removed } = await render(
       '[a](https://example.com/) [b](http://example.com/) [c](mailto:desk@example.com) [d](/2020/) [e](../x/) [f](#top) ![g](https://example.com/g.png) ![h](/h.png)',
     );
-    for (const href of ['https://example.com/', 'http://example.com/', 'mailto:desk@example.com', '/2020/', '../x/', '#top']) expect(html).toContain(`href="${href}"`);
+    for (const href of ['https://example.com/', 'http://example.com/', 'mailto:desk@example.com', '/2020/', '../x/', '#top'])
+      expect(html).toContain(`href="${href}"`);
     expect(html).toContain('src="https://example.com/g.png"');
     expect(html).toContain('src="/h.png"');
     expect(removed).toEqual([]);
@@ -120,7 +121,9 @@ describe('what could run, embed, restyle or redirect is removed, and reported', 
     test(name, async () => {
       const { html, removed } = await render(`Text before.\n\n${markdown}\n\nText after.`);
       expect(removed).toContain(what);
-      expect(html).not.toMatch(/alert\(1\)|javascript:|vbscript:|data:|onerror|onload|<script|<svg|<math|<iframe|<object|<embed|<base|<meta|<style|style=|<form|evil\.example|class="big/i);
+      expect(html).not.toMatch(
+        /alert\(1\)|javascript:|vbscript:|data:|onerror|onload|<script|<svg|<math|<iframe|<object|<embed|<base|<meta|<style|style=|<form|evil\.example|class="big/i,
+      );
       expect(html).toContain('<p>Text before.</p>');
       expect(html).toContain('<p>Text after.</p>');
     });
@@ -185,7 +188,9 @@ describe('ids after the sanitizer', () => {
 
 describe('a trusted archive', () => {
   test('keeps raw HTML as written and reports nothing', async () => {
-    const { code, metadata } = await trusted.render('<iframe src="https://video.example/1" title="Video"></iframe>\n\n<p style="color:red">x</p>', { frontmatter: {} });
+    const { code, metadata } = await trusted.render('<iframe src="https://video.example/1" title="Video"></iframe>\n\n<p style="color:red">x</p>', {
+      frontmatter: {},
+    });
     expect(code).toContain('<iframe src="https://video.example/1" title="Video"></iframe>');
     expect(code).toContain('style="color:red"');
     expect(pipelineReport(metadata).removed).toEqual([]);

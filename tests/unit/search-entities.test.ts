@@ -36,7 +36,7 @@ describe('matchEntities', () => {
   ];
   const names = (query: string) => matchEntities(entities, query).map((m) => m.entity.name);
 
-  test('accents and case ignored, by any word\'s beginning', () => {
+  test("accents and case ignored, by any word's beginning", () => {
     expect(names('societe')).toEqual(['Société Générale']);
     expect(names('GENER')).toEqual(['Société Générale']);
     expect(names('doe')).toEqual(['Jane Doe']);
@@ -67,7 +67,14 @@ describe('buildSearchEntities', () => {
   test('every term with kind, page, count, months of first and last coverage, and its other names once', () => {
     const built = buildSearchEntities(
       [
-        { kind: 'companies', slug: 'acme', name: 'Acme Corporation', registry: { aliases: ['Acme', 'Acme Corp'] }, spellings: ['ACME', 'Acme Corp.', 'acme corporation'], articles: [at(2021, 12), at(2019, 1)] },
+        {
+          kind: 'companies',
+          slug: 'acme',
+          name: 'Acme Corporation',
+          registry: { aliases: ['Acme', 'Acme Corp'] },
+          spellings: ['ACME', 'Acme Corp.', 'acme corporation'],
+          articles: [at(2021, 12), at(2019, 1)],
+        },
         { kind: 'authors', slug: 'jane-doe', name: 'Jane Doe', spellings: ['Jane Doe'], articles: [at(2020, 5)] },
         { kind: 'topics', slug: 'empty', name: 'Empty', spellings: [], articles: [] },
       ],

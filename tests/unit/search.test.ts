@@ -3,7 +3,18 @@
  * shards a search reads and in what order, and queries not worth running.
  */
 import { describe, expect, test } from 'vitest';
-import { effectiveSort, hasFilters, listsArticles, queryProblem, sameSearch, searchStateFromParams, searchStateToQuery, toPagefindFilters, toPagefindSort, type SearchState } from '@/lib/client/search-state';
+import {
+  effectiveSort,
+  hasFilters,
+  listsArticles,
+  queryProblem,
+  sameSearch,
+  searchStateFromParams,
+  searchStateToQuery,
+  toPagefindFilters,
+  toPagefindSort,
+  type SearchState,
+} from '@/lib/client/search-state';
 import { groupOverlapping, monthLabel, planShardSearch, shardMonths, type ShardInfo } from '@/lib/client/search-shards';
 import { isTypingTarget } from '@/lib/client/search-keys';
 
@@ -30,7 +41,7 @@ describe('search state in the URL', () => {
     });
   });
 
-  test('a range given backwards is the same range; an old link\'s year is that year', () => {
+  test("a range given backwards is the same range; an old link's year is that year", () => {
     const backwards = searchStateFromParams(params('from=2019-06&to=2018-02'));
     expect([backwards.from, backwards.to]).toEqual(['2018-02', '2019-06']);
     const year = searchStateFromParams(params('year=2020'));
@@ -40,7 +51,12 @@ describe('search state in the URL', () => {
   });
 
   test('writes a canonical query string and round-trips awkward values', () => {
-    const state: SearchState = { q: 'Q&A "tags"', filters: { author: ['Zoë'], company: ['Fish & Chips <Ltd> "Q"', 'A+B=C?'] }, from: '2019-01', sort: 'relevance' };
+    const state: SearchState = {
+      q: 'Q&A "tags"',
+      filters: { author: ['Zoë'], company: ['Fish & Chips <Ltd> "Q"', 'A+B=C?'] },
+      from: '2019-01',
+      sort: 'relevance',
+    };
     const query = searchStateToQuery(state);
     expect(query.startsWith('?q=')).toBe(true);
     expect(query.indexOf('company=')).toBeLessThan(query.indexOf('author='));

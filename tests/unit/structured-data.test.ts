@@ -132,7 +132,10 @@ describe('corrections', () => {
     const [article] = buildArchive([
       record('fixed', '2020-01-01T09:00:00Z', {
         updated: date('2020-01-02'),
-        corrections: [correction('2020-01-03T08:00:00+01:00', 'An earlier version misspelt Xiaomi.'), correction('2020-01-05', 'A figure was wrong: 92.4 million, not 94.2.')],
+        corrections: [
+          correction('2020-01-03T08:00:00+01:00', 'An earlier version misspelt Xiaomi.'),
+          correction('2020-01-05', 'A figure was wrong: 92.4 million, not 94.2.'),
+        ],
       }),
     ]).articles;
     const data = JSON.parse(serializeJsonLd(newsArticleJsonLd(article, { site, urls })));

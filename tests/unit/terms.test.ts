@@ -49,7 +49,7 @@ describe('indexCompanyRegistry', () => {
     ]);
   });
 
-  test('one entry\'s name used as another\'s alias is a clash too', () => {
+  test("one entry's name used as another's alias is a clash too", () => {
     const result = indexCompanyRegistry([microsoft, company('ms', 'MS', ['Microsoft'])]);
     expect(Array.isArray(result) && result.map((p) => [p.file, p.message.includes('content/companies/microsoft.md')])).toEqual([
       ['content/companies/ms.md', true],

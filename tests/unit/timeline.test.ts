@@ -14,7 +14,13 @@ const shape = (years: ReturnType<typeof groupByPeriod<ReturnType<typeof record>>
 describe('groupByPeriod', () => {
   test('years, months and days, newest first, with counts', () => {
     const years = groupByPeriod(
-      newestFirst(record('a', '2018-02-27T06:20:00Z'), record('b', '2018-02-27'), record('c', '2018-02-03'), record('d', '2018-11-30'), record('e', '2017-12-31')),
+      newestFirst(
+        record('a', '2018-02-27T06:20:00Z'),
+        record('b', '2018-02-27'),
+        record('c', '2018-02-03'),
+        record('d', '2018-11-30'),
+        record('e', '2017-12-31'),
+      ),
     );
     expect(shape(years)).toEqual([
       {
@@ -22,7 +28,14 @@ describe('groupByPeriod', () => {
         count: 4,
         months: [
           { month: 11, count: 1, days: [[30, ['d']]] },
-          { month: 2, count: 3, days: [[27, ['a', 'b']], [3, ['c']]] },
+          {
+            month: 2,
+            count: 3,
+            days: [
+              [27, ['a', 'b']],
+              [3, ['c']],
+            ],
+          },
         ],
       },
       { year: 2017, count: 1, months: [{ month: 12, count: 1, days: [[31, ['e']]] }] },

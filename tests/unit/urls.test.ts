@@ -88,8 +88,6 @@ describe('absoluteUrl', () => {
   test('joins a base-prefixed path to the site origin without doubling the base', () => {
     expect(absoluteUrl('/archive/2018/', 'https://user.github.io/archive/')).toBe('https://user.github.io/archive/2018/');
     expect(absoluteUrl('/rss.xml', 'http://localhost:4321/')).toBe('http://localhost:4321/rss.xml');
-    expect(absoluteUrl(createUrls('/archive/').article(article), 'https://x.org/archive/')).toBe(
-      'https://x.org/archive/2018/02/07/microsoft-and-xiaomi/',
-    );
+    expect(absoluteUrl(createUrls('/archive/').article(article), 'https://x.org/archive/')).toBe('https://x.org/archive/2018/02/07/microsoft-and-xiaomi/');
   });
 });

@@ -79,7 +79,6 @@ interface EntityTerm {
   articles: readonly { date: { year: number; month: number } }[];
 }
 
-
 /**
  * The entity index: every company, topic and author with its aliases (a registry company's
  * aliases and the other spellings articles used, when they read differently), article count

@@ -74,4 +74,3 @@ export function groupOverlapping(searches: readonly ShardSearch[]): ShardSearch[
 export function monthLabel(n: number, monthNames: readonly string[]): string {
   return `${monthNames[(n % 100) - 1]} ${Math.floor(n / 100)}`;
 }
-

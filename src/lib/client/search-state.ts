@@ -53,7 +53,14 @@ const validMonth = (value: string | null | undefined): Month | undefined => (val
 export function searchStateFromParams(params: URLSearchParams): SearchState {
   const filters: SearchState['filters'] = {};
   for (const key of SEARCH_FACETS) {
-    const values = [...new Set(params.getAll(key).map((value) => value.trim()).filter(Boolean))];
+    const values = [
+      ...new Set(
+        params
+          .getAll(key)
+          .map((value) => value.trim())
+          .filter(Boolean),
+      ),
+    ];
     if (values.length > 0) filters[key] = values;
   }
   let from = validMonth(params.get('from'));

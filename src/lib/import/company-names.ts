@@ -37,11 +37,14 @@ const CORPORATE_SUFFIX =
 /** Capitals that name an organisation more often than not (IBM, IDC), less these everyday ones. */
 const ACRONYM = /\b[A-Z][A-Z0-9&]{1,5}\b/g;
 const COMMON_ACRONYMS = new Set(
-  'AI AM PM US USA UK EU UN GMT UTC CEO CFO COO CTO CIO SVP EVP VP PR PC PCS TV IT IP ID OK API APP USB GPS LED LCD CPU GPU RAM SSD HD HDR AR VR ML OS iOS FAQ PDF HTML URL WWW NEW THE AND FOR Q1 Q2 Q3 Q4 4G 5G LTE DNA GDP IPO M&A R&D'.split(' '),
+  'AI AM PM US USA UK EU UN GMT UTC CEO CFO COO CTO CIO SVP EVP VP PR PC PCS TV IT IP ID OK API APP USB GPS LED LCD CPU GPU RAM SSD HD HDR AR VR ML OS iOS FAQ PDF HTML URL WWW NEW THE AND FOR Q1 Q2 Q3 Q4 4G 5G LTE DNA GDP IPO M&A R&D'.split(
+    ' ',
+  ),
 );
 
 /** A list of capitalised names: `IBM, Google, Facebook, Apple and Amazon`. */
-const NAME_LIST = /(?:[A-Z][\p{L}\p{N}&'’-]*(?:\s+[A-Z][\p{L}\p{N}&'’-]*)?\s*,\s*)+[A-Z][\p{L}\p{N}&'’-]*(?:\s+[A-Z][\p{L}\p{N}&'’-]*)?,?\s+(?:and|or|&)\s+[A-Z][\p{L}\p{N}&'’-]*(?:\s+[A-Z][\p{L}\p{N}&'’-]*)?/gu;
+const NAME_LIST =
+  /(?:[A-Z][\p{L}\p{N}&'’-]*(?:\s+[A-Z][\p{L}\p{N}&'’-]*)?\s*,\s*)+[A-Z][\p{L}\p{N}&'’-]*(?:\s+[A-Z][\p{L}\p{N}&'’-]*)?,?\s+(?:and|or|&)\s+[A-Z][\p{L}\p{N}&'’-]*(?:\s+[A-Z][\p{L}\p{N}&'’-]*)?/gu;
 
 /**
  * Names that look like organisations and are not in the registry (nor among `known`), for the

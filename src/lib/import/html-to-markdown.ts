@@ -47,7 +47,10 @@ const HOLD_CLOSE = '\uE001';
 /** Sets the raw elements' text aside (`<pre>…</pre>` → `<pre>placeholder</pre>`) and gives a function to put it back. */
 function protectRawElements(html: string): { text: string; restore: (text: string) => string } {
   const held: string[] = [];
-  const text = html.replace(RAW_ELEMENT, (_, open: string, _name: string, content: string, close: string) => `${open}${HOLD_OPEN}${held.push(content) - 1}${HOLD_CLOSE}${close}`);
+  const text = html.replace(
+    RAW_ELEMENT,
+    (_, open: string, _name: string, content: string, close: string) => `${open}${HOLD_OPEN}${held.push(content) - 1}${HOLD_CLOSE}${close}`,
+  );
   const pattern = new RegExp(`${HOLD_OPEN}(\\d+)${HOLD_CLOSE}`, 'g');
   return { text, restore: (rewritten) => rewritten.replace(pattern, (_, index: string) => held[Number(index)]) };
 }
@@ -64,8 +67,7 @@ const CORE_SHORTCODES = new Set([...KEEP_CONTENT, 'gallery', 'playlist', 'audio'
  * WordPress's shortcode grammar (`get_shortcode_regex`) for any name: `[[escaped]]`,
  * `[name attrs]`, `[name attrs /]`, `[name attrs]content[/name]`.
  */
-const SHORTCODE =
-  /\[(\[?)([A-Za-z][\w-]*)(?![\w-])([^\]/]*(?:\/(?!\])[^\]/]*)*?)(?:(\/)\]|\](?:([^[]*(?:\[(?!\/\2\])[^[]*)*)(\[\/\2\]))?)(\]?)/g;
+const SHORTCODE = /\[(\[?)([A-Za-z][\w-]*)(?![\w-])([^\]/]*(?:\/(?!\])[^\]/]*)*?)(?:(\/)\]|\](?:([^[]*(?:\[(?!\/\2\])[^[]*)*)(\[\/\2\]))?)(\]?)/g;
 
 /** A `[caption]`'s image (optionally linked) and its caption text, as a figure. */
 function captionFigure(content: string, attributes: string): string {
@@ -73,7 +75,12 @@ function captionFigure(content: string, attributes: string): string {
   if (!media) return content;
   let caption = media[2].trim();
   // Before WordPress 3.4 the caption was an attribute.
-  if (!caption) caption = /\bcaption=(?:"([^"]*)"|'([^']*)')/.exec(attributes)?.slice(1).find((value) => value !== undefined) ?? '';
+  if (!caption)
+    caption =
+      /\bcaption=(?:"([^"]*)"|'([^']*)')/
+        .exec(attributes)
+        ?.slice(1)
+        .find((value) => value !== undefined) ?? '';
   return `<figure>${media[1]}${caption ? `<figcaption>${caption}</figcaption>` : ''}</figure>`;
 }
 
@@ -87,7 +94,16 @@ function captionFigure(content: string, attributes: string): string {
 function replaceShortcodes(text: string, removals: Removal[]): string {
   return text.replace(
     SHORTCODE,
-    (match, escapeOpen: string, name: string, attributes: string, selfClosing: string | undefined, content: string | undefined, closing: string | undefined, escapeClose: string) => {
+    (
+      match,
+      escapeOpen: string,
+      name: string,
+      attributes: string,
+      selfClosing: string | undefined,
+      content: string | undefined,
+      closing: string | undefined,
+      escapeClose: string,
+    ) => {
       const isShortcode = CORE_SHORTCODES.has(name) || attributes.includes('=') || selfClosing !== undefined || closing !== undefined;
       // Without a closing tag the match is the brackets alone: they stay text.
       if (!isShortcode) return match;

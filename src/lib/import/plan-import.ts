@@ -79,7 +79,11 @@ function problemText(problems: readonly ContentProblem[]): string {
   return problems.map((p) => `${p.field ? `${p.field}: ` : ''}${p.message}`).join('; ');
 }
 
-export function planImport(sources: readonly { articles: ImportedArticle[]; skipped?: SkippedItem[] }[], batch: BatchFields, settings: ImportSettings): ImportPlan {
+export function planImport(
+  sources: readonly { articles: ImportedArticle[]; skipped?: SkippedItem[] }[],
+  batch: BatchFields,
+  settings: ImportSettings,
+): ImportPlan {
   const plan: ImportPlan = { files: [], skipped: [], notArticles: [] };
   const planned = new Map<string, string>();
   for (const source of sources) {
@@ -120,7 +124,13 @@ export function planImport(sources: readonly { articles: ImportedArticle[]; skip
       // The year folder comes from the date as the build reads it; so does every check.
       const probe = path.join(settings.contentDir, 'articles', `${slug}.md`);
       const read = readContentFile(settings.display(probe), probe, fileText);
-      const result = 'problems' in read ? read : validateContentFile('article', settings.display(probe), read.slug, read.parsed, { timeZone: settings.timeZone, derivedSummary: hasDerivedSummary(article.body) ? 'derived' : '' });
+      const result =
+        'problems' in read
+          ? read
+          : validateContentFile('article', settings.display(probe), read.slug, read.parsed, {
+              timeZone: settings.timeZone,
+              derivedSummary: hasDerivedSummary(article.body) ? 'derived' : '',
+            });
       if ('problems' in result) {
         skip(`the article would not build: ${problemText(result.problems)}`, true);
         continue;

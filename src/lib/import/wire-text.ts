@@ -54,7 +54,6 @@ function toBlocks(lines: string[]): string[][] {
 // ---------------------------------------------------------------------------------------------
 // Datelines and bylines
 
-
 /** The date part: ISO, `Feb 27, 2018` / `February 27 2018` / `Feb. 27, 2018`, or `27 February 2018`. */
 const DATE_PART =
   '(?:(?<isoY>\\d{4})-(?<isoM>\\d{2})-(?<isoD>\\d{2})' +
@@ -172,7 +171,28 @@ function parseBylineLine(line: string): string[] | undefined {
 // Headlines and sub-headings
 
 /** Words whose full stop does not end a sentence. */
-const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'inc', 'corp', 'co', 'ltd', 'jr', 'sr', 'vs', 'no', 'gov', 'sen', 'rep', 'gen', 'prof', 'plc', 'bros']);
+const ABBREVIATIONS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'st',
+  'inc',
+  'corp',
+  'co',
+  'ltd',
+  'jr',
+  'sr',
+  'vs',
+  'no',
+  'gov',
+  'sen',
+  'rep',
+  'gen',
+  'prof',
+  'plc',
+  'bros',
+]);
 
 /** Whether the word before a full stop makes it an abbreviation (`U.S.`, `J.`, `Inc.`). */
 function isAbbreviation(word: string): boolean {
@@ -208,13 +228,7 @@ const CLOSING = /[.!?:;,…。！？：；，、]["'”’»)\]]*$/u;
 function looksLikeSubheading(block: string[]): boolean {
   if (block.length !== 1) return false;
   const [line] = block;
-  return (
-    [...line].length <= MAX_SUBHEADING &&
-    /^[\p{L}\p{N}]/u.test(line) &&
-    !CLOSING.test(line) &&
-    !/^\d+[.)]\s/u.test(line) &&
-    !isFurnitureLine(line)
-  );
+  return [...line].length <= MAX_SUBHEADING && /^[\p{L}\p{N}]/u.test(line) && !CLOSING.test(line) && !/^\d+[.)]\s/u.test(line) && !isFurnitureLine(line);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -332,15 +346,8 @@ export function parseWireText(text: string, origin: string): ImportedArticle {
 
   const children: (Paragraph | Heading)[] = kept.map((block, i) => {
     const value = block.join('\n');
-    const heading =
-      i > 0 &&
-      i < kept.length - 1 &&
-      looksLikeSubheading(block) &&
-      !looksLikeSubheading(kept[i - 1]) &&
-      !looksLikeSubheading(kept[i + 1]);
-    return heading
-      ? { type: 'heading', depth: 2, children: [{ type: 'text', value }] }
-      : { type: 'paragraph', children: [{ type: 'text', value }] };
+    const heading = i > 0 && i < kept.length - 1 && looksLikeSubheading(block) && !looksLikeSubheading(kept[i - 1]) && !looksLikeSubheading(kept[i + 1]);
+    return heading ? { type: 'heading', depth: 2, children: [{ type: 'text', value }] } : { type: 'paragraph', children: [{ type: 'text', value }] };
   });
   const tree: Root = { type: 'root', children };
   const body = stringifyMarkdown(tree);

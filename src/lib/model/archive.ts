@@ -118,12 +118,17 @@ export function buildArchive(records: readonly ArticleRecord[], registry?: Map<s
   const since = subMonths(newest, 12).getTime();
   // Related articles, by position: built on first use (the sitemap and feeds need none).
   let relatedIndex: RelatedIndex | undefined;
-  const relatedKeys = (article: Article) => [...article.terms.companies.map((ref) => `companies\n${ref.slug}`), ...article.terms.topics.map((ref) => `topics\n${ref.slug}`)];
+  const relatedKeys = (article: Article) => [
+    ...article.terms.companies.map((ref) => `companies\n${ref.slug}`),
+    ...article.terms.topics.map((ref) => `topics\n${ref.slug}`),
+  ];
   const relatedOf = (article: Article) => {
     relatedIndex ??= new RelatedIndex(
       articles.length,
       new Map(
-        (['companies', 'topics'] as const).flatMap((kind) => [...terms[kind].values()].map((term) => [`${kind}\n${term.slug}`, term.articles.map((a) => position.get(a)!)] as const)),
+        (['companies', 'topics'] as const).flatMap((kind) =>
+          [...terms[kind].values()].map((term) => [`${kind}\n${term.slug}`, term.articles.map((a) => position.get(a)!)] as const),
+        ),
       ),
     );
     return relatedIndex.related(position.get(article)!, relatedKeys(article)).map((index) => articles[index]);

@@ -54,8 +54,14 @@ export function termStats(term: TermRef, articles: readonly StatArticle[]): Term
     first: articles.at(-1)?.date,
     last: articles[0]?.date,
     byYear,
-    companies: countRefs(articles.map((a) => a.terms.companies), term),
-    topics: countRefs(articles.map((a) => a.terms.topics), term),
+    companies: countRefs(
+      articles.map((a) => a.terms.companies),
+      term,
+    ),
+    topics: countRefs(
+      articles.map((a) => a.terms.topics),
+      term,
+    ),
   };
 }
 

@@ -29,18 +29,7 @@ import { HEADING_ANCHOR_CLASS } from '../content/heading-anchor.ts';
  * hast properties whose value is one URL (attributes href, src, poster, cite, action, formaction,
  * background, longdesc, xlink:href, data).
  */
-const URL_PROPERTIES = new Set([
-  'href',
-  'src',
-  'poster',
-  'cite',
-  'action',
-  'formAction',
-  'background',
-  'longDesc',
-  'xLinkHref',
-  'data',
-]);
+const URL_PROPERTIES = new Set(['href', 'src', 'poster', 'cite', 'action', 'formAction', 'background', 'longDesc', 'xLinkHref', 'data']);
 /** hast properties whose value is a list of `url [descriptor]` candidates (srcset, imagesrcset). */
 const SRCSET_PROPERTIES = new Set(['srcSet', 'imageSrcSet']);
 /** Classes whose element (an anchor and its content) is dropped from feed content. */

@@ -102,16 +102,18 @@ export function xmlSafe(text: string): string {
 
 /** Escapes text for XML element content or a double-quoted attribute value. */
 export function escapeXml(text: string): string {
-  return xmlSafe(text)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    // Attribute values would otherwise have their line breaks and tabs normalised to spaces.
-    .replace(/\n/g, '&#10;')
-    .replace(/\r/g, '&#13;')
-    .replace(/\t/g, '&#9;');
+  return (
+    xmlSafe(text)
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&apos;')
+      // Attribute values would otherwise have their line breaks and tabs normalised to spaces.
+      .replace(/\n/g, '&#10;')
+      .replace(/\r/g, '&#13;')
+      .replace(/\t/g, '&#9;')
+  );
 }
 
 /** Escapes plain text for use as HTML (an RSS description is HTML, entity-encoded once more in XML). */
@@ -177,7 +179,9 @@ export function correctionFeedItem({ article, correction, anchor }: ArchiveCorre
     published: toIsoInstant(correction.date),
     summary: xmlSafe(correction.plain),
     description: xmlSafe(escapeHtml(correction.plain)),
-    content: xmlSafe(prepareFeedHtml(`<p>${correction.html}</p><p>Corrected article: <a href="${escapeHtml(articleLink)}">${escapeHtml(article.title)}</a></p>`, link)),
+    content: xmlSafe(
+      prepareFeedHtml(`<p>${correction.html}</p><p>Corrected article: <a href="${escapeHtml(articleLink)}">${escapeHtml(article.title)}</a></p>`, link),
+    ),
     categories: [],
     authors: [],
     ...(article.lang ? { lang: article.lang } : {}),
@@ -200,7 +204,10 @@ export function allFeeds(terms: Record<TermKind, ReadonlyMap<string, TermRef>>, 
  */
 export function correctionNotesHtml(article: Pick<Article, 'corrections'>): string {
   return article.corrections
-    .map((correction) => `<p><strong>Correction</strong> <time datetime="${toIsoInstant(correction.date)}">${escapeHtml(formatShortDate(correction.date))}</time>: ${correction.html}</p>`)
+    .map(
+      (correction) =>
+        `<p><strong>Correction</strong> <time datetime="${toIsoInstant(correction.date)}">${escapeHtml(formatShortDate(correction.date))}</time>: ${correction.html}</p>`,
+    )
     .join('');
 }
 

@@ -117,7 +117,10 @@ export function taggedNames(article: SearchDocumentInput, context: Pick<SearchCo
   const names = new Map<string, string>();
   const add = (name: string) => {
     // "Acme Corp" and "Acme Corp." are one name to a reader.
-    const key = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    const key = name
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
     if (key && !names.has(key)) names.set(key, name.trim());
   };
   const refs = [...article.terms.companies, ...article.terms.topics, ...article.terms.authors];

@@ -63,7 +63,11 @@ export function newsArticleJsonLd(
   }
   if (article.terms.topics.length) data.keywords = article.terms.topics.map((topic) => topic.name);
   if (article.corrections.length) {
-    data.correction = article.corrections.map((correction) => ({ '@type': 'CorrectionComment', datePublished: toIsoInstant(correction.date), text: correction.plain }));
+    data.correction = article.corrections.map((correction) => ({
+      '@type': 'CorrectionComment',
+      datePublished: toIsoInstant(correction.date),
+      text: correction.plain,
+    }));
   }
   if (article.source) {
     data.isBasedOn = { '@type': 'CreativeWork', url: article.source.url, ...(article.source.name ? { name: article.source.name } : {}) };
