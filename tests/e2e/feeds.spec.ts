@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { XMLParser } from 'fast-xml-parser';
+import type { JsonFeed } from '../../src/lib/outputs/json-feed.ts';
 import { checkXml } from '../../src/lib/xml.ts';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -57,29 +58,6 @@ async function opmlFeeds(request: APIRequestContext, site: string) {
   const groups = Object.fromEntries(groupOutlines.map(([name, list]) => [name, list.filter((o) => o['@_type'] === 'rss').map((o) => o['@_xmlUrl'])]));
   const jsonFeeds = [...outlines, ...groupOutlines.flatMap(([, list]) => list)].filter((o) => o['@_type'] === 'link').map((o) => o['@_url'] as string);
   return { siteFeed: topFeeds[0]!, topFeeds, groups: groups as Record<string, string[]>, jsonFeeds };
-}
-
-interface JsonFeed {
-  version: string;
-  title: string;
-  home_page_url: string;
-  feed_url: string;
-  description?: string;
-  language?: string;
-  icon?: string;
-  favicon?: string;
-  items: {
-    id: string;
-    url: string;
-    title: string;
-    content_html: string;
-    summary?: string;
-    date_published: string;
-    date_modified?: string;
-    authors?: { name: string; url: string }[];
-    tags?: string[];
-    language?: string;
-  }[];
 }
 
 /** The JSON Feed beside an RSS feed: `…/rss.xml` → `…/feed.json`. */
@@ -176,7 +154,7 @@ for (const name of ['fixture', 'seedBase'] as const) {
           expect(item.content_html, item.id).toBe(rssItem['content:encoded']);
           expect(item.authors?.map((a) => a.name) ?? [], item.id).toEqual(rssItem.creators ?? []);
           expect(item.tags ?? [], item.id).toEqual(rssItem.categoryList ?? []);
-          for (const author of item.authors ?? []) expect(author.url.startsWith(`${site}authors/`), author.url).toBe(true);
+          for (const author of item.authors ?? []) expect(author.url?.startsWith(`${site}authors/`), author.url).toBe(true);
         }
         // The page the feed follows links both, RSS first, the JSON Feed right after it.
         const links = await alternates(request, feed.link!);
