@@ -9,14 +9,14 @@
  * Options: --json (a report for tools), --strict (warnings fail too). Exits 1 on errors.
  * The folder is ARCHIVE_CONTENT_DIR or content/, as for the build.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { glob } from 'tinyglobby';
 import { site } from '../src/config/site.ts';
 import { checkContent } from '../src/lib/content/check/content-check.ts';
 import { formatProblem } from '../src/lib/content/errors.ts';
 import { displayPath } from '../src/lib/content/display-path.ts';
+import { readSourceFiles } from '../src/lib/content/source-files.ts';
 import { countOf } from '../src/lib/wording.ts';
 
 const { values } = parseArgs({
@@ -28,12 +28,6 @@ if (values.help) {
 }
 
 const started = performance.now();
-async function readFolder(folder) {
-  if (!existsSync(folder)) return [];
-  const files = (await glob('**/*.md', { cwd: folder, absolute: true })).sort();
-  return files.map((absolute) => ({ file: displayPath(absolute), absolute, source: readFileSync(absolute, 'utf8') }));
-}
-
 const articlesDir = path.join(site.contentDir, 'articles');
 if (!existsSync(articlesDir)) {
   const problem = { file: displayPath(articlesDir), message: 'the content folder does not exist; set ARCHIVE_CONTENT_DIR to a folder holding articles/' };
@@ -43,7 +37,7 @@ if (!existsSync(articlesDir)) {
 }
 
 const report = checkContent(
-  { articles: await readFolder(articlesDir), companies: await readFolder(path.join(site.contentDir, 'companies')) },
+  { articles: readSourceFiles(articlesDir), companies: readSourceFiles(path.join(site.contentDir, 'companies')) },
   { timeZone: site.timeZone, now: Date.now(), trustedHtml: site.trustedHtml, fileExists: existsSync, publicDir: path.resolve('public') },
 );
 const seconds = ((performance.now() - started) / 1000).toFixed(1);

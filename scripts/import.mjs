@@ -12,11 +12,12 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { glob, globSync } from 'tinyglobby';
+import { glob } from 'tinyglobby';
 import { site } from '../src/config/site.ts';
-import { readContentFile, validateContentFile } from '../src/lib/content/file.ts';
+import { readRecords } from '../src/lib/content/check/content-check.ts';
 import { parseArchiveDate } from '../src/lib/dates.ts';
 import { displayPath } from '../src/lib/content/display-path.ts';
+import { readSourceFiles } from '../src/lib/content/source-files.ts';
 import { planImport } from '../src/lib/import/plan-import.ts';
 import { parseDateline, parseWireText } from '../src/lib/import/wire-text.ts';
 import { parseWxr } from '../src/lib/import/wxr.ts';
@@ -69,22 +70,9 @@ async function inputFiles(target) {
 }
 
 function readRegistry() {
-  const folder = path.join(site.contentDir, 'companies');
-  if (!existsSync(folder)) return [];
-  const registry = [];
-  for (const name of readdirSorted(folder)) {
-    const absolute = path.join(folder, name);
-    const read = readContentFile(displayPath(absolute), absolute, readFileSync(absolute, 'utf8'));
-    if ('problems' in read) continue;
-    const result = validateContentFile('company', displayPath(absolute), read.slug, read.parsed, { timeZone: site.timeZone, derivedSummary: '' });
-    // A broken registry file is `npm run check`'s to report; the import goes on without it.
-    if ('record' in result) registry.push(result.record);
-  }
-  return registry;
-}
-
-function readdirSorted(folder) {
-  return globSync('*.md', { cwd: folder }).sort();
+  // A broken registry file is `npm run check`'s to report; the import goes on without it.
+  const ignored = [];
+  return readRecords('company', readSourceFiles(path.join(site.contentDir, 'companies')), site.timeZone, ignored).map(({ record }) => record);
 }
 
 const files = [...new Set((await Promise.all(positionals.map(inputFiles))).flat())];

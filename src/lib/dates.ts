@@ -40,13 +40,19 @@ export function offsetText(minutes: number): string {
   return `${minutes < 0 ? '-' : '+'}${padNumber(Math.floor(size / 60))}:${padNumber(size % 60)}`;
 }
 
-/** Normalises `+0800`, `+08` and `+08:00` to `+08:00`; `Z` to `UTC`. */
-function normaliseOffset(raw: string): { zone: string; minutes: number } | string {
+/**
+ * Reads an offset: `+0800`, `+08`, `+8`, `+08:00` and `+5:30` as `+08:00` and `+05:30`; `Z` (or no
+ * offset at all) as `UTC`. Returns what is wrong with one out of range.
+ */
+export function parseOffset(raw: string): { zone: string; minutes: number } | string {
   if (raw.toUpperCase() === 'Z') return { zone: 'UTC', minutes: 0 };
   const sign = raw[0] === '-' ? -1 : 1;
-  const digits = raw.slice(1).replace(':', '');
-  const hours = Number(digits.slice(0, 2));
-  const minutes = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
+  const digits = raw.slice(1);
+  const [hours, minutes] = digits.includes(':')
+    ? digits.split(':').map(Number)
+    : digits.length > 2
+      ? [Number(digits.slice(0, -2)), Number(digits.slice(-2))]
+      : [Number(digits), 0];
   if (hours > 14 || minutes > 59) return `offset ${raw} is out of range (at most ±14:00)`;
   const total = sign * (hours * 60 + minutes);
   if (total === 0) return { zone: 'UTC', minutes: 0 };
@@ -80,7 +86,7 @@ export function parseArchiveDate(written: string, siteTimeZone: string): Archive
   let zone: string;
   let instant: number;
   if (m[8]) {
-    const offset = normaliseOffset(m[8]);
+    const offset = parseOffset(m[8]);
     if (typeof offset === 'string') return `"${written}": ${offset}`;
     zone = offset.zone;
     instant = Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset.minutes * 60_000;

@@ -13,7 +13,7 @@
  */
 import { isValid, parse } from 'date-fns';
 import type { Heading, Paragraph, Root } from 'mdast';
-import { offsetText } from '../dates.ts';
+import { offsetText, parseOffset } from '../dates.ts';
 import { padNumber } from '../pad.ts';
 import type { ImportedArticle } from './imported-article.ts';
 import { stringifyMarkdown } from './markdown-text.ts';
@@ -81,19 +81,6 @@ function calendarDay(groups: Record<string, string | undefined>): [number, numbe
   return [date.getFullYear(), date.getMonth() + 1, date.getDate()];
 }
 
-/** `Z`, `+08:00`, or undefined for an offset out of range. */
-function offsetOfText(raw: string): string | undefined {
-  const sign = raw[0] === '+' ? '+' : '-';
-  const digits = raw.slice(1);
-  const [hours, minutes] = digits.includes(':')
-    ? digits.split(':').map(Number)
-    : digits.length > 2
-      ? [Number(digits.slice(0, -2)), Number(digits.slice(-2))]
-      : [Number(digits), 0];
-  if (hours > 14 || minutes > 59) return undefined;
-  return offsetText((sign === '-' ? -1 : 1) * (hours * 60 + minutes));
-}
-
 /** Names in a byline, as written: split on `,`, ` and ` and `&` only. */
 function splitNames(text: string): string[] {
   return text
@@ -131,9 +118,9 @@ export function parseDateline(line: string): { date?: string; bylines: string[] 
     if (g.utc) zone = 'Z';
     const offset = g.namedOffset ?? g.offset;
     if (offset) {
-      const written = offsetOfText(offset.replace('\u2212', '-'));
-      if (written === undefined) return undefined;
-      zone = written;
+      const parsed = parseOffset(offset.replace('\u2212', '-'));
+      if (typeof parsed === 'string') return undefined;
+      zone = offsetText(parsed.minutes);
     }
     date += `T${padNumber(hour)}:${padNumber(minute)}:${padNumber(second)}${zone}`;
   }

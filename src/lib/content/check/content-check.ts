@@ -11,16 +11,10 @@ import type { ContentProblem } from '../errors.ts';
 import { readContentFile, validateContentFile, type ContentKind } from '../file.ts';
 import type { ArticleRecord, CompanyRecord } from '../schema.ts';
 import type { ParsedFrontmatter } from '../frontmatter.ts';
+import type { SourceFile } from '../source-files.ts';
 import { indexCompanyRegistry } from '../../model/terms.ts';
 import { hasDerivedSummary } from './quick-summary.ts';
 import { contentWarnings, type CheckedArticle, type WarningOptions } from './warnings.ts';
-
-export interface SourceFile {
-  /** The path as shown in messages. */
-  file: string;
-  absolute: string;
-  source: string;
-}
 
 export interface CheckOptions extends WarningOptions {
   timeZone: string;
@@ -33,7 +27,11 @@ export interface CheckReport {
   companies: number;
 }
 
-function readAll<T extends ArticleRecord | CompanyRecord>(kind: ContentKind, files: readonly SourceFile[], timeZone: string, errors: ContentProblem[]) {
+/**
+ * The records of some files, read and validated as the build reads them; the problems of the
+ * others go to `errors`. The derived summary is only asked whether there is one.
+ */
+export function readRecords<T extends ArticleRecord | CompanyRecord>(kind: ContentKind, files: readonly SourceFile[], timeZone: string, errors: ContentProblem[]) {
   const read: { record: T; parsed: ParsedFrontmatter; source: SourceFile }[] = [];
   for (const source of files) {
     const file = readContentFile(source.file, source.absolute, source.source);
@@ -59,10 +57,10 @@ function byPlace(a: ContentProblem, b: ContentProblem): number {
 
 export function checkContent(input: { articles: readonly SourceFile[]; companies: readonly SourceFile[] }, options: CheckOptions): CheckReport {
   const errors: ContentProblem[] = [];
-  const companies = readAll<CompanyRecord>('company', input.companies, options.timeZone, errors);
+  const companies = readRecords<CompanyRecord>('company', input.companies, options.timeZone, errors);
   const registryIndex = indexCompanyRegistry(companies.map(({ record }) => record));
   if (Array.isArray(registryIndex)) errors.push(...registryIndex);
-  const articles = readAll<ArticleRecord>('article', input.articles, options.timeZone, errors);
+  const articles = readRecords<ArticleRecord>('article', input.articles, options.timeZone, errors);
   errors.push(...findUrlCollisions(articles.map(({ record }) => record)));
 
   const checked: CheckedArticle[] = articles.map(({ record, parsed, source }) => ({ record, parsed, absolute: source.absolute }));
