@@ -67,6 +67,10 @@ describe('site paths', () => {
     expect(paths.has('2018/02/27/deal/')).toBe(true);
     expect(paths.has('2018/02/')).toBe(true);
     expect(paths.has('companies/acme/2/')).toBe(true);
+    // The pages issues 11–13 added: On this day, corrections, JSON Feeds.
+    for (const page of ['on-this-day/', 'on-this-day/02-29/', 'corrections/', 'corrections/2/', 'feed.json', 'topics/ai/feed.json'])
+      expect(paths.has(page), page).toBe(true);
+    expect(paths.has('on-this-day/13-01/')).toBe(false);
     expect(paths.has('2019/01/01/draft/')).toBe(false);
     expect(paths.has('2019/')).toBe(false);
   });

@@ -8,10 +8,30 @@ import { datePathParts } from '../../dates.ts';
 import { articlePath } from '../../urls.ts';
 
 /** Pages and files every archive has. */
-const FIXED = ['', 'timeline/', 'search/', 'search/entities.json', 'companies/', 'topics/', 'authors/', 'rss.xml', 'feeds.opml', 'robots.txt', 'sitemap-index.xml', '404.html'];
+const FIXED = [
+  '',
+  'timeline/',
+  'on-this-day/',
+  'corrections/',
+  'search/',
+  'search/entities.json',
+  'companies/',
+  'topics/',
+  'authors/',
+  'rss.xml',
+  'feed.json',
+  'corrections/rss.xml',
+  'corrections/feed.json',
+  'feeds.opml',
+  'robots.txt',
+  'sitemap-index.xml',
+  '404.html',
+];
 
 /** Term pages, their later pages and their feeds: `companies/acme/`, `topics/ai/3/`, `authors/jane-doe/rss.xml`. */
-const TERM_PAGE = /^(companies|topics|authors)\/[^/]+\/(?:\d+\/|rss\.xml)?$/;
+const TERM_PAGE = /^(companies|topics|authors)\/[^/]+\/(?:\d+\/|rss\.xml|feed\.json)?$/;
+/** Pages every archive has in numbers: the days of On this day, the later pages of corrections. */
+const NUMBERED_PAGE = /^(?:on-this-day\/(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\/|corrections\/\d+\/)$/;
 
 export function createSitePaths(records: readonly ArticleRecord[]) {
   const paths = new Set(FIXED);
@@ -28,7 +48,7 @@ export function createSitePaths(records: readonly ArticleRecord[]) {
      * a page depends on the registry's aliases, which the check of names covers.
      */
     has(sitePath: string): boolean {
-      return paths.has(sitePath) || TERM_PAGE.test(sitePath);
+      return paths.has(sitePath) || TERM_PAGE.test(sitePath) || NUMBERED_PAGE.test(sitePath);
     },
     /** The site path a link on the article's page leads to (a path without an extension gets its `/`). */
     resolve(address: string, record: ArticleRecord): string {
