@@ -8,7 +8,8 @@
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { buildArchive, type Archive, type Article } from '@/lib/model/archive';
 import { openReceivers } from '@/lib/outputs/build-handoff';
-import { planShards, searchDocument, type SearchContext } from '@/lib/outputs/search-index';
+import { planShards, searchDocument, type DocumentBody, type SearchContext } from '@/lib/outputs/search-index';
+import { readStoredHtml } from '../loaders/html-files';
 import { urls } from '@/config/urls';
 import { site } from '@/config/site';
 import { indexCompanyRegistry } from '@/lib/model/terms';
@@ -54,7 +55,7 @@ function handOver({ model, articleEntries }: LoadedArchive): void {
   if (searchIndex) {
     const { shardOf } = planShards(model.articles, site.lang, site.searchShardSize);
     const context = searchContext(model);
-    searchIndex.add(model.articles.map((article, i) => searchDocument(article, articleEntries.get(article.path)?.rendered?.html ?? '', shardOf[i]!, context)));
+    searchIndex.add(model.articles.map((article, i) => searchDocument(article, bodyOf(articleEntries.get(article.path)!), shardOf[i]!, context)));
   }
 }
 
@@ -75,14 +76,30 @@ export async function getArchive(): Promise<Archive> {
   return (await loadArchive()).model;
 }
 
-/** The rendered body of an article. */
-export async function renderArticle(article: Article) {
-  return render((await loadArchive()).articleEntries.get(article.path)!);
+/** An entry's rendered HTML, read when asked for (the loader keeps most of it in files). */
+function bodyOf(entry: CollectionEntry<'articles'>): DocumentBody {
+  return { key: String(entry.digest ?? ''), html: () => readStoredHtml(entry.rendered) };
+}
+
+/**
+ * A rendered body, for a page (components/RenderedBody.astro shows it): its HTML, or, for an
+ * entry with images, the component Astro renders with them resolved (src/loaders/html-files.ts).
+ */
+export type RenderedBody = { html: string } | { Content: Awaited<ReturnType<typeof render>>['Content'] };
+
+async function renderedBody(entry: CollectionEntry<'articles'> | CollectionEntry<'companies'>): Promise<RenderedBody> {
+  if (entry.rendered?.metadata?.imagePaths?.length) return { Content: (await render(entry)).Content };
+  return { html: await readStoredHtml(entry.rendered) };
+}
+
+/** The rendered body of an article, for its page. */
+export async function renderArticle(article: Article): Promise<RenderedBody> {
+  return renderedBody((await loadArchive()).articleEntries.get(article.path)!);
 }
 
 /** The rendered body of an article as an HTML string (feeds carry it in content:encoded). */
 export async function articleHtml(article: Article): Promise<string> {
-  return (await loadArchive()).articleEntries.get(article.path)?.rendered?.html ?? '';
+  return bodyOf((await loadArchive()).articleEntries.get(article.path)!).html();
 }
 
 /**
@@ -107,6 +124,6 @@ export const siteKey = pageKey({ ...site, contentDir: undefined, cacheDir: undef
 /** The rendered description of a registry company, if it has one. */
 export async function renderCompanyDescription(slug: string) {
   const entry = (await loadArchive()).companyEntries.get(slug);
-  if (!entry?.rendered?.html.trim()) return undefined;
-  return render(entry);
+  const body = entry && (await renderedBody(entry));
+  return body && ('Content' in body || body.html.trim()) ? body : undefined;
 }

@@ -29,7 +29,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import sirv from 'sirv';
 import { openReceiver } from '../lib/outputs/build-handoff.ts';
-import { documentsDigest, type SearchDocument } from '../lib/outputs/search-index.ts';
+import { documentContent, documentsDigest, type SearchDocument } from '../lib/outputs/search-index.ts';
 
 export interface PagefindIntegrationOptions {
   /**
@@ -64,7 +64,8 @@ function filesUnder(dir: string): string[] {
 
 /** The index of one build: documents in, shards indexed as needed, one bundle out. */
 class IndexSession {
-  #shards = new Map<string, { documents: SearchDocument[]; digest: string; reused: boolean }>();
+  /** Each shard's size, and whether the last build's index of it was kept. */
+  #shards = new Map<string, { count: number; reused: boolean }>();
   #indexing: Promise<void> = Promise.resolve();
   #received = false;
   readonly #started = performance.now();
@@ -92,7 +93,7 @@ class IndexSession {
       const dir = this.#shardDir(shard);
       const digestFile = path.join(dir, 'digest');
       const reused = existsSync(digestFile) && readFileSync(digestFile, 'utf8').trim() === digest;
-      this.#shards.set(shard, { documents: docs, digest, reused });
+      this.#shards.set(shard, { count: docs.length, reused });
       // One Pagefind run at a time: memory is bounded by a shard.
       if (!reused) this.#indexing = this.#indexing.then(() => this.#indexShard(shard, docs, digest));
     }
@@ -108,10 +109,11 @@ class IndexSession {
       const { index, errors } = await pagefind.createIndex({ excludeSelectors: this.options.excludeSelectors });
       if (!index || errors.length) throw new Error(`Pagefind could not start:\n  ${errors.join('\n  ')}`);
       const failures: string[] = [];
-      // All at once: the Node API queues them for Pagefind's process.
+      // All at once: the Node API queues them for Pagefind's process. Each body is read now,
+      // and let go once Pagefind has it.
       await Promise.all(
         documents.map(async (document) => {
-          const added = await index.addHTMLFile({ url: document.url, content: document.content });
+          const added = await index.addHTMLFile({ url: document.url, content: await documentContent(document) });
           if (added.errors.length) failures.push(`${document.url}: ${added.errors.join('; ')}`);
         }),
       );
@@ -166,10 +168,10 @@ class IndexSession {
 
     const shards = [...this.#shards];
     const indexed = shards.filter(([, s]) => !s.reused);
-    const articles = shards.reduce((sum, [, s]) => sum + s.documents.length, 0);
+    const articles = shards.reduce((sum, [, s]) => sum + s.count, 0);
     const shown = path.relative(process.cwd(), outputPath) || outputPath;
     logger.info(
-      `search index: ${articles} article(s) in ${shards.length} shard(s); indexed ${indexed.length ? indexed.map(([k, s]) => `${k} (${s.documents.length})`).join(', ') : 'none (no indexed text changed)'} in ${Math.round(performance.now() - this.#started)} ms → ${shown}/`,
+      `search index: ${articles} article(s) in ${shards.length} shard(s); indexed ${indexed.length ? indexed.map(([k, s]) => `${k} (${s.count})`).join(', ') : 'none (no indexed text changed)'} in ${Math.round(performance.now() - this.#started)} ms → ${shown}/`,
     );
     if (articles === 0) logger.warn('no article was indexed: search will find nothing');
   }

@@ -15,12 +15,14 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'tinyglobby';
 import { ContentError, type ContentProblem } from '../lib/content/errors.ts';
 import { displayPath } from '../lib/content/display-path.ts';
 import { summarizeRemovals, type Removal } from '../lib/content/sanitize.ts';
 import { createRenderer, processFile, type FileJob, type FileResult, type ProcessSettings } from './process-file.ts';
+import { HTML_FILE_KEY, hasStoredHtml, htmlFileOf, htmlFolder, pruneHtmlFiles, writeHtmlFile } from './html-files.ts';
 import { sharedPool } from './worker-pool.ts';
 
 export interface MarkdownFolderOptions<T extends { slug: string; file: string }> {
@@ -48,6 +50,7 @@ const FEWEST_FOR_WORKERS = 64;
  */
 const PIPELINE_SOURCES = [
   './process-file.ts',
+  './html-files.ts',
   '../lib/content/markdown.ts',
   '../lib/content/sanitize.ts',
   '../lib/content/summary.ts',
@@ -88,6 +91,7 @@ export function markdownFolderLoader<T extends { slug: string; file: string }>(o
     const settings: ProcessSettings = { ...options.settings, image: { domains, remotePatterns } };
     const settingsKey = `${pipelineVersion()}\n${JSON.stringify(settings)}`;
     const files = (await glob('**/*.md', { cwd: folder, absolute: true })).sort();
+    const htmlDir = htmlFolder(fileURLToPath(context.config.cacheDir), options.name);
     const problems: ContentProblem[] = [];
     const untouched = new Set(store.keys());
 
@@ -102,7 +106,7 @@ export function markdownFolderLoader<T extends { slug: string; file: string }>(o
       const digest = generateDigest(`${folder}\n${settingsKey}\n${source}`);
       const existing = store.get(id);
       const file = displayPath(absolute);
-      if (existing?.digest === digest) {
+      if (existing?.digest === digest && hasStoredHtml(existing.rendered?.metadata)) {
         warnRemoved(file, existing.rendered?.metadata?.[REMOVED_KEY]);
         continue;
       }
@@ -119,16 +123,27 @@ export function markdownFolderLoader<T extends { slug: string; file: string }>(o
         return;
       }
       warnRemoved(job.file, result.removed);
+      const { html, metadata } = result.rendered;
+      // The HTML goes to a file beside the store (html-files.ts says why), unless Astro must
+      // resolve images in it when it renders the entry.
+      const htmlFile = metadata.imagePaths.length ? undefined : htmlFileOf(htmlDir, digest);
+      if (htmlFile) writeHtmlFile(htmlFile, html);
       store.set({
         id,
         data: result.record,
         filePath: path.relative(context.config.root.pathname, job.absolute),
         digest,
-        rendered: { html: result.rendered.html, metadata: { ...result.rendered.metadata, [REMOVED_KEY]: result.removed } },
-        assetImports: result.rendered.metadata.imagePaths,
+        rendered: { html: htmlFile ? '' : html, metadata: { ...metadata, [REMOVED_KEY]: result.removed, [HTML_FILE_KEY]: htmlFile } },
+        assetImports: metadata.imagePaths,
       });
     });
     for (const id of untouched) store.delete(id);
+    const named = new Set<string>();
+    for (const entry of store.values()) {
+      const file = entry.rendered?.metadata?.[HTML_FILE_KEY];
+      if (typeof file === 'string') named.add(file);
+    }
+    pruneHtmlFiles(htmlDir, named);
 
     if (options.checkAll) {
       problems.push(...options.checkAll(store.values().map((entry) => entry.data as T)));

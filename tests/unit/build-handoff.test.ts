@@ -18,9 +18,10 @@ describe('build hand-over', () => {
     const archive = buildArchive([record('a', '2020-01-01')]);
     const { sitemap, searchIndex } = openReceivers();
     sitemap?.receive(archive);
-    searchIndex?.add([{ url: '/a/', shard: 'en', content: '<p>a</p>' }]);
+    const document: SearchDocument = { url: '/a/', shard: 'en', before: '<h1>A</h1>', after: '', body: { key: 'a', html: async () => '<p>a</p>' } };
+    searchIndex?.add([document]);
     expect(received).toBe(archive);
-    expect(documents).toEqual([{ url: '/a/', shard: 'en', content: '<p>a</p>' }]);
+    expect(documents).toEqual([document]);
   });
 
   it('has no receiver open unless an integration opened one (as in astro dev)', () => {

@@ -4,7 +4,16 @@
  * the names an article is tagged with among them.
  */
 import { describe, expect, test } from 'vitest';
-import { documentsDigest, planShards, searchDocument, searchRecord, searchSortKey, taggedNames, type SearchContext } from '@/lib/outputs/search-index';
+import {
+  documentContent,
+  documentsDigest,
+  planShards,
+  searchDocument,
+  searchRecord,
+  searchSortKey,
+  taggedNames,
+  type SearchContext,
+} from '@/lib/outputs/search-index';
 import { date } from './helpers';
 
 const at = (year: number, month: number, lang?: string) => ({ lang, date: { year, month } });
@@ -122,43 +131,59 @@ describe('searchDocument', () => {
     },
   };
 
-  test('escapes every text, and puts the document in its shard', () => {
-    const doc = searchDocument(article, '<p>Body.</p>', 'en-x-202201', context);
+  /** A body whose key is its text, as the loader's digest would be. */
+  const body = (html: string) => ({ key: html, html: async () => html });
+  const contentOf = (input: typeof article) => documentContent(searchDocument(input, body('<p>Body.</p>'), 'en', context));
+
+  test('escapes every text, and puts the document in its shard', async () => {
+    const doc = searchDocument(article, body('<p>Body.</p>'), 'en-x-202201', context);
     expect(doc.url).toBe('/2022/03/04/tricky/');
     expect(doc.shard).toBe('en-x-202201');
-    expect(doc.content).toContain('<html lang="en-x-202201">');
-    expect(doc.content).toContain('<h1 data-pagefind-meta="title">Q&amp;A: &lt;b&gt;&quot;Tags&quot;&lt;/b&gt; &lt;/script&gt;</h1>');
-    expect(doc.content).toContain('<p>A summary with &lt;img src=x onerror=alert(1)&gt;</p>');
-    expect(doc.content).toContain('<span data-pagefind-filter="company">Fish &amp; Chips &lt;Ltd&gt;</span>');
-    expect(doc.content).toContain('<span data-pagefind-filter="month">2022-03</span>');
-    expect(doc.content).toContain('<p>Body.</p>');
-    expect(doc.content).not.toMatch(/<img|<b>|<\/script>/);
+    const content = await documentContent(doc);
+    expect(content.indexOf('<p>Body.</p>')).toBeGreaterThan(content.indexOf('</h1>'));
+    expect(content.indexOf('<p>Body.</p>')).toBeLessThan(content.indexOf('data-pagefind-ignore'));
+    expect(content).toContain('<html lang="en-x-202201">');
+    expect(content).toContain('<h1 data-pagefind-meta="title">Q&amp;A: &lt;b&gt;&quot;Tags&quot;&lt;/b&gt; &lt;/script&gt;</h1>');
+    expect(content).toContain('<p>A summary with &lt;img src=x onerror=alert(1)&gt;</p>');
+    expect(content).toContain('<span data-pagefind-filter="company">Fish &amp; Chips &lt;Ltd&gt;</span>');
+    expect(content).toContain('<span data-pagefind-filter="month">2022-03</span>');
+    expect(content).toContain('<p>Body.</p>');
+    expect(content).not.toMatch(/<img|<b>|<\/script>/);
   });
 
-  test('the names it is tagged with are searchable, weighted between headline and body', () => {
-    const doc = searchDocument(article, '<p>Body.</p>', 'en', context);
-    expect(doc.content).toContain(
+  test('the names it is tagged with are searchable, weighted between headline and body', async () => {
+    const content = await contentOf(article);
+    expect(content).toContain(
       `<p data-pagefind-weight="4">Fish &amp; Chips &lt;Ltd&gt; · Microsoft · MSFT · Microsoft Corp. · R&amp;D · Zoë &lt;O'Brien&gt; · Fish and Chips</p>`,
     );
     // Before the summary and the body.
-    expect(doc.content.indexOf('data-pagefind-weight')).toBeLessThan(doc.content.indexOf('<p>A summary'));
+    expect(content.indexOf('data-pagefind-weight')).toBeLessThan(content.indexOf('<p>A summary'));
   });
 
-  test('each name once: resolved names, registry aliases and the spellings the article used', () => {
+  test('each name once: resolved names, registry aliases and the spellings the article used', async () => {
     // "microsoft corp" reads as the alias "Microsoft Corp."; "MICROSOFT" as the name.
     expect(taggedNames(article, context)).toEqual(['Fish & Chips <Ltd>', 'Microsoft', 'MSFT', 'Microsoft Corp.', 'R&D', "Zoë <O'Brien>", 'Fish and Chips']);
     const other = { ...article, terms: { companies: [], topics: [], authors: [] } };
-    expect(searchDocument(other, '<p>Body.</p>', 'en', context).content).not.toContain('data-pagefind-weight');
+    expect(await contentOf(other)).not.toContain('data-pagefind-weight');
   });
 
-  test('leaves out a derived summary: it is the first paragraph of the body already', () => {
-    expect(searchDocument({ ...article, summaryDerived: true }, '<p>Body.</p>', 'en', context).content).not.toContain('<p>A summary with');
+  test('leaves out a derived summary: it is the first paragraph of the body already', async () => {
+    expect(await contentOf({ ...article, summaryDerived: true })).not.toContain('<p>A summary with');
   });
 
   test('the digest changes with any document and nothing else', () => {
-    const a = searchDocument(article, '<p>Body.</p>', 'en', context);
-    const b = searchDocument(article, '<p>Body!</p>', 'en', context);
+    const a = searchDocument(article, body('<p>Body.</p>'), 'en', context);
+    const b = searchDocument(article, body('<p>Body!</p>'), 'en', context);
+    const retitled = searchDocument({ ...article, title: 'Another title' }, body('<p>Body.</p>'), 'en', context);
     expect(documentsDigest([a])).toBe(documentsDigest([{ ...a }]));
     expect(documentsDigest([a])).not.toBe(documentsDigest([b]));
+    expect(documentsDigest([a])).not.toBe(documentsDigest([retitled]));
+    expect(documentsDigest([a])).not.toBe(documentsDigest([{ ...a, shard: 'en-x-202201' }]));
+  });
+
+  test('the digest reads no body: a shard that stays the same is never read', () => {
+    const unread = { key: 'digest-1', html: () => Promise.reject(new Error('read')) };
+    const doc = searchDocument(article, unread, 'en', context);
+    expect(() => documentsDigest([doc])).not.toThrow();
   });
 });

@@ -94,12 +94,25 @@ export interface SearchDocumentInput extends SearchRecordInput {
   summaryDerived: boolean;
 }
 
+/**
+ * An article's rendered body, for the index: read only when its shard is indexed again, so a
+ * build that re-indexes one shard reads one shard's bodies. `key` changes whenever the HTML does
+ * (the content loader's digest of the file).
+ */
+export interface DocumentBody {
+  key: string;
+  html(): Promise<string>;
+}
+
 export interface SearchDocument {
   /** The URL search results link to, without the base (the search page adds it). */
   url: string;
   /** The shard (Pagefind language index) it goes into. */
   shard: string;
-  content: string;
+  /** The document's HTML before and after the body (`documentContent` puts them together). */
+  before: string;
+  after: string;
+  body: DocumentBody;
 }
 
 export interface SearchContext {
@@ -132,7 +145,7 @@ export function taggedNames(article: SearchDocumentInput, context: Pick<SearchCo
   return [...names.values()];
 }
 
-export function searchDocument(article: SearchDocumentInput, bodyHtml: string, shard: string, context: SearchContext): SearchDocument {
+export function searchDocument(article: SearchDocumentInput, body: DocumentBody, shard: string, context: SearchContext): SearchDocument {
   const record = searchRecord(article, context.termUrl);
   const hidden = [
     ...Object.entries(record.meta).map(([key, value]) => `<span data-pagefind-meta="${key}">${escapeHtml(value)}</span>`),
@@ -140,17 +153,23 @@ export function searchDocument(article: SearchDocumentInput, bodyHtml: string, s
     ...Object.entries(record.filters).flatMap(([key, values]) => values.map((value) => `<span data-pagefind-filter="${key}">${escapeHtml(value)}</span>`)),
   ];
   const names = taggedNames(article, context);
-  const content = [
+  const before = [
     `<html lang="${escapeHtml(shard)}"><body><article data-pagefind-body>`,
     `<h1 data-pagefind-meta="title">${escapeHtml(article.title)}</h1>`,
     names.length ? `<p data-pagefind-weight="${NAMES_WEIGHT}">${names.map(escapeHtml).join(' · ')}</p>` : '',
     article.summaryDerived ? '' : `<p>${escapeHtml(article.summary)}</p>`,
-    bodyHtml,
+  ].join('');
+  const after = [
     // Read for its metadata, filters and sort key, not for its words (see Pagefind's docs).
     `<div data-pagefind-ignore>${hidden.join('')}</div>`,
     '</article></body></html>',
   ].join('');
-  return { url: `/${article.path}`, shard, content };
+  return { url: `/${article.path}`, shard, before, after, body };
+}
+
+/** The whole HTML Pagefind indexes for a document. */
+export async function documentContent(document: SearchDocument): Promise<string> {
+  return document.before + (await document.body.html()) + document.after;
 }
 
 export interface ShardPlan {
@@ -198,9 +217,14 @@ export function planShards(articles: readonly { lang?: string; date: { year: num
   return { shardOf: articles.map((a) => keyOfMonth.get(`${langOf(a)}\n${monthNumber(a)}`)!), shards };
 }
 
-/** One hash of a shard's documents, in order: the same documents give the same index. */
+/**
+ * One hash of a shard's documents, in order: the same documents give the same index. It reads
+ * each body's key, not its HTML, so a shard that stays the same costs no reading.
+ */
 export function documentsDigest(documents: readonly SearchDocument[]): string {
   const hash = createHash('sha256');
-  for (const { url, shard, content } of documents) hash.update(url).update('\0').update(shard).update('\0').update(content).update('\0');
+  for (const { url, shard, before, body, after } of documents) {
+    for (const part of [url, shard, before, body.key, after]) hash.update(part).update('\0');
+  }
   return hash.digest('hex');
 }
