@@ -92,6 +92,18 @@ describe('buildArchive', () => {
     expect(archive.byPath.get('2018/02/27/beijing/')?.slug).toBe('beijing');
   });
 
+  test("an article's terms are in the order its file wrote them, whatever the rest of the archive holds", () => {
+    const first = (archive: ReturnType<typeof buildArchive>) => archive.articles.find((x) => x.slug === 'first')!;
+    const mixed = record('first', '2020-01-01', { companies: ['Zeta', 'Alpha'], topics: ['Rare', 'Common'] });
+    const alone = buildArchive([mixed]);
+    expect(first(alone).terms.companies.map((ref) => ref.name)).toEqual(['Zeta', 'Alpha']);
+    expect(first(alone).terms.topics.map((ref) => ref.name)).toEqual(['Rare', 'Common']);
+    // Newer articles that make Alpha and Common the archive's most covered names change nothing.
+    const more = [1, 2, 3].map((n) => record(`more-${n}`, `2021-01-0${n}`, { companies: ['Alpha'], topics: ['Common'] }));
+    const grown = buildArchive([mixed, ...more]);
+    expect(first(grown).terms).toEqual(first(alone).terms);
+  });
+
   test('does not change the records it was given', () => {
     expect(records.map((r) => r.slug)).toEqual(['older', 'beijing', 'secret', 'newest']);
     expect('path' in records[0]).toBe(false);

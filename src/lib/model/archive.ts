@@ -110,6 +110,14 @@ export function buildArchive(records: readonly ArticleRecord[], registry?: Map<s
       }
     }
   }
+  // An article lists its terms in the order its file wrote them, not in an order that depends on
+  // the rest of the archive: an article added elsewhere changes neither its page nor its index.
+  articles.forEach((article, i) => {
+    for (const kind of TERM_KINDS) {
+      const written = names[i]![kind];
+      article.terms[kind].sort((a, b) => written.indexOf(a.spellings[0]!) - written.indexOf(b.spellings[0]!));
+    }
+  });
 
   const years = groupByPeriod(articles);
   // Newest first, like `years`.
