@@ -10,6 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
+import { readdirSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -117,6 +119,15 @@ export async function snapshot(dir: string): Promise<Record<string, string>> {
         .digest('hex')} ${info.mtimeMs}`;
   }
   return result;
+}
+
+/** What the built search index holds of each article: Pagefind's fragment files are gzipped JSON after a signature. */
+export function indexedFragments(dist: string): { url: string; content: string; meta: Record<string, string> }[] {
+  const dir = path.join(dist, 'pagefind', 'fragment');
+  return readdirSync(dir).map((name) => {
+    const text = gunzipSync(readFileSync(path.join(dir, name))).toString('utf8');
+    return JSON.parse(text.slice(text.indexOf('{')));
+  });
 }
 
 /** Escapes text for use inside a RegExp. */

@@ -7,9 +7,8 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { astroBuild, makeTempDir, md, removeDir, writeFiles, type BuildResult } from './build-helpers';
+import { astroBuild, indexedFragments, makeTempDir, md, removeDir, writeFiles, type BuildResult } from './build-helpers';
 
 const temps: string[] = [];
 afterAll(async () => {
@@ -41,16 +40,8 @@ function archive(): Record<string, string> {
 const page = (dist: string, urlPath: string) => readFileSync(path.join(dist, urlPath, 'index.html'), 'utf8');
 const mtime = (dist: string, urlPath: string) => statSync(path.join(dist, urlPath, 'index.html')).mtimeMs;
 
-/** The search index's record of a URL: Pagefind's fragment files are gzipped JSON after a signature. */
-function indexedTitle(dist: string, url: string): string | undefined {
-  const dir = path.join(dist, 'pagefind', 'fragment');
-  for (const name of readdirSync(dir)) {
-    const text = gunzipSync(readFileSync(path.join(dir, name))).toString('utf8');
-    const fragment = JSON.parse(text.slice(text.indexOf('{'))) as { url: string; meta: { title: string } };
-    if (fragment.url === url) return fragment.meta.title;
-  }
-  return undefined;
-}
+/** The title the search index holds for a URL. */
+const indexedTitle = (dist: string, url: string) => indexedFragments(dist).find((fragment) => fragment.url === url)?.meta.title;
 
 describe('an incremental rebuild after a title edit', () => {
   let work: string;

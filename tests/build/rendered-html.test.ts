@@ -7,9 +7,8 @@
  */
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { astroBuild, makeTempDir, md, removeDir, writeFiles, type BuildResult } from './build-helpers';
+import { astroBuild, indexedFragments, makeTempDir, md, removeDir, writeFiles, type BuildResult } from './build-helpers';
 
 /** A 1×1 PNG. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -17,16 +16,11 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 const page = (dist: string, urlPath: string) => readFileSync(path.join(dist, urlPath, 'index.html'), 'utf8');
 const htmlFiles = (work: string) => readdirSync(path.join(work, 'cache', 'rendered-html', 'archive-articles')).sort();
 
-/** Every word Pagefind indexed, from its fragment files (gzipped JSON after a signature). */
-function indexedText(dist: string): string {
-  const dir = path.join(dist, 'pagefind', 'fragment');
-  return readdirSync(dir)
-    .map((name) => {
-      const text = gunzipSync(readFileSync(path.join(dir, name))).toString('utf8');
-      return (JSON.parse(text.slice(text.indexOf('{'))) as { content: string }).content;
-    })
+/** Every word the search index holds. */
+const indexedText = (dist: string) =>
+  indexedFragments(dist)
+    .map((fragment) => fragment.content)
     .join('\n');
-}
 
 describe('rendered bodies beside the data store', () => {
   let work: string;
