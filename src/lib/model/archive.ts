@@ -102,20 +102,16 @@ export function buildArchive(records: readonly ArticleRecord[], registry?: Map<s
   const terms = Object.fromEntries(
     TERM_KINDS.map((kind) => [kind, collectTerms(kind, articles, (article) => names[position.get(article)!]![kind], registryFor(kind))]),
   ) as Record<TermKind, Map<string, ArchiveTerm>>;
-  for (const kind of TERM_KINDS) {
-    for (const term of terms[kind].values()) {
-      for (const article of term.articles) {
-        const spellings = names[position.get(article)!]![kind].filter((name) => resolveTermSlug(name, registryFor(kind)) === term.slug);
-        article.terms[kind].push({ kind, slug: term.slug, name: term.name, spellings });
-      }
-    }
-  }
   // An article lists its terms in the order its file wrote them, not in an order that depends on
   // the rest of the archive: an article added elsewhere changes neither its page nor its index.
   articles.forEach((article, i) => {
     for (const kind of TERM_KINDS) {
-      const written = names[i]![kind];
-      article.terms[kind].sort((a, b) => written.indexOf(a.spellings[0]!) - written.indexOf(b.spellings[0]!));
+      const spellingsBySlug = new Map<string, string[]>();
+      for (const name of names[i]![kind]) {
+        const slug = resolveTermSlug(name, registryFor(kind));
+        if (slug) spellingsBySlug.set(slug, [...(spellingsBySlug.get(slug) ?? []), name]);
+      }
+      article.terms[kind] = [...spellingsBySlug].map(([slug, spellings]) => ({ kind, slug, name: terms[kind].get(slug)!.name, spellings }));
     }
   });
 
