@@ -232,6 +232,7 @@ async function main() {
       { label: 'the most covered company', q: names.companies[0] },
       { label: 'a little covered company', q: names.companies.at(-1) },
       { label: 'an author', q: names.authors[3] },
+      { label: 'a word in no article', q: 'quixotry' },
     ]);
     say(`search:\n${searchTable(results.search)}`);
   }

@@ -22,6 +22,7 @@
  * names. `pagefind` is pinned to an exact version, and tests/e2e/search.spec.ts searches
  * across shards.
  */
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,7 +30,8 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import sirv from 'sirv';
 import { openReceiver } from '../lib/outputs/build-handoff.ts';
-import { documentContent, documentsDigest, type SearchDocument } from '../lib/outputs/search-index.ts';
+import { documentContent, documentsDigest, wordDirectoryDocument, type SearchDocument } from '../lib/outputs/search-index.ts';
+import { directoryLanguages, wordDirectoryKey } from '../lib/client/search-shards.ts';
 
 export interface PagefindIntegrationOptions {
   /**
@@ -62,10 +64,16 @@ function filesUnder(dir: string): string[] {
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
 }
 
+/** The words of a shard, one a line, kept beside its index for the word directory. */
+const WORDS_FILE = 'words.txt';
+const DIGEST_FILE = 'digest';
+
 /** The index of one build: documents in, shards indexed as needed, one bundle out. */
 class IndexSession {
   /** Each shard's size, and whether the last build's index of it was kept. */
   #shards = new Map<string, { count: number; reused: boolean }>();
+  /** Each language's word directory, when it has one, and whether it was kept. */
+  #directories = new Map<string, { reused: boolean }>();
   #indexing: Promise<void> = Promise.resolve();
   #received = false;
   readonly #started = performance.now();
@@ -79,6 +87,16 @@ class IndexSession {
     return path.join(this.cacheDir, 'shards', shard);
   }
 
+  #directoryDir(lang: string): string {
+    return path.join(this.cacheDir, 'directories', lang);
+  }
+
+  /** Whether `dir` holds the index of exactly these documents (and, when asked, their words). */
+  #upToDate(dir: string, digest: string, files: string[] = []): boolean {
+    const digestFile = path.join(dir, DIGEST_FILE);
+    return existsSync(digestFile) && readFileSync(digestFile, 'utf8').trim() === digest && files.every((file) => existsSync(path.join(dir, file)));
+  }
+
   /** Takes the documents and starts indexing the shards whose documents changed. */
   add(documents: readonly SearchDocument[]): void {
     if (this.#received) throw new Error('search index: the documents were sent twice');
@@ -88,46 +106,88 @@ class IndexSession {
       if (!byShard.has(document.shard)) byShard.set(document.shard, []);
       byShard.get(document.shard)!.push(document);
     }
+    const digests = new Map<string, string>();
     for (const [shard, docs] of [...byShard].sort(([a], [b]) => a.localeCompare(b))) {
       const digest = documentsDigest(docs);
-      const dir = this.#shardDir(shard);
-      const digestFile = path.join(dir, 'digest');
-      const reused = existsSync(digestFile) && readFileSync(digestFile, 'utf8').trim() === digest;
+      digests.set(shard, digest);
+      const reused = this.#upToDate(this.#shardDir(shard), digest, [WORDS_FILE]);
       this.#shards.set(shard, { count: docs.length, reused });
       // One Pagefind run at a time: memory is bounded by a shard.
       if (!reused) this.#indexing = this.#indexing.then(() => this.#indexShard(shard, docs, digest));
+    }
+    // Then each language's word directory, from the words its shards kept.
+    const shards = [...byShard.keys()].map((key) => ({ key, lang: languageOf(key) }));
+    for (const lang of directoryLanguages(shards)) {
+      const own = shards.filter((shard) => shard.lang === lang);
+      const digest = createHash('sha256')
+        .update(own.map(({ key }) => `${key}\0${digests.get(key)}`).join('\n'))
+        .digest('hex');
+      const reused = this.#upToDate(this.#directoryDir(lang), digest);
+      this.#directories.set(lang, { reused });
+      if (!reused) this.#indexing = this.#indexing.then(() => this.#indexDirectory(own, digest));
     }
     // Errors are reported when the build is done; keep Node from calling them unhandled now.
     this.#indexing.catch(() => {});
   }
 
   async #indexShard(shard: string, documents: readonly SearchDocument[], digest: string): Promise<void> {
-    const dir = this.#shardDir(shard);
+    const words = new Set<string>();
+    await this.#writeIndex(
+      this.#shardDir(shard),
+      digest,
+      // Each body is read now, and let go once Pagefind has it.
+      documents.map((document) => async () => ({ url: document.url, content: await documentContent(document, words) })),
+      (partial) => writeFileSync(path.join(partial, WORDS_FILE), [...words].join('\n')),
+    );
+  }
+
+  async #indexDirectory(shards: readonly { key: string; lang: string }[], digest: string): Promise<void> {
+    await this.#writeIndex(
+      this.#directoryDir(shards[0]!.lang),
+      digest,
+      shards.map((shard) => async () => {
+        const words = readFileSync(path.join(this.#shardDir(shard.key), WORDS_FILE), 'utf8').split('\n');
+        return wordDirectoryDocument(shard, words);
+      }),
+    );
+  }
+
+  /**
+   * One Pagefind run: indexes the documents into `dir` (through `<dir>.partial`, so a run cut
+   * short leaves no half index), writes what `finish` adds, then the digest, last, so an index
+   * half written is never reused.
+   */
+  async #writeIndex(
+    dir: string,
+    digest: string,
+    documents: readonly (() => Promise<{ url: string; content: string }>)[],
+    finish?: (partial: string) => void,
+  ): Promise<void> {
     const partial = `${dir}.partial`;
     rmSync(partial, { recursive: true, force: true });
     try {
       const { index, errors } = await pagefind.createIndex({ excludeSelectors: this.options.excludeSelectors });
       if (!index || errors.length) throw new Error(`Pagefind could not start:\n  ${errors.join('\n  ')}`);
       const failures: string[] = [];
-      // All at once: the Node API queues them for Pagefind's process. Each body is read now,
-      // and let go once Pagefind has it.
+      // All at once: the Node API queues them for Pagefind's process.
       await Promise.all(
         documents.map(async (document) => {
-          const added = await index.addHTMLFile({ url: document.url, content: await documentContent(document) });
-          if (added.errors.length) failures.push(`${document.url}: ${added.errors.join('; ')}`);
+          const { url, content } = await document();
+          const added = await index.addHTMLFile({ url, content });
+          if (added.errors.length) failures.push(`${url}: ${added.errors.join('; ')}`);
         }),
       );
       if (failures.length) throw new Error(`Pagefind could not index:\n  ${failures.join('\n  ')}`);
       const written = await index.writeFiles({ outputPath: partial });
       if (written.errors.length) throw new Error(`Pagefind could not write the index:\n  ${written.errors.join('\n  ')}`);
+      finish?.(partial);
     } finally {
-      // Ends Pagefind's process, and with it the memory this shard took.
+      // Ends Pagefind's process, and with it the memory this index took.
       await pagefind.close();
     }
-    // The digest last: a shard half written is never reused.
     rmSync(dir, { recursive: true, force: true });
     renameSync(partial, dir);
-    writeFileSync(path.join(dir, 'digest'), `${digest}\n`);
+    writeFileSync(path.join(dir, DIGEST_FILE), `${digest}\n`);
   }
 
   /** Puts the shards together into `<siteDir>/pagefind/`. */
@@ -137,20 +197,24 @@ class IndexSession {
     const outputPath = path.join(siteDir, BUNDLE_DIR);
     const wanted = new Map<string, string>(); // file in the bundle → where it comes from
     const entry: PagefindEntry = { version: '', languages: {} };
-    for (const [shard] of this.#shards) {
-      const dir = this.#shardDir(shard);
-      const shardEntry = readEntry(dir);
-      const language = languageOf(shard);
-      const own = shardEntry.languages[shard];
-      if (!own) throw new Error(`search index: Pagefind wrote no "${shard}" index in ${dir}/${ENTRY_FILE}`);
-      Object.assign(entry, { ...shardEntry, languages: entry.languages });
+    // Every shard and word directory is a Pagefind language index of its own.
+    const indexes = [
+      ...[...this.#shards.keys()].map((key) => ({ key, dir: this.#shardDir(key) })),
+      ...[...this.#directories.keys()].map((lang) => ({ key: wordDirectoryKey(lang), dir: this.#directoryDir(lang) })),
+    ];
+    for (const { key, dir } of indexes) {
+      const indexEntry = readEntry(dir);
+      const language = languageOf(key);
+      const own = indexEntry.languages[key];
+      if (!own) throw new Error(`search index: Pagefind wrote no "${key}" index in ${dir}/${ENTRY_FILE}`);
+      Object.assign(entry, { ...indexEntry, languages: entry.languages });
       // A language Pagefind has no stemmer for keeps its shared `unknown` WebAssembly.
-      entry.languages[shard] = { ...own, wasm: own.wasm === shard ? language : own.wasm };
+      entry.languages[key] = { ...own, wasm: own.wasm === key ? language : own.wasm };
       for (const file of filesUnder(dir)) {
-        if (file === 'digest' || file === ENTRY_FILE || UNUSED_FILES.test(file)) continue;
+        if (file === DIGEST_FILE || file === WORDS_FILE || file === ENTRY_FILE || UNUSED_FILES.test(file)) continue;
         const wasm = /^wasm\.(.+)\.pagefind$/.exec(file);
-        // The shard's copy of its language's WebAssembly becomes the language's one file.
-        if (wasm && wasm[1] === shard) wanted.set(`wasm.${language}.pagefind`, path.join(dir, file));
+        // The index's copy of its language's WebAssembly becomes the language's one file.
+        if (wasm && wasm[1] === key) wanted.set(`wasm.${language}.pagefind`, path.join(dir, file));
         else if (!wasm || !wanted.has(file)) wanted.set(file, path.join(dir, file));
       }
     }
@@ -167,11 +231,14 @@ class IndexSession {
     writeFileSync(path.join(outputPath, ENTRY_FILE), JSON.stringify(entry));
 
     const shards = [...this.#shards];
-    const indexed = shards.filter(([, s]) => !s.reused);
+    const indexed = [
+      ...shards.filter(([, s]) => !s.reused).map(([k, s]) => `${k} (${s.count})`),
+      ...[...this.#directories].filter(([, d]) => !d.reused).map(([lang]) => `the ${lang} word directory`),
+    ];
     const articles = shards.reduce((sum, [, s]) => sum + s.count, 0);
     const shown = path.relative(process.cwd(), outputPath) || outputPath;
     logger.info(
-      `search index: ${articles} article(s) in ${shards.length} shard(s); indexed ${indexed.length ? indexed.map(([k, s]) => `${k} (${s.count})`).join(', ') : 'none (no indexed text changed)'} in ${Math.round(performance.now() - this.#started)} ms → ${shown}/`,
+      `search index: ${articles} article(s) in ${shards.length} shard(s); indexed ${indexed.length ? indexed.join(', ') : 'none (no indexed text changed)'} in ${Math.round(performance.now() - this.#started)} ms → ${shown}/`,
     );
     if (articles === 0) logger.warn('no article was indexed: search will find nothing');
   }

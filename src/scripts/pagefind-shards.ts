@@ -13,7 +13,7 @@
  * languages that cover the same months are merged by date (src/lib/client/search-merge.ts).
  */
 import { effectiveSort, MONTH_FILTER, toPagefindFilters, toPagefindSort, DATE_SORT_META } from '@/lib/client/search-state';
-import { groupOverlapping, planShardSearch, shardMonths } from '@/lib/client/search-shards';
+import { directoryLanguages, DIRECTORY_SHARD_FILTER, groupOverlapping, planShardSearch, shardMonths, wordDirectoryKey } from '@/lib/client/search-shards';
 import type { SearchState } from '@/lib/client/search-state';
 import type { ShardInfo, ShardSearch } from '@/lib/client/search-shards';
 import { mergeNewestFirst } from '@/lib/client/search-merge';
@@ -54,6 +54,7 @@ interface PagefindModule {
 export class ShardedIndex {
   #module: Promise<PagefindModule>;
   #instances = new Map<string, Promise<PagefindInstance>>();
+  #directories = new Map<string, Promise<PagefindInstance>>();
   #first: Promise<PagefindInstance> | undefined;
 
   constructor(
@@ -71,6 +72,43 @@ export class ShardedIndex {
   warm(lang: string): void {
     const newest = this.shards.filter((shard) => shard.lang === lang.toLowerCase()).sort((a, b) => b.to - a.to)[0] ?? this.shards[0];
     if (newest) this.#open(newest.key).catch(() => {});
+    for (const directory of directoryLanguages(this.shards)) this.#openDirectory(directory).catch(() => {});
+  }
+
+  /** A language's word directory, loaded with its filter index (which says each document's shard). */
+  #openDirectory(lang: string): Promise<PagefindInstance> {
+    const known = this.#directories.get(lang);
+    if (known) return known;
+    const opened = this.#open(wordDirectoryKey(lang)).then(async (instance) => {
+      await instance.filters();
+      return instance;
+    });
+    this.#directories.set(lang, opened);
+    return opened;
+  }
+
+  /**
+   * The keys of the shards that can hold every word of `q`, from each language's word directory
+   * (src/lib/client/search-shards.ts, `wordDirectoryKey`); a language without one (a single
+   * shard) keeps all its shards.
+   *
+   * The directory answers as Pagefind would for a page with all of a shard's words, so it keeps
+   * every shard where some article matches: an article's words are in its shard's document. It
+   * may keep one where the words are in different articles; `searchShard` finds none there.
+   */
+  async shardsHolding(q: string): Promise<Set<string>> {
+    const withDirectory = directoryLanguages(this.shards);
+    const holding = new Set(this.shards.filter((shard) => !withDirectory.includes(shard.lang)).map((shard) => shard.key));
+    await Promise.all(
+      withDirectory.map(async (lang) => {
+        const response = await (await this.#openDirectory(lang)).search(q, {});
+        const counts = response?.filters[DIRECTORY_SHARD_FILTER];
+        // No counts at all is not a directory (an index left from an older build): keep them all.
+        if (!counts) for (const shard of this.shards) if (shard.lang === lang) holding.add(shard.key);
+        for (const [key, count] of Object.entries(counts ?? {})) if (count > 0) holding.add(key);
+      }),
+    );
+    return holding;
   }
 
   /** Resolves when Pagefind's script has loaded; rejects when the bundle is missing. */
@@ -185,7 +223,10 @@ export interface SearchCounts {
  */
 export class ResultStream {
   readonly results: PagefindResult[] = [];
-  #groups: ShardSearch[][];
+  #groups: ShardSearch[][] = [];
+  /** Resolves once the shards to read are known (`#plan`). */
+  #planned: Promise<void>;
+  #planDone = false;
   #counting: Promise<SearchCounts> | undefined;
   #next = 0;
   #round = 0;
@@ -195,15 +236,26 @@ export class ResultStream {
     private readonly index: ShardedIndex,
     private readonly state: SearchState,
   ) {
-    const sort = effectiveSort(state);
-    const plan = planShardSearch(index.shards, state, sort);
-    // Relevance ranks across the whole range at once; dates read group by group.
-    this.#groups = sort === 'relevance' ? (plan.length ? [plan] : []) : groupOverlapping(plan);
+    this.#planned = this.#plan();
   }
 
-  /** Whether every shard in range has been read. */
+  /**
+   * The shards to read, in order: those in range, and with words to search for, only those the
+   * word directories say can hold them.
+   */
+  async #plan(): Promise<void> {
+    const sort = effectiveSort(this.state);
+    const holding = this.state.q ? await this.index.shardsHolding(this.state.q) : undefined;
+    const shards = holding ? this.index.shards.filter((shard) => holding.has(shard.key)) : this.index.shards;
+    const plan = planShardSearch(shards, this.state, sort);
+    // Relevance ranks across the whole range at once; dates read group by group.
+    this.#groups = sort === 'relevance' ? (plan.length ? [plan] : []) : groupOverlapping(plan);
+    this.#planDone = true;
+  }
+
+  /** Whether every shard to read has been read. */
   get done(): boolean {
-    return this.#next >= this.#groups.length;
+    return this.#planDone && this.#next >= this.#groups.length;
   }
 
   /** The shards read so far. */
@@ -213,12 +265,14 @@ export class ResultStream {
 
   /** Reads shards until at least `count` results are known, or none are left. */
   async fill(count: number): Promise<void> {
+    await this.#planned;
     while (this.results.length < count && !this.done) await this.#readRound();
   }
 
   /** The number of results and of results per facet value, in every shard in range. */
   count(): Promise<SearchCounts> {
-    this.#counting ??= Promise.all(this.#groups.flat().map((search) => this.index.searchShard(search, this.state, true))).then((responses) => {
+    this.#counting ??= this.#planned.then(async () => {
+      const responses = await Promise.all(this.#groups.flat().map((search) => this.index.searchShard(search, this.state, true)));
       const counts: SearchCounts = { total: 0, facets: {} };
       for (const response of responses) {
         counts.total += response.results.length;

@@ -266,10 +266,12 @@ class SearchPage {
     this.#stream = stream;
     this.root.setAttribute('aria-busy', 'true');
     try {
-      await stream.fill(this.#pageSize);
-      if (generation !== this.#generation) return;
-      this.#results.replaceChildren();
-      await this.#drawPage(stream, generation);
+      // Scrolling waits for the first page (see `#drawMore`).
+      this.#drawing = this.#drawPage(stream, generation).finally(() => {
+        if (this.#stream === stream) this.#drawing = undefined;
+      });
+      await this.#drawing;
+      this.#continueInView(generation);
     } catch (error) {
       if (generation !== this.#generation) return;
       console.error(error);
@@ -284,14 +286,15 @@ class SearchPage {
     const stream = this.#stream;
     if (!stream || this.#drawing || (this.#more.hidden && !asked)) return;
     const generation = this.#generation;
-    this.#drawing = (async () => {
-      await stream.fill(this.#shown + this.#pageSize);
-      if (generation === this.#generation) await this.#drawPage(stream, generation, asked);
-    })().finally(() => {
-      this.#drawing = undefined;
+    this.#drawing = this.#drawPage(stream, generation, asked).finally(() => {
+      if (this.#stream === stream) this.#drawing = undefined;
     });
     await this.#drawing;
-    // Still in view (a tall window, a short page): keep going.
+    this.#continueInView(generation);
+  }
+
+  /** Draws on while "Show more results" is still in view (a tall window, a short page). */
+  #continueInView(generation: number): void {
     if (generation === this.#generation && !this.#more.hidden && this.#nearViewport(this.#more)) void this.#drawMore(false);
   }
 
@@ -300,10 +303,33 @@ class SearchPage {
     return box.top < window.innerHeight + 400;
   }
 
+  /**
+   * Draws the next page of results, as it comes: shards are read a round at a time, and each
+   * round's results are drawn before the next is read, so a rare word's first results show once
+   * the first shard holding it is read, not once a whole page has been found.
+   */
   async #drawPage(stream: ResultStream, generation: number, focusFirst = false): Promise<void> {
-    const page = stream.results.slice(this.#shown, this.#shown + this.#pageSize);
+    const end = this.#shown + this.#pageSize;
+    let firstLink: HTMLAnchorElement | undefined;
+    do {
+      await stream.fill(this.#shown + 1);
+      if (generation !== this.#generation) return;
+      // A new search keeps the last one's results on screen until it has its own.
+      if (this.#shown === 0) this.#results.replaceChildren();
+      const drawnLink = await this.#drawResults(stream.results.slice(this.#shown, end), generation);
+      firstLink ??= drawnLink;
+      if (generation !== this.#generation) return;
+      this.#more.hidden = this.#shown >= stream.results.length && stream.done;
+      this.#renderSummary(stream);
+      this.#renderFacets();
+    } while (this.#shown < end && !stream.done);
+    if (focusFirst) firstLink?.focus();
+  }
+
+  /** Draws results after those shown; returns the first one's link. */
+  async #drawResults(page: PagefindResult[], generation: number): Promise<HTMLAnchorElement | undefined> {
     // Every result's data is asked for at once; the first few are drawn as soon as they come.
-    const pending = page.map((result: PagefindResult) => result.data());
+    const pending = page.map((result) => result.data());
     const byYear = effectiveSort(this.#state) !== 'relevance';
     let firstLink: HTMLAnchorElement | undefined;
     for (const [from, to] of [
@@ -312,7 +338,7 @@ class SearchPage {
     ] as const) {
       if (from >= pending.length) break;
       const data = await Promise.all(pending.slice(from, to));
-      if (generation !== this.#generation) return;
+      if (generation !== this.#generation) return undefined;
       for (const item of data) {
         const year = item.filters.month?.[0]?.slice(0, 4) ?? '';
         const list = byYear ? this.#yearList(year) : this.#plainList();
@@ -322,10 +348,7 @@ class SearchPage {
       }
     }
     this.#shown += page.length;
-    this.#more.hidden = this.#shown >= stream.results.length && stream.done;
-    this.#renderSummary(stream);
-    this.#renderFacets();
-    if (focusFirst) firstLink?.focus();
+    return firstLink;
   }
 
   #plainList(): HTMLOListElement {

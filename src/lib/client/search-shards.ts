@@ -70,6 +70,25 @@ export function groupOverlapping(searches: readonly ShardSearch[]): ShardSearch[
   return groups;
 }
 
+/**
+ * The word directory of a language (src/integrations/pagefind.ts writes it): a small Pagefind
+ * index with one document per shard of that language holding every word of the shard's
+ * articles once, and the shard's key as its `shard` filter. Searching it tells which shards can
+ * hold a query's words, so a search reads only those: a rare word costs the shards it is in,
+ * not every shard of the archive. Its key, `en-x-words`, cannot be a shard's (those end in a
+ * month).
+ */
+export const wordDirectoryKey = (lang: string) => `${lang}-x-words`;
+/** The filter naming a directory document's shard. */
+export const DIRECTORY_SHARD_FILTER = 'shard';
+
+/** The languages that have a word directory: those with more than one shard. */
+export function directoryLanguages(shards: readonly Pick<ShardInfo, 'lang'>[]): string[] {
+  const counts = new Map<string, number>();
+  for (const { lang } of shards) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+  return [...counts].filter(([, count]) => count > 1).map(([lang]) => lang);
+}
+
 /** "March 2023" for a shard boundary, with the page's month names. */
 export function monthLabel(n: number, monthNames: readonly string[]): string {
   return `${monthNames[(n % 100) - 1]} ${Math.floor(n / 100)}`;

@@ -24,7 +24,7 @@ import { formatDate, type ArchiveDate } from '../dates.ts';
 import { escapeHtml } from './feeds.ts';
 import { padNumber } from '../pad.ts';
 import { DATE_SORT_KEY, DATE_SORT_META, MONTH_FILTER, type SearchFacet } from '../client/search-state.ts';
-import { monthOfDate, type ShardInfo } from '../client/search-shards.ts';
+import { DIRECTORY_SHARD_FILTER, monthOfDate, wordDirectoryKey, type ShardInfo } from '../client/search-shards.ts';
 import type { TermKind } from '../urls.ts';
 
 /** Pagefind weight of the tagged names: below the headline (7), above body text (1). */
@@ -167,9 +167,52 @@ export function searchDocument(article: SearchDocumentInput, body: DocumentBody,
   return { url: `/${article.path}`, shard, before, after, body };
 }
 
-/** The whole HTML Pagefind indexes for a document. */
-export async function documentContent(document: SearchDocument): Promise<string> {
-  return document.before + (await document.body.html()) + document.after;
+/**
+ * The whole HTML Pagefind indexes for a document; with `words`, every word it may be found by is
+ * added to that set as well (see `addDocumentWords`).
+ */
+export async function documentContent(document: SearchDocument, words?: Set<string>): Promise<string> {
+  const searchable = document.before + (await document.body.html());
+  if (words) addDocumentWords(searchable, words);
+  return searchable + document.after;
+}
+
+/**
+ * Adds to `words` every word the searchable HTML of a document may be indexed under, for the
+ * word directory (`wordDirectoryDocument`): its text split at white space, each word once.
+ *
+ * The directory must hold at least every word Pagefind indexed, or a search would skip a shard
+ * that has its word. So the text is read twice, once with each tag removed and once with each
+ * tag read as a space: whether an element separates two words is Pagefind's call ("<b>Nex</b>tia"
+ * is one word, "<p>end.</p><p>Start" two), and with both readings the directory has the word
+ * either way. Words stay as the HTML writes them (`AT&amp;T`), so the directory document, which
+ * is HTML too, gives Pagefind the same text. Upper and lower case are one word to Pagefind.
+ */
+export function addDocumentWords(html: string, words: Set<string>): void {
+  for (const text of [html.replace(/<[^>]*>/g, ''), html.replace(/<[^>]*>/g, ' ')]) {
+    for (const word of text.split(/\s+/)) {
+      // A character reference keeps its case: `&Eacute;` is not `&eacute;` to the parser.
+      if (word) words.add(word.includes('&') ? word : word.toLowerCase());
+    }
+  }
+}
+
+/**
+ * The word directory's document for one shard (src/lib/client/search-shards.ts, `wordDirectoryKey`):
+ * every word of the shard once, and the shard's key as its filter value.
+ */
+export function wordDirectoryDocument(shard: Pick<ShardInfo, 'key' | 'lang'>, words: Iterable<string>): { url: string; content: string } {
+  // The words come from HTML text, where no `<` is left unescaped; escape one anyway.
+  const text = [...words].map((word) => word.replaceAll('<', '&lt;')).join(' ');
+  return {
+    url: `/${shard.key}/`,
+    content: [
+      `<html lang="${escapeHtml(wordDirectoryKey(shard.lang))}"><body>`,
+      `<p>${text}</p>`,
+      `<div data-pagefind-ignore><span data-pagefind-filter="${DIRECTORY_SHARD_FILTER}">${escapeHtml(shard.key)}</span></div>`,
+      '</body></html>',
+    ].join(''),
+  };
 }
 
 export interface ShardPlan {
