@@ -14,10 +14,17 @@
  * shard whose documents are the same as in the last build is not indexed again: its files are
  * kept in Astro's cache folder. An edit to one article re-indexes one shard.
  *
- * The shards' bundles are then put together into one: each shard's files (meta, index chunks,
- * fragments, filters) are named by content hash, so they sit side by side; the entry file lists
- * every shard; shards of one language share its WebAssembly file (Pagefind writes the same
- * bytes for `en` and `en-x-…`), so a browser fetches it once. This reads two things of the
+ * After the shards, each language of more than one shard gets its word directory
+ * (src/lib/client/search-shards.ts, `wordDirectoryKey`): a Pagefind index of one document per
+ * shard holding the shard's words, which tells the search page which shards to read. Each shard
+ * keeps its words (`words.txt`) beside its index in the cache, so the directory is made again
+ * from them, reading no article, whenever a shard changed.
+ *
+ * The bundles of the shards and directories are then put together into one: their files (meta,
+ * index chunks, fragments, filters) are named by content hash, so they sit side by side; the
+ * entry file lists each as a language index; those of one language share its WebAssembly file
+ * (Pagefind writes the same bytes for `en`, `en-x-…` and `en-x-words`), so a browser fetches it
+ * once. This reads two things of the
  * bundle format Pagefind does not document: `pagefind-entry.json` and the `wasm.<lang>` file
  * names. `pagefind` is pinned to an exact version, and tests/e2e/search.spec.ts searches
  * across shards.

@@ -92,20 +92,26 @@ export class ShardedIndex {
    * (src/lib/client/search-shards.ts, `wordDirectoryKey`); a language without one (a single
    * shard) keeps all its shards.
    *
-   * The directory answers as Pagefind would for a page with all of a shard's words, so it keeps
-   * every shard where some article matches: an article's words are in its shard's document. It
-   * may keep one where the words are in different articles; `searchShard` finds none there.
+   * The directory is asked as `searchShard` asks a shard (see `#present`): every word but the
+   * last exactly, the last as Pagefind would (it may be half typed). Its documents hold all the
+   * words of their shard, so every shard where an article matches is kept; one where the words
+   * are in different articles may be too, and `searchShard` then finds nothing there. Quotes
+   * are left out: the directory holds a shard's words in no order, so it cannot look for a
+   * phrase, only for its words.
    */
   async shardsHolding(q: string): Promise<Set<string>> {
     const withDirectory = directoryLanguages(this.shards);
     const holding = new Set(this.shards.filter((shard) => !withDirectory.includes(shard.lang)).map((shard) => shard.key));
+    const words = queryWords(q);
+    const lookups = words.map((word, i) => (i < words.length - 1 ? `"${word}"` : word));
     await Promise.all(
       withDirectory.map(async (lang) => {
-        const response = await (await this.#openDirectory(lang)).search(q, {});
-        const counts = response?.filters[DIRECTORY_SHARD_FILTER];
+        const directory = await this.#openDirectory(lang);
+        const answers = await Promise.all(lookups.map(async (lookup) => (await directory.search(lookup, {}))?.filters[DIRECTORY_SHARD_FILTER]));
+        const own = this.shards.filter((shard) => shard.lang === lang);
         // No counts at all is not a directory (an index left from an older build): keep them all.
-        if (!counts) for (const shard of this.shards) if (shard.lang === lang) holding.add(shard.key);
-        for (const [key, count] of Object.entries(counts ?? {})) if (count > 0) holding.add(key);
+        const kept = answers.some((counts) => !counts) ? own : own.filter((shard) => answers.every((counts) => (counts?.[shard.key] ?? 0) > 0));
+        for (const shard of kept) holding.add(shard.key);
       }),
     );
     return holding;

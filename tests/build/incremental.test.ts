@@ -5,7 +5,7 @@
  * feeds and in the search index, while an unrelated article page is left untouched; a deleted
  * article's page disappears; and nothing changed means nothing is rendered or indexed again.
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { astroBuild, indexedFragments, makeTempDir, md, removeDir, writeFiles, type BuildResult } from './build-helpers';
@@ -108,7 +108,31 @@ describe('an incremental rebuild after a title edit', () => {
     expect(indexedTitle(dist, '/2021/06/15/report-06/')).toBe(NEW_TITLE);
     const line = second.output.split('\n').find((text) => text.includes('search index:'))!;
     // Shards of four: 2010-03 with 2021-01 to 03, then 2021-04 to 07 (June with it), 08 to 11, 12.
-    expect(line).toMatch(/in 4 shard\(s\); indexed en-x-202104 \(4\) in/);
+    // And the word directory, which now has the new title's words under that shard.
+    expect(line).toMatch(/in 4 shard\(s\); indexed en-x-202104 \(4\), the en word directory in/);
+  });
+
+  test("the word directory has each shard's words under that shard only, the edit's among them", () => {
+    const directory = indexedFragments(dist).filter((fragment) => fragment.url.endsWith('/') && /^\/en(-x-\d{6})?\/$/.test(fragment.url));
+    expect(directory.map((doc) => doc.url).sort()).toEqual(['/en-x-201003/', '/en-x-202104/', '/en-x-202108/', '/en/']);
+    const holding = (word: string) => directory.filter((doc) => doc.content.split(/\s+/).includes(word)).map((doc) => doc.url);
+    expect(holding('largest')).toEqual(['/en-x-202104/']);
+    expect(holding('ferrum')).toEqual(['/en-x-202104/']);
+    expect(holding('unrelated')).toEqual(['/en-x-201003/']);
+    expect(holding('globex').length).toBe(4);
+    // The entry lists it as a language index of its own beside the shards.
+    const entry = JSON.parse(readFileSync(path.join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8'));
+    expect(Object.keys(entry.languages).sort()).toEqual(['en', 'en-x-201003', 'en-x-202104', 'en-x-202108', 'en-x-words']);
+    expect(entry.languages['en-x-words'].page_count).toBe(4);
+  });
+
+  test('a shard whose kept words were lost is indexed again; the directory, made of the same words, is kept', async () => {
+    rmSync(path.join(work, 'cache', 'search-index', 'shards', 'en-x-202108', 'words.txt'));
+    const third = await astroBuild({ contentDir: content, workDir: work, env });
+    expect(third.code, third.output).toBe(0);
+    const line = third.output.split('\n').find((text) => text.includes('search index:'))!;
+    expect(line).toMatch(/indexed en-x-202108 \(4\) in/);
+    expect(existsSync(path.join(work, 'cache', 'search-index', 'shards', 'en-x-202108', 'words.txt'))).toBe(true);
   });
 
   test('an unrelated article page was not rewritten, and most pages were reused', () => {
@@ -170,7 +194,6 @@ describe('a rebuild after nothing changed, and after a deletion', () => {
     expect(after.size).toBe(before.size);
     expect(again.output).toContain('indexed none (no indexed text changed)');
 
-    const { rmSync } = await import('node:fs');
     rmSync(path.join(content, 'articles/2010/unrelated.md'));
     const afterDelete = await astroBuild({ contentDir: content, workDir: work });
     expect(afterDelete.code, afterDelete.output).toBe(0);

@@ -81,6 +81,53 @@ test.describe('search on the fixture site', () => {
     await expect(page.getByLabel('Sort by')).toHaveValue('newest');
   });
 
+  test('a rare word reads only the shard that holds it, as the word directory says', async ({ page }) => {
+    const searched: string[] = [];
+    page.on('request', (request) => {
+      const chunk = /\/pagefind\/index\/([\w-]+)_[0-9a-f]+\.pf_index$/.exec(request.url());
+      if (chunk) searched.push(chunk[1]!);
+    });
+    await page.goto(`${fixture}search/?q=${FIXTURE.uniqueWord}`);
+    await expect(summary(page)).toHaveText(`1 result for ${FIXTURE.uniqueWord}`);
+    const shards = JSON.parse((await page.locator('[data-search]').getAttribute('data-shards'))!) as { key: string; lang: string; from: number; to: number }[];
+    const english = shards.filter((shard) => shard.lang === 'en');
+    expect(english.length).toBeGreaterThan(2);
+    // The article is of March 2022: of the English shards, only the one holding that month is searched.
+    const holding = english.find((shard) => shard.from <= 202203 && shard.to >= 202203)!;
+    expect(new Set(searched.filter((key) => key === 'en' || key.startsWith('en-x-')))).toEqual(new Set(['en-x-words', holding.key]));
+
+    // A phrase in quotes: the directory holds a shard's words in no order, yet finds its shard.
+    await searchBox(page).fill(`"text with ${FIXTURE.uniqueWord}"`);
+    await expect(summary(page)).toHaveText(`1 result for "text with ${FIXTURE.uniqueWord}"`);
+    await expect(resultLinks(page)).toHaveText([FIXTURE.trickyTitle]);
+  });
+
+  test("a word's first results are drawn once the first shard holding it is read, before older ones", async ({ page }) => {
+    let first: string | undefined;
+    let holding = true;
+    const held: (() => void)[] = [];
+    await page.route(/\/pagefind\/index\/en(-x-\d{6})?_[0-9a-f]+\.pf_index$/, async (route) => {
+      const shard = /\/index\/([\w-]+)_/.exec(route.request().url())![1];
+      first ??= shard;
+      if (holding && shard !== first) await new Promise<void>((release) => held.push(release));
+      await route.continue();
+    });
+    await page.goto(`${fixture}search/?q=report`);
+    await expect(results(page).first()).toBeVisible();
+    await expect.poll(() => held.length).toBeGreaterThan(0);
+    const early = await results(page).count();
+    expect(early).toBeLessThan(ACME_REPORTS);
+    await expect(summary(page)).toHaveText(/older articles are searched as you scroll\.$/);
+    await expect(page.locator('[data-search]')).toHaveAttribute('aria-busy', 'true');
+
+    holding = false;
+    for (const release of held.splice(0)) release();
+    await expect(results(page)).toHaveCount(ACME_REPORTS);
+    await expect(summary(page)).toHaveText(`${ACME_REPORTS} results for report`);
+    const dates = await resultDates(page);
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+
   test('an article tagged with a company is found by its name and by a registry alias, though its text names neither', async ({ page }) => {
     // No article's text says "Globex": only tags do.
     await page.goto(`${fixture}search/?q=globex`);

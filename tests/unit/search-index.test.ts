@@ -5,6 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import {
+  addDocumentWords,
   documentContent,
   documentsDigest,
   planShards,
@@ -12,6 +13,7 @@ import {
   searchRecord,
   searchSortKey,
   taggedNames,
+  wordDirectoryDocument,
   type SearchContext,
 } from '@/lib/outputs/search-index';
 import { date } from './helpers';
@@ -185,5 +187,55 @@ describe('searchDocument', () => {
     const unread = { key: 'digest-1', html: () => Promise.reject(new Error('read')) };
     const doc = searchDocument(article, unread, 'en', context);
     expect(() => documentsDigest([doc])).not.toThrow();
+  });
+});
+
+describe('the word directory', () => {
+  const wordsOf = (html: string) => {
+    const words = new Set<string>();
+    addDocumentWords(html, words);
+    return [...words].sort();
+  };
+
+  test('holds every word of the text once, in lower case, with tags read both as nothing and as a space', () => {
+    // Pagefind decides whether an element splits a word; the directory holds both readings.
+    expect(wordsOf('<h1>Nex<b>tia</b> Networks</h1><p>networks rise.</p><p>Next')).toEqual(
+      ['nex', 'networks', 'networksnetworks', 'next', 'nextia', 'rise.', 'rise.next', 'tia'].sort(),
+    );
+  });
+
+  test('keeps character references as the HTML writes them, and the words of attributes out', () => {
+    expect(wordsOf('<p title="Hidden words">AT&amp;T and &Eacute;cole</p>')).toEqual(['AT&amp;T', 'and', '&Eacute;cole'].sort());
+  });
+
+  test('the words a document is indexed by are gathered from its text, not its metadata', async () => {
+    const words = new Set<string>();
+    const doc = searchDocument(
+      {
+        title: 'Zorblax rises',
+        path: 'a/',
+        summary: 'S',
+        summaryDerived: true,
+        date: date('2022-03-04'),
+        terms: { companies: [ref('companies', 'Acme')], topics: [], authors: [] },
+      },
+      { key: 'k', html: async () => '<p>Body <em>text</em></p>' },
+      'en',
+      context,
+    );
+    const content = await documentContent(doc, words);
+    expect(content).toBe(await documentContent(doc));
+    expect([...words]).toEqual(expect.arrayContaining(['zorblax', 'rises', 'acme', 'body', 'text']));
+    // Not the sort key, month or date kept for results.
+    expect([...words].some((word) => /^\d{6,}$|2022-03/.test(word))).toBe(false);
+  });
+
+  test("a shard's document: its words in its language's directory, its key as the filter, nothing as markup", () => {
+    const doc = wordDirectoryDocument({ key: 'en-x-201803', lang: 'en' }, ['acme', 'AT&amp;T', 'x<script>']);
+    expect(doc.url).toBe('/en-x-201803/');
+    expect(doc.content).toContain('<html lang="en-x-words">');
+    expect(doc.content).toContain('<p>acme AT&amp;T x&lt;script></p>');
+    expect(doc.content).toContain('<div data-pagefind-ignore><span data-pagefind-filter="shard">en-x-201803</span></div>');
+    expect(doc.content).not.toContain('<script>');
   });
 });

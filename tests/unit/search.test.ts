@@ -15,7 +15,7 @@ import {
   toPagefindSort,
   type SearchState,
 } from '@/lib/client/search-state';
-import { groupOverlapping, monthLabel, planShardSearch, shardMonths, type ShardInfo } from '@/lib/client/search-shards';
+import { directoryLanguages, groupOverlapping, monthLabel, planShardSearch, shardMonths, wordDirectoryKey, type ShardInfo } from '@/lib/client/search-shards';
 import { isTypingTarget } from '@/lib/client/search-keys';
 
 const params = (query: string) => new URLSearchParams(query);
@@ -129,6 +129,13 @@ describe('which shards a search reads', () => {
   test('shards covering the same months (other languages) are read together, to merge by date', () => {
     const groups = groupOverlapping(planShardSearch(shards, {}, 'newest'));
     expect(groups.map((group) => group.map((s) => s.shard.key))).toEqual([['en'], ['en-x-201901', 'zh'], ['en-x-201801']]);
+  });
+
+  test('a language of more than one shard has a word directory, named so no shard can be', () => {
+    expect(directoryLanguages(shards)).toEqual(['en']);
+    expect(directoryLanguages([shard('en', 201907, 202003)])).toEqual([]);
+    expect(wordDirectoryKey('en')).toBe('en-x-words');
+    expect(shards.map((s) => s.key)).not.toContain(wordDirectoryKey('en'));
   });
 
   test('months of a shard across a new year, and their names', () => {
