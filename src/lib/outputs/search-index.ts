@@ -178,18 +178,25 @@ export async function documentContent(document: SearchDocument, words?: Set<stri
 }
 
 /**
+ * The elements Pagefind (1.6, `SENTENCE_SELECTORS` and `br` in its HTML parser) puts a space
+ * around; around any other element it joins the text as it stands (`<th>Net</th><th>Sales</th>`
+ * is one word to it).
+ */
+const SPACED_TAG = /<\/?(?:h[1-6]|p|td|div|ul|li|article|section|br)\b[^>]*>/gi;
+
+/**
  * Adds to `words` every word the searchable HTML of a document may be indexed under, for the
  * word directory (`wordDirectoryDocument`): its text split at white space, each word once.
  *
  * The directory must hold at least every word Pagefind indexed, or a search would skip a shard
- * that has its word. So the text is read twice, once with each tag removed and once with each
- * tag read as a space: whether an element separates two words is Pagefind's call ("<b>Nex</b>tia"
- * is one word, "<p>end.</p><p>Start" two), and with both readings the directory has the word
- * either way. Words stay as the HTML writes them (`AT&amp;T`), so the directory document, which
- * is HTML too, gives Pagefind the same text. Upper and lower case are one word to Pagefind.
+ * that has its word. So the text is read twice: as Pagefind reads it (a space around the
+ * elements it spaces, none around others: "Nex<b>tia</b>" is one word), and with a space around
+ * every element, so a word is there whichever way Pagefind splits it. Words stay as the HTML
+ * writes them (`AT&amp;T`), so the directory document, which is HTML too, gives Pagefind the
+ * same text. Upper and lower case are one word to Pagefind.
  */
 export function addDocumentWords(html: string, words: Set<string>): void {
-  for (const text of [html.replace(/<[^>]*>/g, ''), html.replace(/<[^>]*>/g, ' ')]) {
+  for (const text of [html.replace(SPACED_TAG, ' ').replace(/<[^>]*>/g, ''), html.replace(/<[^>]*>/g, ' ')]) {
     for (const word of text.split(/\s+/)) {
       // A character reference keeps its case: `&Eacute;` is not `&eacute;` to the parser.
       if (word) words.add(word.includes('&') ? word : word.toLowerCase());
