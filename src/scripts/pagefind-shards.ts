@@ -44,6 +44,7 @@ interface PagefindInstance {
   options(options: Record<string, unknown>): Promise<void>;
   filters(): Promise<FilterCounts>;
   search(term: string | null, options: { filters?: unknown; sort?: Record<string, string> }): Promise<PagefindResponse | null>;
+  preload(term: string): Promise<void>;
   destroy(): Promise<void>;
 }
 
@@ -55,6 +56,8 @@ export class ShardedIndex {
   #module: Promise<PagefindModule>;
   #instances = new Map<string, Promise<PagefindInstance>>();
   #directories = new Map<string, Promise<PagefindInstance>>();
+  /** The shard `warm` opened. */
+  #newest: ShardInfo | undefined;
   #first: Promise<PagefindInstance> | undefined;
 
   constructor(
@@ -70,9 +73,27 @@ export class ShardedIndex {
    * search reads first), so the first results after typing need only the words' index chunks.
    */
   warm(lang: string): void {
-    const newest = this.shards.filter((shard) => shard.lang === lang.toLowerCase()).sort((a, b) => b.to - a.to)[0] ?? this.shards[0];
-    if (newest) this.#open(newest.key).catch(() => {});
+    this.#newest = this.shards.filter((shard) => shard.lang === lang.toLowerCase()).sort((a, b) => b.to - a.to)[0] ?? this.shards[0];
+    if (this.#newest) this.#open(this.#newest.key).catch(() => {});
     for (const directory of directoryLanguages(this.shards)) this.#openDirectory(directory).catch(() => {});
+  }
+
+  /**
+   * While the reader types, loads the index chunks the query will need from the word
+   * directories and the warmed newest shard (Pagefind's `preload`, as its own search box does on
+   * each key), so the search after the last key finds them loaded. Only instances already
+   * open, and only once the last word has three letters: a chunk for "m" may be one "market"
+   * never needs.
+   */
+  preload(q: string): void {
+    const words = queryWords(q);
+    if ((words.at(-1)?.length ?? 0) < 3) return;
+    const preload = (key: string, terms: string[]) => {
+      const instance = this.#instances.get(key);
+      if (instance) for (const term of terms) instance.then((opened) => opened.preload(term)).catch(() => {});
+    };
+    for (const lang of directoryLanguages(this.shards)) preload(wordDirectoryKey(lang), directoryLookups(words));
+    if (this.#newest) preload(this.#newest.key, [q]);
   }
 
   /** A language's word directory, loaded with its filter index (which says each document's shard). */
@@ -102,8 +123,7 @@ export class ShardedIndex {
   async shardsHolding(q: string): Promise<Set<string>> {
     const withDirectory = directoryLanguages(this.shards);
     const holding = new Set(this.shards.filter((shard) => !withDirectory.includes(shard.lang)).map((shard) => shard.key));
-    const words = queryWords(q);
-    const lookups = words.map((word, i) => (i < words.length - 1 ? `"${word}"` : word));
+    const lookups = directoryLookups(queryWords(q));
     await Promise.all(
       withDirectory.map(async (lang) => {
         const directory = await this.#openDirectory(lang);
@@ -212,6 +232,9 @@ const normalizeWord = (word: string) =>
 
 /** The words of a query, as Pagefind would look them up. */
 const queryWords = (q: string) => normalizeWord(q).match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** What a word directory is asked for a query's words: all but the last exactly (see `#present`). */
+const directoryLookups = (words: readonly string[]) => words.map((word, i) => (i < words.length - 1 ? `"${word}"` : word));
 
 /** How many shard groups a round reads, as a search walks further: 1, 2, 4… */
 const roundSize = (round: number) => Math.min(8, 2 ** round);

@@ -5,8 +5,9 @@
  *
  * - The search lives in the URL (src/lib/client/search-state.ts): a link opens the same search, and
  *   Back/Forward step through earlier ones (a burst of typing is one entry).
- * - Typing searches 80 ms after the last key; a response that arrives after a newer search
- *   started is dropped (`generation`).
+ * - Typing searches 80 ms after the last key, the index chunks it needs loaded while typing
+ *   (`ShardedIndex.preload`); a response that arrives after a newer search started is dropped
+ *   (`generation`).
  * - Results are drawn a page at a time as they scroll into view: only those fetch their data.
  * - Every text from the index is set as text; an excerpt keeps only its <mark> highlights.
  */
@@ -186,6 +187,7 @@ class SearchPage {
     this.#index.warm(document.documentElement.lang || 'en');
 
     this.#input.addEventListener('input', () => {
+      this.#index.preload(this.#input.value);
       clearTimeout(this.#debounce);
       this.#debounce = setTimeout(() => this.#change(this.#controlState(), true), DEBOUNCE_MS);
     });

@@ -102,6 +102,24 @@ test.describe('search on the fixture site', () => {
     await expect(resultLinks(page)).toHaveText([FIXTURE.trickyTitle]);
   });
 
+  test('the index chunks a word needs load while it is typed, not after the last key', async ({ page }) => {
+    await page.goto(`${fixture}search/`);
+    await expect(page.locator('[data-search-ui]')).toBeVisible();
+    const chunkRequests: number[] = [];
+    page.on('request', (request) => {
+      if (/\/pagefind\/index\/en-x-words_/.test(request.url())) chunkRequests.push(Date.now());
+    });
+    await page.evaluate(() =>
+      document.querySelector('#search-q')!.addEventListener('input', () => ((window as unknown as { lastKey: number }).lastKey = Date.now())),
+    );
+    // Keys 40 ms apart: the search itself waits until 80 ms after the last one.
+    await searchBox(page).pressSequentially(FIXTURE.uniqueWord, { delay: 40 });
+    await expect(summary(page)).toHaveText(`1 result for ${FIXTURE.uniqueWord}`);
+    const lastKey = await page.evaluate(() => (window as unknown as { lastKey: number }).lastKey);
+    expect(chunkRequests.length).toBeGreaterThan(0);
+    expect(chunkRequests[0]).toBeLessThan(lastKey);
+  });
+
   test("a word's first results are drawn once the first shard holding it is read, before older ones", async ({ page }) => {
     let first: string | undefined;
     let holding = true;
