@@ -56,8 +56,6 @@ export class ShardedIndex {
   #module: Promise<PagefindModule>;
   #instances = new Map<string, Promise<PagefindInstance>>();
   #directories = new Map<string, Promise<PagefindInstance>>();
-  /** The shard `warm` opened. */
-  #newest: ShardInfo | undefined;
   #first: Promise<PagefindInstance> | undefined;
 
   constructor(
@@ -73,27 +71,35 @@ export class ShardedIndex {
    * search reads first), so the first results after typing need only the words' index chunks.
    */
   warm(lang: string): void {
-    this.#newest = this.shards.filter((shard) => shard.lang === lang.toLowerCase()).sort((a, b) => b.to - a.to)[0] ?? this.shards[0];
-    if (this.#newest) this.#open(this.#newest.key).catch(() => {});
+    const newest = this.shards.filter((shard) => shard.lang === lang.toLowerCase()).sort((a, b) => b.to - a.to)[0] ?? this.shards[0];
+    if (newest) this.#open(newest.key).catch(() => {});
     for (const directory of directoryLanguages(this.shards)) this.#openDirectory(directory).catch(() => {});
   }
 
   /**
-   * While the reader types, loads the index chunks the query will need from the word
-   * directories and the warmed newest shard (Pagefind's `preload`, as its own search box does on
-   * each key), so the search after the last key finds them loaded. Only instances already
-   * open, and only once the last word has three letters: a chunk for "m" may be one "market"
-   * never needs.
+   * While the reader types, loads what the search after the last key will read (Pagefind's
+   * `preload`, as its own search box does on each key): the query's index chunks in the word
+   * directories, then in the first shard the search would read, which the directory names and
+   * which is opened if it is not yet. So that search finds them loaded. Only once the last word
+   * has three letters: a chunk for "m" may be one "market" never needs.
    */
-  preload(q: string): void {
-    const words = queryWords(q);
+  preload(state: SearchState): void {
+    const words = queryWords(state.q);
     if ((words.at(-1)?.length ?? 0) < 3) return;
-    const preload = (key: string, terms: string[]) => {
-      const instance = this.#instances.get(key);
-      if (instance) for (const term of terms) instance.then((opened) => opened.preload(term)).catch(() => {});
-    };
-    for (const lang of directoryLanguages(this.shards)) preload(wordDirectoryKey(lang), directoryLookups(words));
-    if (this.#newest) preload(this.#newest.key, [q]);
+    for (const lang of directoryLanguages(this.shards)) {
+      const directory = this.#instances.get(wordDirectoryKey(lang));
+      for (const lookup of directoryLookups(words)) directory?.then((opened) => opened.preload(lookup)).catch(() => {});
+    }
+    this.shardsHolding(state.q)
+      .then((holding) => {
+        const first = planShardSearch(
+          this.shards.filter((shard) => holding.has(shard.key)),
+          state,
+          effectiveSort(state),
+        )[0];
+        return first && this.#open(first.shard.key).then((instance) => instance.preload(state.q));
+      })
+      .catch(() => {});
   }
 
   /** A language's word directory, loaded with its filter index (which says each document's shard). */

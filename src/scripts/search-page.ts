@@ -187,7 +187,7 @@ class SearchPage {
     this.#index.warm(document.documentElement.lang || 'en');
 
     this.#input.addEventListener('input', () => {
-      this.#index.preload(this.#input.value);
+      this.#index.preload(this.#controlState());
       clearTimeout(this.#debounce);
       this.#debounce = setTimeout(() => this.#change(this.#controlState(), true), DEBOUNCE_MS);
     });

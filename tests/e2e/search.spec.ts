@@ -102,12 +102,15 @@ test.describe('search on the fixture site', () => {
     await expect(resultLinks(page)).toHaveText([FIXTURE.trickyTitle]);
   });
 
-  test('the index chunks a word needs load while it is typed, not after the last key', async ({ page }) => {
+  test('the index chunks a word needs, and the shard holding it, load while it is typed, not after the last key', async ({ page }) => {
     await page.goto(`${fixture}search/`);
     await expect(page.locator('[data-search-ui]')).toBeVisible();
     const chunkRequests: number[] = [];
+    const shardChunks = new Map<string, number>();
     page.on('request', (request) => {
-      if (/\/pagefind\/index\/en-x-words_/.test(request.url())) chunkRequests.push(Date.now());
+      const shard = /\/pagefind\/index\/([\w-]+)_[0-9a-f]+\.pf_index$/.exec(request.url())?.[1];
+      if (shard === 'en-x-words') chunkRequests.push(Date.now());
+      else if (shard && !shardChunks.has(shard)) shardChunks.set(shard, Date.now());
     });
     await page.evaluate(() =>
       document.querySelector('#search-q')!.addEventListener('input', () => ((window as unknown as { lastKey: number }).lastKey = Date.now())),
@@ -118,6 +121,10 @@ test.describe('search on the fixture site', () => {
     const lastKey = await page.evaluate(() => (window as unknown as { lastKey: number }).lastKey);
     expect(chunkRequests.length).toBeGreaterThan(0);
     expect(chunkRequests[0]).toBeLessThan(lastKey);
+    // And the shard the directory names for it (the word's article is of March 2022).
+    const shards = JSON.parse((await page.locator('[data-search]').getAttribute('data-shards'))!) as { key: string; lang: string; from: number; to: number }[];
+    const holding = shards.find((shard) => shard.lang === 'en' && shard.from <= 202203 && shard.to >= 202203)!;
+    expect(shardChunks.get(holding.key)).toBeLessThan(lastKey);
   });
 
   test("a word's first results are drawn once the first shard holding it is read, before older ones", async ({ page }) => {
