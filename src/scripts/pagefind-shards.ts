@@ -77,19 +77,14 @@ export class ShardedIndex {
   }
 
   /**
-   * While the reader types, loads what the search after the last key will read (Pagefind's
-   * `preload`, as its own search box does on each key): the query's index chunks in the word
-   * directories, then in the first shard the search would read, which the directory names and
-   * which is opened if it is not yet. So that search finds them loaded. Only once the last word
-   * has three letters: a chunk for "m" may be one "market" never needs.
+   * While the reader types, loads what the search after the last key will read, so that search
+   * finds it loaded: asking the word directories (`shardsHolding`) loads their index chunks for
+   * the query; then the first shard the search would read is opened if it is not yet, and its
+   * chunks loaded (Pagefind's `preload`, as its own search box does on each key). Only once the
+   * last word has three letters: a chunk for "m" may be one "market" never needs.
    */
   preload(state: SearchState): void {
-    const words = queryWords(state.q);
-    if ((words.at(-1)?.length ?? 0) < 3) return;
-    for (const lang of directoryLanguages(this.shards)) {
-      const directory = this.#instances.get(wordDirectoryKey(lang));
-      for (const lookup of directoryLookups(words)) directory?.then((opened) => opened.preload(lookup)).catch(() => {});
-    }
+    if ((queryWords(state.q).at(-1)?.length ?? 0) < 3) return;
     this.shardsHolding(state.q)
       .then((holding) => {
         const first = planShardSearch(
@@ -129,7 +124,8 @@ export class ShardedIndex {
   async shardsHolding(q: string): Promise<Set<string>> {
     const withDirectory = directoryLanguages(this.shards);
     const holding = new Set(this.shards.filter((shard) => !withDirectory.includes(shard.lang)).map((shard) => shard.key));
-    const lookups = directoryLookups(queryWords(q));
+    const words = queryWords(q);
+    const lookups = words.map((word, i) => (i < words.length - 1 ? `"${word}"` : word));
     await Promise.all(
       withDirectory.map(async (lang) => {
         const directory = await this.#openDirectory(lang);
@@ -238,9 +234,6 @@ const normalizeWord = (word: string) =>
 
 /** The words of a query, as Pagefind would look them up. */
 const queryWords = (q: string) => normalizeWord(q).match(/[\p{L}\p{N}]+/gu) ?? [];
-
-/** What a word directory is asked for a query's words: all but the last exactly (see `#present`). */
-const directoryLookups = (words: readonly string[]) => words.map((word, i) => (i < words.length - 1 ? `"${word}"` : word));
 
 /** How many shard groups a round reads, as a search walks further: 1, 2, 4… */
 const roundSize = (round: number) => Math.min(8, 2 ** round);

@@ -268,12 +268,7 @@ class SearchPage {
     this.#stream = stream;
     this.root.setAttribute('aria-busy', 'true');
     try {
-      // Scrolling waits for the first page (see `#drawMore`).
-      this.#drawing = this.#drawPage(stream, generation).finally(() => {
-        if (this.#stream === stream) this.#drawing = undefined;
-      });
-      await this.#drawing;
-      this.#continueInView(generation);
+      await this.#draw(stream, generation);
     } catch (error) {
       if (generation !== this.#generation) return;
       console.error(error);
@@ -287,16 +282,19 @@ class SearchPage {
   async #drawMore(asked: boolean): Promise<void> {
     const stream = this.#stream;
     if (!stream || this.#drawing || (this.#more.hidden && !asked)) return;
-    const generation = this.#generation;
-    this.#drawing = this.#drawPage(stream, generation, asked).finally(() => {
+    await this.#draw(stream, this.#generation, asked);
+  }
+
+  /**
+   * Draws a page (`#drawPage`), as the one drawing under way: scrolling waits for it (see
+   * `#drawMore`). Then draws on while "Show more results" is still in view (a tall window, a
+   * short page).
+   */
+  async #draw(stream: ResultStream, generation: number, focusFirst = false): Promise<void> {
+    this.#drawing = this.#drawPage(stream, generation, focusFirst).finally(() => {
       if (this.#stream === stream) this.#drawing = undefined;
     });
     await this.#drawing;
-    this.#continueInView(generation);
-  }
-
-  /** Draws on while "Show more results" is still in view (a tall window, a short page). */
-  #continueInView(generation: number): void {
     if (generation === this.#generation && !this.#more.hidden && this.#nearViewport(this.#more)) void this.#drawMore(false);
   }
 
