@@ -237,6 +237,8 @@ test.describe('search on the fixture site', () => {
     await page.getByLabel('Sort by').selectOption('oldest');
     await expect(page).toHaveURL(`${fixture}search/?q=report&sort=oldest`);
     await expect(resultLinks(page).first()).toHaveText('Acme report number 1');
+    // Results are drawn as their shards are read: wait for the rest before reading them all.
+    await expect(results(page)).toHaveCount(ACME_REPORTS);
     const dates = await resultDates(page);
     expect(dates).toHaveLength(ACME_REPORTS);
     expect(dates).toEqual([...dates].sort());
