@@ -10,7 +10,6 @@ import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import outputFolder from './src/integrations/output-folder.ts';
 import { buildSettings } from './src/lib/outputs/build-settings.ts';
-import { FEED_STYLESHEET } from './src/lib/outputs/feeds.ts';
 
 const { syntaxHighlight, ...pipeline } = markdownOptions({ trustedHtml: site.trustedHtml });
 
@@ -37,7 +36,7 @@ export default defineConfig({
     // Records what the build was made with, so `npm start` rebuilds a folder built for another site.
     outputFolder({ settings: buildSettings(site) }),
     archiveSitemap(site),
-    securityHeaders({ searchPage: 'search/index.html', stylesheets: [FEED_STYLESHEET] }),
+    securityHeaders({ searchPage: 'search/index.html' }),
     pagefind({ excludeSelectors: [`.${HEADING_ANCHOR_CLASS}`] }),
   ],
 });

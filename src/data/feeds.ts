@@ -17,6 +17,7 @@ import {
   latest,
   renderFeed,
   renderOpml,
+  RSS_TYPE,
   siteFeedInfo,
   termFeedInfo,
   type FeedContext,
@@ -26,6 +27,7 @@ import {
 import { JSON_FEED_TYPE, renderJsonFeed } from '@/lib/outputs/json-feed';
 import { newestChange } from '@/lib/model/modified';
 import type { TermKind } from '@/lib/urls';
+import { TERM_LABELS } from '@/lib/model/terms';
 import { articleData, cardData, pageKey } from '@/lib/outputs/page-keys';
 import { articleHtml, getArchive, getDigests, siteKey } from './archive';
 
@@ -46,13 +48,16 @@ function itemOf(article: Article): Promise<FeedItem> {
 /** The two formats of every feed: RSS 2.0 at `rss.xml`, JSON Feed 1.1 at `feed.json`. */
 export type FeedFormat = 'rss' | 'json';
 
-async function feedResponse(feed: FeedInfo, articles: readonly Article[], format: FeedFormat): Promise<Response> {
-  const items = await Promise.all(articles.map(itemOf));
+/** One feed's document in one format, with its media type. */
+async function feedDocument(feed: FeedInfo, items: readonly FeedItem[], format: FeedFormat): Promise<Response> {
   if (format === 'json') {
     return new Response(renderJsonFeed(feed, items, feedContext), { headers: { 'Content-Type': `${JSON_FEED_TYPE}; charset=utf-8` } });
   }
-  const xml = await renderFeed(feed, items, feedContext, { stylesheet: true });
-  return new Response(xml, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
+  return new Response(await renderFeed(feed, items, feedContext), { headers: { 'Content-Type': `${RSS_TYPE}; charset=utf-8` } });
+}
+
+async function feedResponse(feed: FeedInfo, articles: readonly Article[], format: FeedFormat): Promise<Response> {
+  return feedDocument(feed, await Promise.all(articles.map(itemOf)), format);
 }
 
 /** `/rss.xml` or `/feed.json`: the newest articles of the whole archive. */
@@ -98,13 +103,7 @@ export function correctionsFeedRoute(format: FeedFormat): APIRoute {
     const items = listCorrections(archive.articles)
       .slice(0, FEED_LIMITS.site)
       .map((entry) => correctionFeedItem(entry, feedContext));
-    const feed = correctionsFeedInfo(feedContext);
-    if (format === 'json') {
-      return new Response(renderJsonFeed(feed, items, feedContext), { headers: { 'Content-Type': `${JSON_FEED_TYPE}; charset=utf-8` } });
-    }
-    return new Response(await renderFeed(feed, items, feedContext, { stylesheet: true }), {
-      headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' },
-    });
+    return feedDocument(correctionsFeedInfo(feedContext), items, format);
   };
 }
 
@@ -120,3 +119,15 @@ export const opmlGET: APIRoute = async () => {
   const opml = renderOpml(archiveFeeds(archive), feedContext, modified && new Date(modified.instant));
   return new Response(opml, { headers: { 'Content-Type': 'text/x-opml; charset=utf-8' } });
 };
+
+/** `/<kind>/<slug>/feed/`: the page that says how to follow a term's feeds. */
+export async function subscribePagePaths(kind: TermKind) {
+  const archive = await getArchive();
+  const parent = { name: TERM_LABELS[kind].plural, href: urls.termIndex(kind) };
+  return [...archive.terms[kind].values()].map((term) => ({
+    params: { slug: term.slug },
+    props: { feed: termFeedInfo(term, feedContext), parent },
+    // It shows the term's name and addresses only: renamed, it is rendered again.
+    cacheKey: pageKey(siteKey, kind, term.slug, term.name, 'subscribe'),
+  }));
+}

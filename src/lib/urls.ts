@@ -46,13 +46,23 @@ export function createUrls(base: string) {
     termFeed: (kind: TermKind, slug: string) => at(`${kind}/${slug}/rss.xml`),
     /** The JSON Feed beside a term's RSS feed. */
     termJsonFeed: (kind: TermKind, slug: string) => at(`${kind}/${slug}/feed.json`),
+    /** The page that says how to follow a term's feeds (`companies/acme/feed/`). */
+    termSubscribe: (kind: TermKind, slug: string) => at(`${kind}/${slug}/feed/`),
     feed: () => at('rss.xml'),
     /** Every correction note, newest first, paginated. */
     corrections: (page = 1) => at(paged('corrections/', page)),
     correctionsFeed: () => at('corrections/rss.xml'),
     correctionsJsonFeed: () => at('corrections/feed.json'),
+    correctionsSubscribe: () => at('corrections/feed/'),
     /** The JSON Feed beside the site's RSS feed. */
     jsonFeed: () => at('feed.json'),
+    /**
+     * The page that says how to follow the site's feeds. Every feed owner has one at its own
+     * path plus `feed/`: an HTML page, as browsers no longer show a feed's XML as a page.
+     */
+    subscribe: () => at('feed/'),
+    /** Every feed of the archive in one OPML file, for feed readers to import at once. */
+    opml: () => at('feeds.opml'),
     search: (query?: string) => at(query ? `search/?q=${encodeURIComponent(query)}` : 'search/'),
     /** The companies, topics and authors the search page suggests (src/lib/client/search-entities.ts). */
     searchEntities: () => at('search/entities.json'),

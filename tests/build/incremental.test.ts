@@ -156,8 +156,10 @@ const UNKEYED_ROUTES = [
   'authors/index.html',
   'rss.xml',
   'feed.json',
+  'feed/index.html',
   'corrections/rss.xml',
   'corrections/feed.json',
+  'corrections/feed/index.html',
   'feeds.opml',
   'robots.txt',
 ];
@@ -168,7 +170,7 @@ function routeFileTimes(dir: string): Map<string, number> {
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const file = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
-    if (/^(pagefind|_astro)\//.test(file) || /^sitemap.*\.xml$|^_headers$|^favicon|\.xsl$/.test(file)) continue;
+    if (/^(pagefind|_astro)\//.test(file) || /^sitemap.*\.xml$|^_headers$|^favicon/.test(file)) continue;
     times.set(file, statSync(path.join(dir, file)).mtimeMs);
   }
   return times;

@@ -54,7 +54,7 @@ test('the company page shows registry facts, coverage by year and co-mentions', 
   await expect(coMentions.getByRole('listitem')).toHaveText(['Globex 4']);
   const topics = page.locator('section', { has: page.getByRole('heading', { name: 'Topics' }) });
   await expect(topics.getByRole('listitem')).toHaveText(['Manufacturing 12', 'Earnings 6']);
-  await expect(page.getByRole('link', { name: 'Subscribe (RSS)' })).toHaveAttribute('href', '/companies/acme/rss.xml');
+  await expect(page.getByRole('link', { name: 'Subscribe to Acme Corporation' })).toHaveAttribute('href', '/companies/acme/feed/');
   await expect(page.locator('link[rel="alternate"][href="/companies/acme/rss.xml"]')).toHaveCount(1);
 });
 

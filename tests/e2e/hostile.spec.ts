@@ -106,13 +106,17 @@ test.describe('no payload runs or redirects', () => {
     for (const url of termLinks) await visit(url);
   });
 
-  test('feeds and the feed list, opened in the browser', async ({ page }) => {
+  test('subscribe pages name hostile terms as text', async ({ page }) => {
     const check = watch(page);
-    for (const path of ['rss.xml', 'feeds.opml']) {
+    await page.goto(`${site}companies/`);
+    const company = page.locator('.term-index a', { hasText: HOSTILE.company }).first();
+    const companyPage = await company.getAttribute('href');
+    for (const path of ['feed/', `${companyPage!.replace(/^\//, '')}feed/`]) {
       await page.goto(site + path);
       await check(site + path);
+      await expect(page.getByRole('heading', { level: 1 })).toContainText('Subscribe to');
     }
-    await expect(page.locator('body').first()).not.toBeEmpty();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Subscribe to ${HOSTILE.company}`);
   });
 
   test('search: results for hostile text, and the hostile company as a filter', async ({ page }) => {

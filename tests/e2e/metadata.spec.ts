@@ -90,7 +90,7 @@ test.describe('an article whose title, names and summary are full of markup char
     await expect(page.locator('head link[rel="stylesheet"]')).toHaveCount(1);
   });
 
-  test("offers its companies', topics' and authors' feeds, and a visible Subscribe (RSS) link", async ({ page, request }) => {
+  test("offers its companies', topics' and authors' feeds, and a visible Subscribe link", async ({ page, request }) => {
     await page.goto(url);
     const alternates = await page
       .locator('link[rel="alternate"][type="application/rss+xml"]')
@@ -107,9 +107,9 @@ test.describe('an article whose title, names and summary are full of markup char
     expect(alternates[1].title).toContain(FIXTURE.trickyCompany);
     for (const { href } of alternates) expect((await request.get(href)).status(), href).toBe(200);
 
-    const subscribe = page.getByRole('link', { name: 'Subscribe (RSS)', exact: true });
+    const subscribe = page.locator('.article__footer').getByRole('link', { name: 'Subscribe', exact: true });
     await expect(subscribe).toBeVisible();
-    await expect(subscribe).toHaveAttribute('href', '/rss.xml');
+    await expect(subscribe).toHaveAttribute('href', '/feed/');
   });
 });
 
@@ -122,5 +122,5 @@ test('under a base path, canonical, OpenGraph and JSON-LD URLs include it', asyn
   expect(data.url).toBe(url);
   expect(data.publisher.url).toBe(site);
   for (const company of data.about) expect(company.url.startsWith(`${site}companies/`), company.url).toBe(true);
-  await expect(page.getByRole('link', { name: 'Subscribe (RSS)', exact: true })).toHaveAttribute('href', '/archive/rss.xml');
+  await expect(page.locator('.article__footer').getByRole('link', { name: 'Subscribe', exact: true })).toHaveAttribute('href', '/archive/feed/');
 });

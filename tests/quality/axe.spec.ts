@@ -3,10 +3,10 @@
  * fixture and hostile archives, in light and dark, on a desktop and a phone screen. The search
  * page is checked with results showing and its filter pane open.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { HOSTILE } from '../fixtures/make-hostile-content.mjs';
 import { siteUrl } from '../e2e/sites.mjs';
+import { axeViolations } from './axe-scan';
 
 interface PageType {
   name: string;
@@ -59,7 +59,9 @@ const PAGES: Record<'seed' | 'fixture' | 'hostile', PageType[]> = {
     { name: 'author', path: 'authors/jane-doe/' },
     { name: 'search with results', path: 'search/?q=report&company=Globex', ready: searchWithResults },
     { name: 'search without JavaScript results yet', path: 'search/' },
-    { name: 'feed in the browser', path: 'rss.xml' },
+    { name: 'subscribe page of the archive', path: 'feed/' },
+    { name: 'subscribe page of a company', path: 'companies/acme/feed/' },
+    { name: 'subscribe page of corrections', path: 'corrections/feed/' },
     { name: 'not found', path: '404.html' },
   ],
   hostile: [
@@ -93,10 +95,7 @@ for (const [site, pages] of Object.entries(PAGES)) {
           for (const [device, viewport] of Object.entries(VIEWPORTS)) {
             await page.setViewportSize(viewport);
             await page.emulateMedia({ colorScheme });
-            const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-            for (const v of results.violations) {
-              problems.push(`${colorScheme}/${device} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-            }
+            problems.push(...(await axeViolations(page, `${colorScheme}/${device} `)));
           }
         }
         expect(problems).toEqual([]);

@@ -28,10 +28,10 @@ describe('the page policy', () => {
 });
 
 describe('the header policy', () => {
-  test("is the search page's policy with the XSL page's style hash and frame-ancestors", () => {
-    const policy = headerPolicy(searchMeta, { styleHashes: ['sha256-XSL='] });
+  test("is the search page's policy with frame-ancestors", () => {
+    const policy = headerPolicy(searchMeta);
     expect(policy).toBe(
-      "default-src 'self'; img-src 'self' https: http: data:; object-src 'none'; base-uri 'self'; form-action 'self'; worker-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-AAA='; style-src 'self' 'sha256-BBB=' 'sha256-XSL='; frame-ancestors 'none'",
+      "default-src 'self'; img-src 'self' https: http: data:; object-src 'none'; base-uri 'self'; form-action 'self'; worker-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-AAA='; style-src 'self' 'sha256-BBB='; frame-ancestors 'none'",
     );
   });
 

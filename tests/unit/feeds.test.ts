@@ -15,6 +15,7 @@ import {
   latest,
   renderFeed,
   renderOpml,
+  correctionsFeedInfo,
   siteFeedInfo,
   termFeedInfo,
   xmlSafe,
@@ -79,7 +80,7 @@ describe('renderFeed', () => {
   test('writes well-formed RSS 2.0 that a feed parser reads back unchanged', async () => {
     const model = archive();
     const items = model.articles.map((a) => feedItem(a, BODY, context));
-    const xml = await renderFeed(siteFeedInfo(context), items, context, { stylesheet: true });
+    const xml = await renderFeed(siteFeedInfo(context), items, context);
     const feed = await parseFeed(xml);
 
     expect(feed.title).toBe('Test & <Archive>: latest articles');
@@ -104,7 +105,6 @@ describe('renderFeed', () => {
       siteFeedInfo(context),
       model.articles.map((a) => feedItem(a, '<p>x</p>', context)),
       context,
-      { stylesheet: true },
     );
     const doc = new XMLParser({ ignoreAttributes: false }).parse(xml);
     const channel = doc.rss.channel;
@@ -117,7 +117,10 @@ describe('renderFeed', () => {
     expect(channel['atom:link']['@_rel']).toBe('self');
     // The newest change (the tricky article's `updated`), so unchanged content gives the same file.
     expect(channel.lastBuildDate).toBe('Sun, 06 Mar 2022 00:00:00 GMT');
-    expect(xml).toContain('<?xml-stylesheet href="/archive/rss.xsl" type="text/xsl"?>');
+    // Plain RSS: no XSL stylesheet for browsers (they are dropping XSLT); the feed's subscribe
+    // page is the readable one.
+    expect(xml).not.toContain('xml-stylesheet');
+    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?><rss ')).toBe(true);
   });
 
   test('a byline that looks like XML stays text and cannot add elements', async () => {
@@ -176,6 +179,17 @@ describe('feed lists', () => {
     expect(termFeedInfo({ kind: 'authors', slug: 'jane-doe', name: 'Jane Doe' }, context).description).toBe(
       'The latest articles by Jane Doe in Test & <Archive>.',
     );
+  });
+
+  test("every feed owner's subscribe page is its own page's path plus feed/, under the base", () => {
+    expect(siteFeedInfo(context).subscribeHref).toBe('/archive/feed/');
+    expect(correctionsFeedInfo(context).subscribeHref).toBe('/archive/corrections/feed/');
+    const company = termFeedInfo({ kind: 'companies', slug: 'acme', name: 'Acme' }, context);
+    expect(company.subscribeHref).toBe(`${company.pageHref}feed/`);
+    expect(company.carries).toBe('the newest 20 articles about Acme');
+    // A term whose slug is "feed" keeps its page and gets its own subscribe page below it.
+    const feedNamed = termFeedInfo({ kind: 'topics', slug: 'feed', name: 'Feed' }, context);
+    expect([feedNamed.pageHref, feedNamed.subscribeHref]).toEqual(['/archive/topics/feed/', '/archive/topics/feed/feed/']);
   });
 
   test("an article offers its companies', topics' and authors' feeds", () => {

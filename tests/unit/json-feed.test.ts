@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import Parser from 'rss-parser';
 import { describe, expect, test } from 'vitest';
-import { feedItem, renderFeed, siteFeedInfo, termFeedInfo } from '@/lib/outputs/feeds';
+import { feedItem, renderFeed, RSS_TYPE, siteFeedInfo, termFeedInfo } from '@/lib/outputs/feeds';
 import { FEED_ICON, JSON_FEED_TYPE, JSON_FEED_VERSION, jsonFeed, renderJsonFeed, type JsonFeed } from '@/lib/outputs/json-feed';
 import { headersFor, parseHeadersFile } from '../../scripts/serve.mjs';
 import { feedTestArchive, feedTestContext, TRICKY_SUMMARY, TRICKY_TITLE } from './feed-fixtures';
@@ -145,16 +145,28 @@ describe('JSON Feed 1.1', () => {
   });
 });
 
-describe('the host sends JSON Feeds as application/feed+json (public/_headers)', () => {
+describe('the host sends each feed in its own media type (public/_headers)', () => {
   const rules = parseHeadersFile(readFileSync('public/_headers', 'utf8'));
+  const FEEDS = ['/', '/companies/acme/', '/topics/r-and-d/', '/authors/007/', '/corrections/'];
 
-  test('for the site feed and every term feed, with one Cache-Control each', () => {
-    for (const path of ['/feed.json', '/companies/acme/feed.json', '/topics/r-and-d/feed.json', '/authors/007/feed.json']) {
+  test('JSON Feeds as application/feed+json, with one Cache-Control each', () => {
+    for (const path of FEEDS.map((owner) => `${owner}feed.json`)) {
       const headers = headersFor(rules, path);
       expect(headers.get('content-type'), path).toBe('application/feed+json; charset=utf-8');
       expect(headers.get('cache-control'), path).toBe('public, max-age=0, must-revalidate');
     }
-    expect(headersFor(rules, '/rss.xml').get('content-type')).toBeUndefined();
     expect(headersFor(rules, '/search/entities.json').get('content-type')).toBeUndefined();
+  });
+
+  test('RSS feeds as application/rss+xml and the OPML list as text/x-opml, with one Cache-Control each', () => {
+    for (const path of FEEDS.map((owner) => `${owner}rss.xml`)) {
+      const headers = headersFor(rules, path);
+      expect(headers.get('content-type'), path).toBe(`${RSS_TYPE}; charset=utf-8`);
+      expect(headers.get('cache-control'), path).toBe('public, max-age=0, must-revalidate');
+    }
+    expect(headersFor(rules, '/feeds.opml').get('content-type')).toBe('text/x-opml; charset=utf-8');
+    expect(headersFor(rules, '/sitemap-0.xml').get('content-type')).toBeUndefined();
+    // The subscribe pages are HTML: the host's own type.
+    expect(headersFor(rules, '/companies/acme/feed/').get('content-type')).toBeUndefined();
   });
 });

@@ -153,4 +153,16 @@ describe('in the sitemap', () => {
     expect(unlisted.has(abs('on-this-day/03-04/'))).toBe(false);
     expect(unlisted.has(abs('on-this-day/'))).toBe(false);
   });
+
+  test('subscribe pages (about feeds, not content) are left out', () => {
+    const unlisted = unlistedPages(archive, context);
+    expect(unlisted.has(abs('feed/'))).toBe(true);
+    expect(unlisted.has(abs('corrections/feed/'))).toBe(true);
+    expect([...unlisted].filter((url) => url.endsWith('/feed/'))).toHaveLength(2);
+    const tagged = buildArchive([{ ...record('a', '2020-01-01'), companies: ['Acme'], topics: ['Feed'] }]);
+    const terms = unlistedPages(tagged, context);
+    expect(terms.has(abs('companies/acme/feed/'))).toBe(true);
+    expect(terms.has(abs('topics/feed/feed/'))).toBe(true);
+    expect(terms.has(abs('topics/feed/'))).toBe(false);
+  });
 });

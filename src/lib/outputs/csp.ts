@@ -56,17 +56,14 @@ export function contentSecurityPolicy(options: CspOptions): CspSetting {
 /**
  * The policy for hosts that send headers (`_headers`): the searching page's own policy, the
  * widest of the site's (each page's `<meta>` policy still narrows it: a browser enforces both),
- * plus what only a header can say, `frame-ancestors 'none'` (no framing, so no clickjacking),
- * and the hashes of inline styles in files that carry no `<meta>` (the feeds' XSL page).
+ * plus what only a header can say, `frame-ancestors 'none'` (no framing, so no clickjacking).
  */
-export function headerPolicy(searchPagePolicy: string, options: { styleHashes: readonly string[] }): string {
+export function headerPolicy(searchPagePolicy: string): string {
   const directives = new Map<string, string[]>();
   for (const part of searchPagePolicy.split(';')) {
     const [name, ...values] = part.trim().split(/\s+/).filter(Boolean);
     if (name) directives.set(name, [...(directives.get(name) ?? []), ...values]);
   }
-  const style = directives.get('style-src') ?? ["'self'"];
-  directives.set('style-src', [...new Set([...style, ...options.styleHashes.map((hash) => `'${hash}'`)])]);
   directives.set('frame-ancestors', ["'none'"]);
   return [...directives].map(([name, values]) => [name, ...values].join(' ')).join('; ');
 }

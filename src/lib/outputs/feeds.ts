@@ -20,11 +20,11 @@ import { lastModified, updatedDate } from '../model/modified.ts';
 import { compareTermNames, TERM_LABELS, type TermRef } from '../model/terms.ts';
 import { absoluteUrl, TERM_KINDS, type TermKind, type Urls } from '../urls.ts';
 
+/** The media type of an RSS feed (the JSON Feed's is in json-feed.ts). */
+export const RSS_TYPE = 'application/rss+xml';
+
 /** How many of the newest articles each feed carries. */
 export const FEED_LIMITS = { site: 50, term: 20 } as const;
-
-/** Root-relative path (before the base) of the XSL stylesheet browsers use to show a feed. */
-export const FEED_STYLESHEET = 'rss.xsl';
 
 export interface FeedSite {
   title: string;
@@ -49,12 +49,19 @@ export interface FeedInfo {
   /** Channel title, also used for `<link rel="alternate">` and OPML. */
   title: string;
   description: string;
+  /** What its items are, as a phrase for a sentence: "the newest 20 articles about Acme". */
+  carries: string;
   /** Path of the feed, with the base (for links on pages). */
   href: string;
   /** Path of the JSON Feed beside it, with the base. */
   jsonHref: string;
   /** Path of the HTML page the feed follows, with the base. */
   pageHref: string;
+  /**
+   * Path of the page that says how to follow the feed (its page's path plus `feed/`), with the
+   * base. Every "Subscribe" link leads there: a browser shows a feed as raw XML, or downloads it.
+   */
+  subscribeHref: string;
 }
 
 /** A byline and the absolute URL of its author page. */
@@ -127,9 +134,11 @@ export function siteFeedInfo({ site, urls }: FeedContext): FeedInfo {
     name: site.title,
     title: `${site.title}: latest articles`,
     description: site.description,
+    carries: `the newest ${FEED_LIMITS.site} articles of the archive`,
     href: urls.feed(),
     jsonHref: urls.jsonFeed(),
     pageHref: urls.home(),
+    subscribeHref: urls.subscribe(),
   };
 }
 
@@ -143,9 +152,11 @@ export function termFeedInfo(term: TermRef, { site, urls }: FeedContext): FeedIn
     name: term.name,
     title: `${site.title}: ${term.name} (${label})`,
     description: `The latest articles ${PREPOSITION[term.kind]} ${term.name} in ${site.title}.`,
+    carries: `the newest ${FEED_LIMITS.term} articles ${PREPOSITION[term.kind]} ${term.name}`,
     href: urls.termFeed(term.kind, term.slug),
     jsonHref: urls.termJsonFeed(term.kind, term.slug),
     pageHref: urls.term(term.kind, term.slug),
+    subscribeHref: urls.termSubscribe(term.kind, term.slug),
   };
 }
 
@@ -161,9 +172,11 @@ export function correctionsFeedInfo({ site, urls }: FeedContext): FeedInfo {
     name: 'Corrections',
     title: `${site.title}: corrections`,
     description: `Every correction to an article of ${site.title}, newest first.`,
+    carries: `the newest ${FEED_LIMITS.site} correction notes, each linked to its article`,
     href: urls.correctionsFeed(),
     jsonHref: urls.correctionsJsonFeed(),
     pageHref: urls.corrections(),
+    subscribeHref: urls.correctionsSubscribe(),
   };
 }
 
@@ -250,14 +263,8 @@ export function feedItem(article: Article, html: string, { site, urls }: FeedCon
 const creatorPlaceholder = (index: number) => `<dc:creator>creator-${index}</dc:creator>`;
 const CREATOR_PLACEHOLDER = /<dc:creator>creator-(\d+)<\/dc:creator>/g;
 
-export interface RenderFeedOptions {
-  /** Adds `<?xml-stylesheet?>` pointing at the site's XSL so browsers show a readable page. */
-  stylesheet?: boolean;
-}
-
 /** The RSS 2.0 document for one feed. `items` are newest first and already limited. */
-export async function renderFeed(feed: FeedInfo, items: readonly FeedItem[], context: FeedContext, options: RenderFeedOptions = {}): Promise<string> {
-  const { site, urls } = context;
+export async function renderFeed(feed: FeedInfo, items: readonly FeedItem[], { site }: FeedContext): Promise<string> {
   const self = absoluteUrl(feed.href, site.url);
   // The newest change among the items, so an unchanged archive gives a byte-identical feed.
   const newest = items.reduce<Date | undefined>((latest, item) => (!latest || item.modified > latest ? item.modified : latest), undefined);
@@ -274,7 +281,6 @@ export async function renderFeed(feed: FeedInfo, items: readonly FeedItem[], con
     description: xmlSafe(feed.description),
     site: absoluteUrl(feed.pageHref, site.url),
     xmlns: { dc: 'http://purl.org/dc/elements/1.1/', atom: 'http://www.w3.org/2005/Atom' },
-    stylesheet: options.stylesheet ? urls.path(FEED_STYLESHEET) : undefined,
     customData: channel,
     items: items.map((item) => ({
       title: item.title,

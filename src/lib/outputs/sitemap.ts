@@ -51,15 +51,21 @@ export function sitemapLastmod(archive: Archive, { urls, siteUrl, pageSize }: Si
 }
 
 /**
- * Built pages left out of the sitemap though they are HTML, as they only say there is nothing
- * (and ask not to be indexed): the days of "On this day" without articles, and the corrections
- * page of an archive without corrections. Absolute URLs.
+ * Built pages left out of the sitemap though they are HTML, as they ask not to be indexed: the
+ * days of "On this day" without articles and the corrections page of an archive without
+ * corrections (they only say there is nothing), and the subscribe pages (about feeds, not
+ * content). Absolute URLs.
  */
 export function unlistedPages(archive: Archive, { urls, siteUrl }: Pick<SitemapContext, 'urls' | 'siteUrl'>): Set<string> {
   const empty = onThisDay(archive.articles).days.filter((day) => day.articles.length === 0);
-  const unlisted = new Set(empty.map((day) => absoluteUrl(urls.onThisDay(day.month, day.day), siteUrl)));
-  if (!archive.articles.some((article) => article.corrections.length)) unlisted.add(absoluteUrl(urls.corrections(), siteUrl));
-  return unlisted;
+  const paths = [
+    ...empty.map((day) => urls.onThisDay(day.month, day.day)),
+    urls.subscribe(),
+    urls.correctionsSubscribe(),
+    ...TERM_KINDS.flatMap((kind) => [...archive.terms[kind].values()].map((term) => urls.termSubscribe(kind, term.slug))),
+  ];
+  if (!archive.articles.some((article) => article.corrections.length)) paths.push(urls.corrections());
+  return new Set(paths.map((path) => absoluteUrl(path, siteUrl)));
 }
 
 /**

@@ -20,16 +20,21 @@ const FIXED = [
   'authors/',
   'rss.xml',
   'feed.json',
+  'feed/',
   'corrections/rss.xml',
   'corrections/feed.json',
+  'corrections/feed/',
   'feeds.opml',
   'robots.txt',
   'sitemap-index.xml',
   '404.html',
 ];
 
-/** Term pages, their later pages and their feeds: `companies/acme/`, `topics/ai/3/`, `authors/jane-doe/rss.xml`. */
-const TERM_PAGE = /^(companies|topics|authors)\/[^/]+\/(?:\d+\/|rss\.xml|feed\.json)?$/;
+/**
+ * Term pages, their later pages, their feeds and subscribe pages: `companies/acme/`, `topics/ai/3/`,
+ * `authors/jane-doe/rss.xml`, `companies/acme/feed/`.
+ */
+const TERM_PAGE = /^(companies|topics|authors)\/[^/]+\/(?:\d+\/|rss\.xml|feed\.json|feed\/)?$/;
 /** Pages every archive has in numbers: the days of On this day, the later pages of corrections. */
 const NUMBERED_PAGE = /^(?:on-this-day\/(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\/|corrections\/\d+\/)$/;
 
