@@ -9,6 +9,7 @@ import { archiveSitemap } from './src/integrations/sitemap.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import outputFolder from './src/integrations/output-folder.ts';
+import { publishedUrls } from './src/integrations/published-urls.ts';
 import { buildSettings } from './src/lib/outputs/build-settings.ts';
 
 const { syntaxHighlight, ...pipeline } = markdownOptions({ trustedHtml: site.trustedHtml });
@@ -31,12 +32,14 @@ export default defineConfig({
   // Pages whose cache key (src/lib/outputs/page-keys.ts) and code are unchanged are not rendered again.
   experimental: { incrementalBuild: true },
   // sitemap-index.xml with lastmod from the content (src/lib/outputs/sitemap.ts); the policy as a
-  // header in _headers; pagefind stays last: it indexes the finished HTML in astro:build:done.
+  // header in _headers; the list of published URLs and the redirects; pagefind stays last.
   integrations: [
     // Records what the build was made with, so `npm start` rebuilds a folder built for another site.
     outputFolder({ settings: buildSettings(site) }),
     archiveSitemap(site),
     securityHeaders({ searchPage: 'search/index.html' }),
+    // urls.json and _redirects, after every other file of the site is written.
+    publishedUrls(site),
     pagefind({ excludeSelectors: [`.${HEADING_ANCHOR_CLASS}`] }),
   ],
 });

@@ -17,6 +17,8 @@ import { checkContent } from '../src/lib/content/check/content-check.ts';
 import { formatProblem } from '../src/lib/content/errors.ts';
 import { displayPath } from '../src/lib/content/display-path.ts';
 import { readSourceFiles } from '../src/lib/content/source-files.ts';
+import { readPublishedList } from '../src/loaders/published-list.ts';
+import { contentFileKey } from '../src/loaders/publication.ts';
 import { countOf } from '../src/lib/wording.ts';
 
 const { values } = parseArgs({
@@ -36,9 +38,21 @@ if (!existsSync(articlesDir)) {
   process.exit(1);
 }
 
+// Given the last published build's URLs (as the build is), every one of them must still be served.
+let published;
+if (site.publishedUrls) {
+  try {
+    const list = await readPublishedList(site.publishedUrls);
+    published = { list, keyOf: (record) => contentFileKey(record.file, site.contentDir), display: (file) => displayPath(path.join(site.contentDir, file)) };
+  } catch (error) {
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
 const report = checkContent(
   { articles: readSourceFiles(articlesDir), companies: readSourceFiles(path.join(site.contentDir, 'companies')) },
-  { timeZone: site.timeZone, now: Date.now(), trustedHtml: site.trustedHtml, fileExists: existsSync, publicDir: path.resolve('public') },
+  { timeZone: site.timeZone, now: site.buildInstant, trustedHtml: site.trustedHtml, fileExists: existsSync, publicDir: path.resolve('public'), published },
 );
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const failed = report.errors.length > 0 || (values.strict && report.warnings.length > 0);
@@ -48,9 +62,15 @@ if (values.json) {
 } else {
   for (const problem of report.errors) console.log(formatProblem(problem));
   for (const warning of report.warnings) console.log(formatProblem({ ...warning, message: `warning: ${warning.message}` }));
+  // Not problems: what the build's clock and the removals decide.
+  const { scheduled, removed, expired } = report.lifecycle;
+  for (const { file, date } of scheduled) console.log(`${file}: scheduled: goes live at ${date}, built nowhere until then`);
+  for (const { file, date } of removed) console.log(`${file}: removed ${date}: its URL answers with a removal notice`);
+  for (const { file, date } of expired) console.log(`${file}: expired ${date}: its URL answers with a notice that it is no longer available`);
   console.log(
     `\nChecked ${countOf(report.articles, 'article')} and ${countOf(report.companies, 'company file')} in ${seconds} s: ` +
-      `${countOf(report.errors.length, 'error')}, ${countOf(report.warnings.length, 'warning')}.`,
+      `${countOf(report.errors.length, 'error')}, ${countOf(report.warnings.length, 'warning')}` +
+      (scheduled.length + removed.length + expired.length ? `; ${scheduled.length} scheduled, ${removed.length} removed, ${expired.length} expired.` : '.'),
   );
 }
 process.exitCode = failed ? 1 : 0;

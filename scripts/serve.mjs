@@ -2,9 +2,11 @@
 /**
  * Serves a built site as a static host would: the folder's files under the site's base path,
  * `index.html` for directories, `404.html` for anything missing, text compressed as every
- * static host compresses it, and the headers of the folder's `_headers` file as Netlify and
+ * static host compresses it, the headers of the folder's `_headers` file as Netlify and
  * Cloudflare Pages send them (so the build's Content-Security-Policy header is in force, in
- * `npm start` and in the tests, and page weights are what readers download).
+ * `npm start` and in the tests, and page weights are what readers download), and the rules of
+ * its `_redirects` file as Netlify applies them (a `301` for an alias, `410 Gone` with the
+ * removal page for a withdrawn article).
  *
  *   node scripts/serve.mjs [--dir dist] [--port 4321] [--host 127.0.0.1] [--base /]
  *
@@ -54,10 +56,32 @@ export function headersFor(rules, pathname) {
   return headers;
 }
 
+/**
+ * Reads a `_redirects` file: `from to status` a line (`#` starts a comment); the first rule for
+ * a path wins, as on both hosts; a status may carry Netlify's force mark (`301!`).
+ */
+export function parseRedirectsFile(text) {
+  const rules = new Map();
+  for (const line of text.split(/\r?\n/)) {
+    const tokens = line
+      .replace(/(^|\s+)#.*$/, '')
+      .trim()
+      .split(/\s+/);
+    if (tokens.length < 2 || tokens.length > 3) continue;
+    const [from, to, status = '301'] = tokens;
+    const code = Number(status.replace(/!$/, ''));
+    if (!Number.isInteger(code) || rules.has(from)) continue;
+    rules.set(from, { to, code });
+  }
+  return rules;
+}
+
 export function serveSite({ dir, port, host, base }) {
   const root = path.resolve(dir);
   const headersFile = path.join(root, '_headers');
   const rules = existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : [];
+  const redirectsFile = path.join(root, '_redirects');
+  const redirects = existsSync(redirectsFile) ? parseRedirectsFile(readFileSync(redirectsFile, 'utf8')) : new Map();
   const prefix = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
   const files = sirv(root, { dev: true, etag: true, extensions: ['html'] });
   const compress = compression();
@@ -77,9 +101,21 @@ export function serveSite({ dir, port, host, base }) {
       res.end();
       return;
     }
-    // Hosts read `_headers`; they do not serve it.
-    if (!url.pathname.startsWith(prefix) || url.pathname.endsWith('/_headers')) return notFound(res);
+    // Hosts read `_headers` and `_redirects`; they do not serve them.
+    if (!url.pathname.startsWith(prefix) || /\/_(?:headers|redirects)$/.test(url.pathname)) return notFound(res);
+    const rule = redirects.get(url.pathname);
+    if (rule && rule.code >= 300 && rule.code < 400) {
+      res.writeHead(rule.code, { Location: rule.to });
+      res.end();
+      return;
+    }
     req.url = `/${url.pathname.slice(prefix.length)}${url.search}`;
+    if (rule) {
+      // A rewrite with a status of its own (Netlify's `410`): the rule's target, with that status.
+      req.url = `/${rule.to.slice(prefix.length)}`;
+      const writeHead = res.writeHead.bind(res);
+      res.writeHead = (_code, ...rest) => writeHead(rule.code, ...rest);
+    }
     // Directory URLs without their slash redirect, as static hosts do.
     const local = path.join(root, decodeURIComponent(req.url.split('?')[0]));
     if (!req.url.split('?')[0].endsWith('/') && existsSync(path.join(local, 'index.html'))) {

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * `npm start`: builds the site if `dist/` is missing, older than its sources or built with
- * other settings (another SITE_URL or content folder, say), then serves
+ * `npm start`: builds the site if `dist/` is missing, older than its sources, built with other
+ * settings (another SITE_URL or content folder, say), or built before a moment at which the
+ * clock alone changes it (a scheduled article goes live, one expires), then serves
  * it at http://localhost:4321 (under the base path of SITE_URL, when it has one).
  */
 import { execFileSync } from 'node:child_process';
@@ -10,6 +11,7 @@ import path from 'node:path';
 import { site } from '../src/config/site.ts';
 import { builtSettings } from '../src/integrations/output-folder.ts';
 import { buildSettings, settingsChanges } from '../src/lib/outputs/build-settings.ts';
+import { scheduleOf } from '../src/loaders/publication.ts';
 import { serveSite } from './serve.mjs';
 
 const sources = [site.contentDir, 'src', 'public', 'astro.config.mjs', 'package.json'];
@@ -29,6 +31,9 @@ function whyBuild() {
   const changes = settingsChanges(builtSettings(site.cacheDir, 'dist'), buildSettings(site));
   if (changes.length) return `dist/ was built with other settings (${changes.join('; ')})`;
   if (Math.max(...sources.map(newestMtime)) > statSync(stamp).mtimeMs) return 'Sources changed since the last build';
+  // The last build recorded when its content would next change by the clock alone.
+  const next = scheduleOf(site.cacheDir);
+  if (next !== undefined && next <= Date.now()) return `A scheduled or expiring article changed at ${new Date(next).toISOString()}, after the last build`;
   return undefined;
 }
 

@@ -2,10 +2,11 @@ import path from 'node:path';
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { site } from './config/site';
-import { findUrlCollisions } from './lib/model/archive';
+import { findUrlConflicts } from './lib/model/url-claims';
 import type { ArticleRecord, CompanyRecord } from './lib/content/schema';
 import { indexCompanyRegistry } from './lib/model/terms';
 import { markdownFolderLoader } from './loaders/markdown-folder';
+import { checkPublication } from './loaders/publication';
 
 const settings = { timeZone: site.timeZone, trustedHtml: site.trustedHtml };
 
@@ -19,7 +20,8 @@ const articles = defineCollection({
     required: true,
     kind: 'article',
     settings,
-    checkAll: findUrlCollisions,
+    // No two files on one URL; scheduled articles logged; the last published URLs still served.
+    checkAll: async (records, log) => [...findUrlConflicts(records), ...(await checkPublication(records, site, log))],
   }),
 });
 

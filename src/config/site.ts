@@ -10,8 +10,11 @@
  * - `ARCHIVE_TRUSTED_HTML`: keep raw HTML in articles unsanitized (see `trustedHtml`).
  * - `ARCHIVE_SEARCH_SHARD_SIZE`: articles per search-index shard (see `searchShardSize`).
  * - `ARCHIVE_AGE_NOTICE_YEARS`: from what age an article says how old it is (0: never).
- * - `SOURCE_DATE_EPOCH`: the build's date, for reproducible builds (the reproducible-builds.org
- *   convention: seconds since 1970); default now. Age notices count to it.
+ * - `SOURCE_DATE_EPOCH`: the build's clock, for reproducible builds (the reproducible-builds.org
+ *   convention: seconds since 1970); default now. Age notices count to its day; scheduled and
+ *   expiring articles are published or withdrawn by it.
+ * - `ARCHIVE_PUBLISHED_URLS`: the `urls.json` of the last published build (a file or an http(s)
+ *   URL), whose article, alias and redirect URLs this build must keep serving.
  *
  * This module is read by astro.config.mjs (before Vite runs) and by pages, so it only uses
  * `process.env` and `node:path`.
@@ -54,6 +57,13 @@ export interface SiteConfig {
   ageNoticeYears: number;
   /** The build's calendar day in the site's time zone, which age notices count to. */
   buildDay: { year: number; month: number; day: number };
+  /**
+   * The build's clock (milliseconds since 1970): an article dated after it is scheduled (built
+   * nowhere yet), one whose `expires` is before it is withdrawn (src/lib/model/lifecycle.ts).
+   */
+  buildInstant: number;
+  /** Where the last published build's list of URLs is read from (a file path or http(s) URL), if anywhere. */
+  publishedUrls?: string;
 }
 
 /** The site setting behind `trustedHtml`; `ARCHIVE_TRUSTED_HTML` overrides it. */
@@ -101,11 +111,16 @@ function readCount(name: string, raw: string | undefined, fallback: number, leas
   return size;
 }
 
-/** The calendar day of SOURCE_DATE_EPOCH (or now) in the site's time zone. */
-function readBuildDay(raw: string | undefined, timeZone: string): SiteConfig['buildDay'] {
+/** SOURCE_DATE_EPOCH (or now) in milliseconds since 1970. */
+function readBuildInstant(raw: string | undefined): number {
   const seconds = raw?.trim() ? Number(raw) : Date.now() / 1000;
   if (!Number.isFinite(seconds)) throw new Error(`SOURCE_DATE_EPOCH: expected seconds since 1970-01-01 UTC, got "${raw}"`);
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(seconds * 1000);
+  return Math.round(seconds * 1000);
+}
+
+/** The calendar day of an instant in the site's time zone. */
+function calendarDayOf(instant: number, timeZone: string): SiteConfig['buildDay'] {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(instant);
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return { year: part('year'), month: part('month'), day: part('day') };
 }
@@ -122,6 +137,7 @@ function readBoolean(name: string, raw: string | undefined, fallback: boolean): 
 export function readSiteConfig(env: Record<string, string | undefined> = process.env): SiteConfig {
   const url = readUrl(env.SITE_URL);
   const timeZone = readTimeZone(env.ARCHIVE_TIME_ZONE);
+  const buildInstant = readBuildInstant(env.SOURCE_DATE_EPOCH);
   return {
     title: 'Newsroom Archive',
     description: 'A searchable archive of technology news: articles, companies, topics and authors.',
@@ -135,7 +151,9 @@ export function readSiteConfig(env: Record<string, string | undefined> = process
     trustedHtml: readBoolean('ARCHIVE_TRUSTED_HTML', env.ARCHIVE_TRUSTED_HTML, TRUSTED_HTML),
     searchShardSize: readCount('ARCHIVE_SEARCH_SHARD_SIZE', env.ARCHIVE_SEARCH_SHARD_SIZE, SEARCH_SHARD_SIZE),
     ageNoticeYears: readCount('ARCHIVE_AGE_NOTICE_YEARS', env.ARCHIVE_AGE_NOTICE_YEARS, AGE_NOTICE_YEARS, 0),
-    buildDay: readBuildDay(env.SOURCE_DATE_EPOCH, timeZone),
+    buildDay: calendarDayOf(buildInstant, timeZone),
+    buildInstant,
+    publishedUrls: env.ARCHIVE_PUBLISHED_URLS?.trim() || undefined,
   };
 }
 

@@ -6,7 +6,12 @@
  * build integrations that opened a receiver (src/lib/outputs/build-handoff.ts).
  */
 import { getCollection, render, type CollectionEntry } from 'astro:content';
-import { buildArchive, type Archive, type Article } from '@/lib/model/archive';
+import { buildArchive, type Archive, type Article, type MovedUrl } from '@/lib/model/archive';
+import type { ArticleRecord } from '@/lib/content/schema';
+import { servedUrls } from '@/lib/model/url-claims';
+import { checkPublished } from '@/lib/outputs/published-urls';
+import { keptPublishedList } from '../loaders/published-list';
+import { contentFileKey } from '../loaders/publication';
 import { openReceivers } from '@/lib/outputs/build-handoff';
 import { planShards, searchDocument, type DocumentBody, type SearchContext } from '@/lib/outputs/search-index';
 import { readStoredHtml } from '../loaders/html-files';
@@ -25,15 +30,26 @@ interface LoadedArchive {
 
 let loaded: Promise<LoadedArchive> | undefined;
 
+/**
+ * The old URLs of articles that moved since the last published build, from the list the loader
+ * checked the content against (src/loaders/publication.ts): each is redirected.
+ */
+function movedArticles(records: readonly ArticleRecord[]): MovedUrl[] {
+  const previous = keptPublishedList(site.cacheDir);
+  if (!previous) return [];
+  // The list names files relative to the content folder; the model, as the records do.
+  const byKey = new Map(records.map((record) => [contentFileKey(record.file, site.contentDir), record.file]));
+  const current = servedUrls(records, site.buildInstant, (record) => contentFileKey(record.file, site.contentDir));
+  return checkPublished(previous, current, (file) => file).moved.map(({ from, file }) => ({ from, file: byKey.get(file)! }));
+}
+
 async function load(): Promise<LoadedArchive> {
   const [articles, companies] = await Promise.all([getCollection('articles'), getCollection('companies')]);
   const registry = indexCompanyRegistry(companies.map((entry) => entry.data));
   // The loader already reported clashes; an array here means it could not have passed.
   if (Array.isArray(registry)) throw new Error('company registry has clashing names');
-  const model = buildArchive(
-    articles.map((entry) => entry.data),
-    registry,
-  );
+  const records = articles.map((entry) => entry.data);
+  const model = buildArchive(records, registry, { clock: site.buildInstant, moved: movedArticles(records) });
   const byFile = new Map(articles.map((entry) => [entry.data.file, entry]));
   const result: LoadedArchive = {
     model,
@@ -45,13 +61,14 @@ async function load(): Promise<LoadedArchive> {
 }
 
 /**
- * Gives the model to the integrations that opened a receiver for this build: the sitemap, and
- * the search index, which gets every article now, to index while the pages are written. In
- * `astro dev` none is open.
+ * Gives the model to the integrations that opened a receiver for this build: the sitemap, the
+ * list of published URLs, and the search index, which gets every article now, to index while the
+ * pages are written. In `astro dev` none is open.
  */
 function handOver({ model, articleEntries }: LoadedArchive): void {
-  const { sitemap, searchIndex } = openReceivers();
+  const { sitemap, searchIndex, publishedUrls } = openReceivers();
   sitemap?.receive(model);
+  publishedUrls?.receive(model);
   if (searchIndex) {
     const { shardOf } = planShards(model.articles, site.lang, site.searchShardSize);
     const context = searchContext(model);
@@ -116,10 +133,11 @@ export async function getDigests() {
 
 /**
  * The site settings every page shows (title, URL, page size…), for page cache keys. Not the
- * folders, nor the build's day: only article pages show that (their age notice), and their
- * keys hold the notice itself, so a new day re-renders only the pages whose notice changed.
+ * folders, nor the build's clock: only article pages show its day (their age notice), and their
+ * keys hold the notice itself, so a new day re-renders only the pages whose notice changed; what
+ * the clock publishes or withdraws changes the model, and so the keys of the pages that show it.
  */
-export const siteKey = pageKey({ ...site, contentDir: undefined, cacheDir: undefined, buildDay: undefined });
+export const siteKey = pageKey({ ...site, contentDir: undefined, cacheDir: undefined, buildDay: undefined, buildInstant: undefined, publishedUrls: undefined });
 
 /** The rendered description of a registry company, if it has one. */
 export async function renderCompanyDescription(slug: string) {

@@ -34,8 +34,8 @@ export interface MarkdownFolderOptions<T extends { slug: string; file: string }>
   kind: FileJob['kind'];
   /** Settings that change what a file turns into (time zone, trusted HTML). */
   settings: Omit<ProcessSettings, 'image'>;
-  /** Checks across all records (two articles on one URL, say). */
-  checkAll?(records: T[]): ContentProblem[];
+  /** Checks across all records (two articles on one URL, say); `log` reports what is not a problem. */
+  checkAll?(records: T[], log: { info(message: string): void }): ContentProblem[] | Promise<ContentProblem[]>;
 }
 
 /** Where the loader keeps a file's removals (lines of the file) beside the rendered HTML. */
@@ -146,7 +146,12 @@ export function markdownFolderLoader<T extends { slug: string; file: string }>(o
     pruneHtmlFiles(htmlDir, named);
 
     if (options.checkAll) {
-      problems.push(...options.checkAll(store.values().map((entry) => entry.data as T)));
+      problems.push(
+        ...(await options.checkAll(
+          store.values().map((entry) => entry.data as T),
+          logger,
+        )),
+      );
     }
     if (problems.length) throw new ContentError(problems);
   }

@@ -116,4 +116,32 @@ describe('the build stops with a clear message for each bad-input class', () => 
     expect(line).toContain('/2018/03/01/microsoft-xiaomi/');
     expect(line).toMatch(/rename one file or change its date/);
   });
+
+  test('aliases: one taken twice, one that is a page of the site, one with a query; each at its line', async () => {
+    const result = await buildBad('aliases', {
+      'articles/first.md': md(['title: First', 'date: 2018-03-01', 'aliases: [/news/story/]']),
+      'articles/second.md': md(['title: Second', 'date: 2018-03-02', 'aliases:', '  - /news/story/', '  - /timeline/']),
+      'articles/third.md': md(['title: Third', 'date: 2018-03-03', 'aliases: [/story.php?id=3]']),
+    });
+    expect(result.code, result.output).not.toBe(0);
+    expect(result.output).toContain('The content has 3 problems; nothing was built.');
+    const at = (name: string) => path.join(result.content, `articles/${name}.md`);
+    expect(result.output).toContain(
+      `${at('second')}:5: aliases[0]: /news/story/ is already an alias of ${at('first')} (line 4); an alias leads to one article only`,
+    );
+    expect(result.output).toContain(`${at('second')}:6: aliases[1]: /timeline/ is a page the site builds; an alias must be a path no page has`);
+    expect(result.output).toContain(`${at('third')}:4: aliases[0]: "/story.php?id=3" has a query or fragment (? or #)`);
+  });
+
+  test('a removal without a reason, and an expiry before the article was published', async () => {
+    const result = await buildBad('removal', {
+      'articles/removed.md': md(['title: Removed', 'date: 2018-03-01', 'removed: { date: 2019-01-01 }']),
+      'articles/expires.md': md(['title: Expires', 'date: 2018-03-01', 'expires: 2018-02-01']),
+    });
+    expect(result.code, result.output).not.toBe(0);
+    expect(result.output).toContain(`${path.join(result.content, 'articles/removed.md')}:4: removed.reason: required field is missing`);
+    expect(result.output).toContain(
+      `${path.join(result.content, 'articles/expires.md')}:4: expires: 2018-02-01 is not after the article's date (2018-03-01); an article must be published before it expires`,
+    );
+  });
 });

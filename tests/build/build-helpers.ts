@@ -38,6 +38,18 @@ export function md(lines: string[], body = 'A first paragraph of the article.\n'
   return `---\n${lines.join('\n')}\n---\n\n${body}`;
 }
 
+/** Settings a caller's environment could leak into a test's build or script. */
+const LEAKY_SETTINGS = [
+  'ARCHIVE_CONTENT_DIR',
+  'SITE_URL',
+  'ARCHIVE_TIME_ZONE',
+  'ARCHIVE_PAGE_SIZE',
+  'ARCHIVE_TRUSTED_HTML',
+  'ARCHIVE_SEARCH_SHARD_SIZE',
+  'ARCHIVE_PUBLISHED_URLS',
+  'SOURCE_DATE_EPOCH',
+];
+
 export interface BuildResult {
   code: number | null;
   /** stdout and stderr together, without colour codes. */
@@ -52,8 +64,7 @@ export interface BuildResult {
 export function astroBuild(options: { contentDir?: string; workDir: string; env?: Record<string, string> }): Promise<BuildResult> {
   const outDir = path.join(options.workDir, 'dist');
   const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
-  for (const key of ['ARCHIVE_CONTENT_DIR', 'SITE_URL', 'ARCHIVE_TIME_ZONE', 'ARCHIVE_PAGE_SIZE', 'ARCHIVE_TRUSTED_HTML', 'ARCHIVE_SEARCH_SHARD_SIZE'])
-    delete env[key];
+  for (const key of LEAKY_SETTINGS) delete env[key];
   if (options.contentDir) env.ARCHIVE_CONTENT_DIR = options.contentDir;
   env.ARCHIVE_CACHE_DIR = path.join(options.workDir, 'cache');
   Object.assign(env, options.env);
@@ -80,8 +91,7 @@ export interface ScriptResult {
  */
 export function runScript(script: string, args: string[], env: Record<string, string> = {}, cwd = ROOT): Promise<ScriptResult> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
-  for (const key of ['ARCHIVE_CONTENT_DIR', 'SITE_URL', 'ARCHIVE_TIME_ZONE', 'ARCHIVE_PAGE_SIZE', 'ARCHIVE_TRUSTED_HTML', 'ARCHIVE_SEARCH_SHARD_SIZE'])
-    delete childEnv[key];
+  for (const key of LEAKY_SETTINGS) delete childEnv[key];
   Object.assign(childEnv, env);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(ROOT, script), ...args], { cwd, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });

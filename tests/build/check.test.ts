@@ -23,6 +23,7 @@ const FILES: Record<string, string> = {
   // Warnings.
   'articles/2018/typo.md': md(['title: A typo', 'date: 2018-02-27', 'companies: [Xiaomi, Microsft]']),
   'articles/2099/future.md': md(['title: From the future', 'date: 2099-01-01']),
+  'articles/2018/updated-later.md': md(['title: Updated later', 'date: 2018-02-27', 'updated: 2099-01-01']),
   'articles/2018/long-summary.md': md(['title: Long', 'date: 2018-02-27', `summary: ${'A long summary. '.repeat(25).trim()}`]),
   'articles/2018/twice-a.md': md(['title: Same Story', 'date: 2018-04-01T08:00:00Z']),
   'articles/2018/twice-b.md': md(['title: Same story!', 'date: 2018-04-01T20:00:00Z']),
@@ -76,7 +77,7 @@ describe('npm run check on a folder with several bad files', () => {
     expect(text.stdout).toContain(
       `${at('articles/2019/same.md')}: date: this article and ${at('articles/2018/same.md')} would both be published at /2018/03/01/same/`,
     );
-    expect(text.stdout).toMatch(/Checked 13 articles and 2 company files in [\d.]+ s: 6 errors, \d+ warnings\./);
+    expect(text.stdout).toMatch(/Checked 14 articles and 2 company files in [\d.]+ s: 6 errors, \d+ warnings; 1 scheduled, 0 removed, 0 expired\./);
   });
 
   test('warns of a name close to a registry company, naming the line of the list item', () => {
@@ -87,8 +88,10 @@ describe('npm run check on a folder with several bad files', () => {
     expect(text.stdout).not.toMatch(/"Xiaomi" is close/);
   });
 
-  test('warns of a date in the future, a long summary and one headline twice on a day', () => {
-    expect(text.stdout).toContain(`${at('articles/2099/future.md')}:3: date: warning: 2099-01-01 is in the future`);
+  test('lists a scheduled article (not as a problem); warns of an update in the future, a long summary and one headline twice on a day', () => {
+    expect(text.stdout).toContain(`${at('articles/2099/future.md')}: scheduled: goes live at 2099-01-01, built nowhere until then`);
+    expect(text.stdout).not.toContain(`${at('articles/2099/future.md')}:3: date: warning`);
+    expect(text.stdout).toContain(`${at('articles/2018/updated-later.md')}:4: updated: warning: 2099-01-01 is in the future`);
     expect(text.stdout).toMatch(new RegExp(`long-summary\\.md:4: summary: warning: 399 characters, more than the 300`));
     expect(text.stdout).toContain(
       `${at('articles/2018/twice-b.md')}:2: title: warning: ${at('articles/2018/twice-a.md')} has the same headline on the same day`,
@@ -117,7 +120,12 @@ describe('npm run check on a folder with several bad files', () => {
       articles: number;
       companies: number;
     };
-    expect(report).toMatchObject({ ok: false, articles: 13, companies: 2 });
+    expect(report).toMatchObject({
+      ok: false,
+      articles: 14,
+      companies: 2,
+      lifecycle: { scheduled: [{ file: at('articles/2099/future.md'), date: '2099-01-01' }] },
+    });
     expect(report.errors).toHaveLength(6);
     expect(report.errors).toContainEqual({
       file: at('articles/2018/two-errors.md'),
@@ -138,7 +146,7 @@ describe('npm run check on good content', () => {
 
   test('warnings alone pass, unless --strict', async () => {
     const folder = path.join(work, 'warnings-only');
-    await writeFiles(folder, { 'articles/2099/future.md': md(['title: From the future', 'date: 2099-01-01']) });
+    await writeFiles(folder, { 'articles/2018/updated-later.md': md(['title: Updated later', 'date: 2018-02-27', 'updated: 2099-01-01']) });
     expect((await runScript('scripts/check.mjs', [], { ARCHIVE_CONTENT_DIR: folder })).code).toBe(0);
     expect((await runScript('scripts/check.mjs', ['--strict'], { ARCHIVE_CONTENT_DIR: folder })).code).toBe(1);
   });

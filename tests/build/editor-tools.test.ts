@@ -145,6 +145,12 @@ describe('npm run import: a WordPress export', () => {
     expect(written.length).toBeGreaterThan(2);
     const drafts = written.filter((name) => read(name).includes('\ndraft: true\n'));
     expect(drafts.length).toBeGreaterThanOrEqual(1);
+    // A post's old permalink on the blog is kept as an alias where its new URL differs (README,
+    // "URLs that never break"); where it is the same, no alias is written.
+    const chinese = written.find((name) => read(name).includes('title: 香港港口吞吐量創新高'))!;
+    expect(read(chinese)).toContain('\naliases: [/2019/03/10/香港港口/]\n');
+    const harbour = written.find((name) => read(name).includes('title: Harbour authority approves new container terminal'))!;
+    expect(read(harbour)).not.toContain('aliases:');
     // Everything written passes the check the build makes.
     const check = await runScript('scripts/check.mjs', [], { ARCHIVE_CONTENT_DIR: content });
     expect(check.stdout).toMatch(/: 0 errors,/);

@@ -2,7 +2,7 @@
  * What a news archive tells readers about an article besides its text: correction notes (on
  * the page, in JSON-LD, in feeds and on /corrections/), an age notice on old articles, and a
  * print stylesheet. The fixture's Acme report 12 carries two corrections
- * (tests/fixtures/make-content.mjs); the fixture site is built as if on 1 July 2023.
+ * (tests/fixtures/make-content.mjs); the fixture site is built as if on 1 February 2024.
  */
 import { expect, test } from '@playwright/test';
 import Parser from 'rss-parser';
@@ -82,13 +82,13 @@ test.describe('age notices, with JavaScript off', () => {
   test.use({ javaScriptEnabled: false });
 
   test('an article older than a year says so at the top; a newer one does not', async ({ page }) => {
-    // Built as if on 1 July 2023: the December 2021 report is more than a year old.
+    // Built as if on 1 February 2024: the December 2021 report is more than two years old.
     await page.goto(corrected);
     const notice = page.locator('.article__header .age-notice');
-    await expect(notice).toHaveText('This article is more than 1 year old');
+    await expect(notice).toHaveText('This article is more than 2 years old');
     const first = await page.evaluate(() => document.querySelector('.article__header')!.firstElementChild!.className);
     expect(first).toBe('age-notice');
-    // 1 June 2023: a month old.
+    // 1 June 2023: eight months old.
     await page.goto(`${fixture}2023/06/01/quantum-lab/`);
     await expect(page.locator('.age-notice')).toHaveCount(0);
   });

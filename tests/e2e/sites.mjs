@@ -17,9 +17,10 @@ export const SITES = {
   /**
    * The generated test archive (tests/fixtures/make-content.mjs), page size 5, and a search
    * index in shards of 4 articles, so every search test runs across shards. Built as if on
-   * 1 July 2023 (SOURCE_DATE_EPOCH), so its age notices are the same on any day. Built last.
+   * 1 February 2024 (SOURCE_DATE_EPOCH), so its age notices, its scheduled and its expired
+   * articles are the same on any day. Built last.
    */
-  fixture: { port: portBase + 2, base: '/', content: `${E2E_DIR}/content`, pageSize: '5', searchShardSize: '4', buildDate: '2023-07-01T00:00:00Z' },
+  fixture: { port: portBase + 2, base: '/', content: `${E2E_DIR}/content`, pageSize: '5', searchShardSize: '4', buildDate: '2024-02-01T00:00:00Z' },
 };
 
 export function siteUrl(name) {

@@ -62,6 +62,8 @@ const PAGES: Record<'seed' | 'fixture' | 'hostile', PageType[]> = {
     { name: 'subscribe page of the archive', path: 'feed/' },
     { name: 'subscribe page of a company', path: 'companies/acme/feed/' },
     { name: 'subscribe page of corrections', path: 'corrections/feed/' },
+    { name: 'removal page of a removed article', path: '2022/06/01/court-takedown/' },
+    { name: 'removal page of an expired article', path: '2022/08/01/wire-expired/' },
     { name: 'not found', path: '404.html' },
   ],
   hostile: [

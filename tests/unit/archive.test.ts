@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildArchive, compareNewestFirst, findUrlCollisions } from '@/lib/model/archive';
+import { buildArchive, compareNewestFirst } from '@/lib/model/archive';
 import type { CompanyRecord } from '@/lib/content/schema';
 import { indexCompanyRegistry } from '@/lib/model/terms';
 import { company, date, record } from './helpers';
@@ -17,50 +17,6 @@ describe('compareNewestFirst', () => {
     const a = record('a', '2018-02-27T06:00:00Z');
     expect([b, a].sort(compareNewestFirst).map((r) => r.slug)).toEqual(['a', 'b']);
     expect([a, b].sort(compareNewestFirst).map((r) => r.slug)).toEqual(['a', 'b']);
-  });
-});
-
-describe('findUrlCollisions', () => {
-  test('the same file name in two folders on the same day: one problem naming both files', () => {
-    const first = record('deal', '2018-02-27T06:20:00Z', { file: 'content/articles/a/deal.md' });
-    const second = record('deal', '2018-02-27', { file: 'content/articles/b/deal.md' });
-    expect(findUrlCollisions([second, first])).toEqual([
-      {
-        file: 'content/articles/b/deal.md',
-        field: 'date',
-        message: 'this article and content/articles/a/deal.md would both be published at /2018/02/27/deal/; rename one file or change its date',
-      },
-    ]);
-  });
-
-  test('collisions go by the written day: different offsets, same written day, collide', () => {
-    const east = record('deal', '2018-02-27T01:00:00+08:00', { file: 'x/deal.md' });
-    const west = record('deal', '2018-02-27T23:00:00-05:00', { file: 'y/deal.md' });
-    expect(findUrlCollisions([east, west])).toHaveLength(1);
-  });
-
-  test('the same instant on different written days does not collide', () => {
-    const east = record('deal', '2018-02-28T06:00:00+08:00', { file: 'x/deal.md' });
-    const utc = record('deal', '2018-02-27T22:00:00Z', { file: 'y/deal.md' });
-    expect(east.date.instant).toBe(utc.date.instant);
-    expect(findUrlCollisions([east, utc])).toEqual([]);
-  });
-
-  test('different slugs on one day, or one slug on different days, are fine', () => {
-    expect(findUrlCollisions([record('a', '2018-02-27'), record('b', '2018-02-27'), record('a2', '2018-02-28', { slug: 'a' })])).toEqual([]);
-  });
-
-  test('a draft does not claim its URL', () => {
-    const draft = record('deal', '2018-02-27', { file: 'a/deal.md', draft: true });
-    const published = record('deal', '2018-02-27', { file: 'b/deal.md' });
-    expect(findUrlCollisions([draft, published])).toEqual([]);
-  });
-
-  test('three files on one URL: each later one names the first', () => {
-    const files = ['c/deal.md', 'a/deal.md', 'b/deal.md'].map((file) => record('deal', '2018-02-27', { file }));
-    const problems = findUrlCollisions(files);
-    expect(problems.map((p) => p.file)).toEqual(['b/deal.md', 'c/deal.md']);
-    for (const p of problems) expect(p.message).toContain('a/deal.md');
   });
 });
 
@@ -168,5 +124,40 @@ describe('buildArchive', () => {
     const dated = buildArchive([record('day', '2018-02-27'), record('morning', '2018-02-27T06:20:00Z')]);
     expect(dated.articles.map((x) => x.slug)).toEqual(['morning', 'day']);
     expect(date('2018-02-27').instant).toBeLessThan(date('2018-02-27T06:20:00Z').instant);
+  });
+});
+
+describe('buildArchive by the clock: withdrawn, scheduled and redirected articles', () => {
+  const clock = Date.parse('2024-02-01T00:00:00Z');
+  const removed = { date: date('2023-06-01'), text: 'Court order.', html: 'Court order.', plain: 'Court order.', showTitle: false };
+  const records = [
+    record('live', '2023-01-01', { file: 'live.md', companies: ['Acme'], aliases: [{ path: 'news/live/' }] }),
+    record('gone', '2023-02-01', { file: 'gone.md', companies: ['Acme', 'Only Gone'], removed, aliases: [{ path: 'news/gone/' }] }),
+    record('over', '2023-03-01', { file: 'over.md', companies: ['Acme'], expires: date('2024-01-01') }),
+    record('later', '2024-06-01', { file: 'later.md', companies: ['Acme'] }),
+  ];
+  const model = buildArchive(records, undefined, { clock, moved: [{ from: '2022/12/31/live/', file: 'live.md' }] });
+
+  test('only published articles are listed, counted and named as terms', () => {
+    expect(model.articles.map((a) => a.slug)).toEqual(['live']);
+    expect(model.terms.companies.get('acme')!.articles).toHaveLength(1);
+    expect(model.terms.companies.has('only-gone')).toBe(false);
+    expect(model.years.map((y) => y.year)).toEqual([2023]);
+  });
+
+  test('removed and expired articles keep their URL for a removal page, with no terms', () => {
+    expect(model.withdrawn.map((a) => [a.path, a.status])).toEqual([
+      ['2023/03/01/over/', 'expired'],
+      ['2023/02/01/gone/', 'removed'],
+    ]);
+    expect(model.withdrawn[0]).not.toHaveProperty('terms');
+  });
+
+  test('aliases and moved URLs redirect, by path, to the page or removal page', () => {
+    expect(model.redirects.map((r) => [r.from, r.to.path, r.reason])).toEqual([
+      ['2022/12/31/live/', '2023/01/01/live/', 'moved'],
+      ['news/gone/', '2023/02/01/gone/', 'alias'],
+      ['news/live/', '2023/01/01/live/', 'alias'],
+    ]);
   });
 });

@@ -25,6 +25,7 @@ export function record(slug: string, written: string, extra: Partial<ArticleReco
     summaryDerived: false,
     corrections: [],
     draft: false,
+    aliases: [],
     ...extra,
   };
 }

@@ -195,6 +195,8 @@ describe('parseWxr on a WordPress export', () => {
       topics: ['Shipping', 'Ports'],
       summary: 'The harbour authority’s vote clears the way for a fourth terminal.',
       source: 'https://blog.example.com/2021/06/01/harbour-authority-approves-new-container-terminal/',
+      // The permalink's path on the blog's own site, kept as an alias (the plan drops it where it is the new URL).
+      aliases: ['/2021/06/01/harbour-authority-approves-new-container-terminal/'],
       draft: false,
       body: [
         'The harbour authority voted on Monday to build a fourth container terminal, according to [the published minutes](https://example.org/minutes/2021-05-31).',
@@ -224,6 +226,8 @@ describe('parseWxr on a WordPress export', () => {
     const post = article(102);
     expect(post.title).toBe('香港港口吞吐量創新高');
     expect(post.date).toBe('2019-03-10T14:30:00+08:00');
+    // Its percent-escaped permalink, kept as the path it names.
+    expect(post.aliases).toEqual(['/2019/03/10/香港港口/']);
     expect(post.bylines).toEqual(['李偉']);
     expect(post.topics).toEqual(['Shipping', '港口']);
     expect(post.summary).toBeUndefined();
@@ -265,11 +269,12 @@ describe('parseWxr on a WordPress export', () => {
     expect(post.summary).toBe('Bookings stopped. Six hours.');
   });
 
-  test('a draft: draft, no offset, its ?p= link kept as the source, no warning', () => {
+  test('a draft: draft, no offset, its ?p= link kept as the source (not as an alias), no warning', () => {
     const post = article(105);
     expect(post.draft).toBe(true);
     expect(post.date).toBe('2022-02-01T10:00:00');
     expect(post.source).toBe('https://blog.example.com/?p=105');
+    expect(post.aliases).toBeUndefined();
     expect(post.topics).toEqual([]);
     expect(post.warnings).toEqual([]);
   });

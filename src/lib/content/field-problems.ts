@@ -28,6 +28,11 @@ const EXPECTED: Record<string, string> = {
   website: 'an absolute http(s) URL such as https://www.example.com',
   draft: 'true or false',
   lang: 'a BCP 47 language tag such as en, zh or pt-BR',
+  removed: 'a removal such as { date: 2024-05-01, reason: Removed at the request of a court. }',
+  'removed.date': DATE_FORMS,
+  'removed.reason': 'the reason as one paragraph of text, such as Removed at the request of a court.',
+  'removed.title': 'true or false: whether the removal page still shows the headline',
+  expires: DATE_FORMS,
   name: 'the company name as text',
 };
 
@@ -48,13 +53,19 @@ function fieldName(path: readonly PropertyKey[]): string {
   return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i ? '.' : ''}${String(key)}`)).join('');
 }
 
-/** Turns zod's issues into problems naming the field, its line, what was expected and what was found. */
+/**
+ * Turns zod's issues into problems naming the field, its line, what was expected and what was
+ * found. `expected` words fields one kind of file names otherwise (an article's `aliases` are
+ * paths, a company's are names); `field[]` is what each item of a list field expects.
+ */
 export function describeIssues(
   file: string,
   parsed: ParsedFrontmatter,
   issues: readonly z.core.$ZodIssue[],
   schema: z.ZodObject,
+  expected: Record<string, string> = {},
 ): ContentProblem[] {
+  const expectation = (key: string) => expected[key] ?? EXPECTED[key];
   // The fields allowed where an unknown key sits: the top level, or a nested object like source.
   const fieldsAt = (path: readonly PropertyKey[]): string[] => {
     let shape: z.ZodObject | undefined = schema;
@@ -86,10 +97,11 @@ export function describeIssues(
     const line = parsed.lineOf(path) ?? parsed.lineOf(path.slice(0, 1));
     let message: string;
     if (issue.code === 'custom' && issue.params?.explained) message = issue.message;
-    else if (value === undefined && path.length === 1) message = `required field is missing; expected ${EXPECTED[field] ?? 'a value'}`;
+    else if (value === undefined) message = `required field is missing; expected ${expectation(path.filter((k) => typeof k === 'string').join('.')) ?? 'a value'}`;
     else {
-      const expected = typeof path.at(-1) === 'number' ? 'a non-empty name' : (EXPECTED[path.filter((k) => typeof k === 'string').join('.')] ?? 'a valid value');
-      message = `expected ${expected}, got ${describe(value)}`;
+      const key = path.filter((k) => typeof k === 'string').join('.');
+      const wanted = typeof path.at(-1) === 'number' ? (expectation(`${key}[]`) ?? 'a non-empty name') : (expectation(key) ?? 'a valid value');
+      message = `expected ${wanted}, got ${describe(value)}`;
     }
     problems.push({ file, line, field, message });
   }

@@ -9,6 +9,7 @@ import { parseArchiveDate, type ArchiveDate } from '../dates.ts';
 import { describeIssues } from './field-problems.ts';
 import { renderInlineMarkdown } from './inline-markdown.ts';
 import type { ParsedFrontmatter } from './frontmatter.ts';
+import { parseSitePath, SITE_PATH_FORMS } from './site-path.ts';
 
 /**
  * An article as the archive model uses it (drafts included; the archive leaves them out).
@@ -33,6 +34,25 @@ export type ArticleRecord = {
   corrections: Correction[];
   draft: boolean;
   lang?: string;
+  /** Other paths of this site that lead to the article (src/lib/content/site-path.ts), each with its line. */
+  aliases: AliasClaim[];
+  /** A takedown: the article's URL answers with a removal page, and nothing else shows it. */
+  removed?: RemovalNote;
+  /** After this instant the article is withdrawn as if removed (a licence that ends). */
+  expires?: ArchiveDate;
+};
+
+/** An alias: a site path without base or leading slash (`news/old-story/`), and the line it was written on. */
+export type AliasClaim = { path: string; line?: number };
+
+/** Why and when an article was taken down; the reason is inline Markdown, like a correction's text. */
+export type RemovalNote = {
+  date: ArchiveDate;
+  text: string;
+  html: string;
+  plain: string;
+  /** Whether the removal page still names the headline (`removed.title: true`); by default it does not. */
+  showTitle: boolean;
 };
 
 /** A correction note: when it was made, and what it says (inline Markdown, rendered and checked). */
@@ -96,6 +116,16 @@ const correctionText = text.transform((written, ctx) => {
   return { text: written, ...rendered };
 });
 
+/** An alias, read into a site path (src/lib/content/site-path.ts). */
+const sitePath = text.transform((written, ctx) => {
+  const parsed = parseSitePath(written);
+  if (typeof parsed === 'string') {
+    ctx.addIssue({ code: 'custom', message: parsed, params: { explained: true } });
+    return z.NEVER;
+  }
+  return parsed.path;
+});
+
 function makeArticleSchema(timeZone: string) {
   return z.strictObject({
     title: text,
@@ -109,6 +139,9 @@ function makeArticleSchema(timeZone: string) {
     corrections: z.array(z.strictObject({ date: dateField(timeZone), text: correctionText })).optional(),
     draft: z.boolean().optional(),
     lang: bcp47.optional(),
+    aliases: z.array(sitePath).optional(),
+    removed: z.strictObject({ date: dateField(timeZone), reason: correctionText, title: z.boolean().optional() }).optional(),
+    expires: dateField(timeZone).optional(),
   });
 }
 
@@ -132,10 +165,16 @@ export interface ArticleContext {
   derivedSummary: string;
 }
 
+/** How an article's fields are worded where a company's field of the same name means another thing. */
+const ARTICLE_EXPECTED = {
+  aliases: `a list of paths of this site that lead to the article, such as [/news/old-story/]`,
+  'aliases[]': SITE_PATH_FORMS,
+};
+
 export function validateArticle(file: string, slug: string, parsed: ParsedFrontmatter, { timeZone, derivedSummary }: ArticleContext): Validated<ArticleRecord> {
   const schema = articleSchema(timeZone);
   const result = schema.safeParse(parsed.data);
-  if (!result.success) return { problems: describeIssues(file, parsed, result.error.issues, schema) };
+  if (!result.success) return { problems: describeIssues(file, parsed, result.error.issues, schema, ARTICLE_EXPECTED) };
   const data = result.data;
   const explicitSummary = data.summary;
   const summary = explicitSummary ?? derivedSummary;
@@ -143,6 +182,21 @@ export function validateArticle(file: string, slug: string, parsed: ParsedFrontm
   if (!summary && !data.draft) {
     return { problems: [{ file, field: 'summary', message: 'no summary given and the body has no paragraph to derive one from; add a summary or a first paragraph' }] };
   }
+  const problems: ContentProblem[] = [];
+  if (data.expires && data.expires.instant <= data.date.instant) {
+    problems.push({
+      file,
+      line: parsed.lineOf(['expires']),
+      field: 'expires',
+      message: `${data.expires.written} is not after the article's date (${data.date.written}); an article must be published before it expires`,
+    });
+  }
+  const aliases = (data.aliases ?? []).map((path, i) => ({ path, line: parsed.lineOf(['aliases', i]) }));
+  aliases.forEach((alias, i) => {
+    const first = aliases.findIndex((other) => other.path === alias.path);
+    if (first < i) problems.push({ file, line: alias.line, field: `aliases[${i}]`, message: `/${alias.path} is listed twice` });
+  });
+  if (problems.length) return { problems };
   return {
     record: {
       slug,
@@ -159,6 +213,9 @@ export function validateArticle(file: string, slug: string, parsed: ParsedFrontm
       corrections: (data.corrections ?? []).map(({ date, text }) => ({ date, ...text })).sort((a, b) => a.date.instant - b.date.instant),
       draft: data.draft ?? false,
       lang: data.lang === undefined ? undefined : Intl.getCanonicalLocales(data.lang)[0],
+      aliases,
+      removed: data.removed && { date: data.removed.date, ...data.removed.reason, showTitle: data.removed.title ?? false },
+      expires: data.expires,
     },
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The text of an article file: YAML frontmatter in the order editors read it (title, date,
- * byline, companies, topics, summary, source, draft), lists in flow style (`[Microsoft, Xiaomi]`)
+ * byline, companies, topics, summary, source, aliases, draft), lists in flow style (`[Microsoft, Xiaomi]`)
  * as the content contract's examples write them, then the Markdown body. The yaml library
  * quotes whatever would not read back as the same string, so any headline is safe to write.
  */
@@ -14,6 +14,7 @@ export interface ArticleFields {
   topics?: readonly string[];
   summary?: string;
   source?: string;
+  aliases?: readonly string[];
   draft?: boolean;
 }
 
@@ -25,6 +26,7 @@ export function articleFileText(fields: ArticleFields, body: string): string {
   if (fields.topics?.length) data.topics = [...fields.topics];
   if (fields.summary) data.summary = fields.summary;
   if (fields.source) data.source = { url: fields.source };
+  if (fields.aliases?.length) data.aliases = [...fields.aliases];
   if (fields.draft) data.draft = true;
 
   const doc = new Document(data, { schema: 'core' });

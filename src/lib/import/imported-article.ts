@@ -18,6 +18,11 @@ export interface ImportedArticle {
   summary?: string;
   /** The URL the copy was published at (a WordPress post's permalink). */
   source?: string;
+  /**
+   * Paths of this site the copy was published at before (a WordPress post's permalink, when the
+   * archive takes the blog's place): written as `aliases` where they differ from its new URL.
+   */
+  aliases?: string[];
   draft: boolean;
   /** The body as Markdown, ending without a trailing newline. */
   body: string;

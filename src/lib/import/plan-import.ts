@@ -10,6 +10,7 @@ import { hasDerivedSummary } from '../content/check/quick-summary.ts';
 import type { ContentProblem } from '../content/errors.ts';
 import { readContentFile, validateContentFile } from '../content/file.ts';
 import type { ArticleRecord, CompanyRecord } from '../content/schema.ts';
+import { articlePath } from '../urls.ts';
 import { slugify } from '../slug.ts';
 import { articleFileText } from './article-file.ts';
 import { findOtherOrganisations, findRegistryCompanies } from './company-names.ts';
@@ -107,19 +108,18 @@ export function planImport(
       const text = `${article.title}\n${article.body}`;
       const suggested = findRegistryCompanies(text, settings.registry);
       const companies = unique([...article.companies, ...suggested, ...batch.companies]);
-      const fileText = articleFileText(
-        {
-          title: article.title,
-          date,
-          bylines: article.bylines.length ? article.bylines : batch.bylines,
-          companies,
-          topics: unique([...article.topics, ...batch.topics]),
-          summary: article.summary,
-          source: article.source,
-          draft: article.draft,
-        },
-        article.body,
-      );
+      const fields = {
+        title: article.title,
+        date,
+        bylines: article.bylines.length ? article.bylines : batch.bylines,
+        companies,
+        topics: unique([...article.topics, ...batch.topics]),
+        summary: article.summary,
+        source: article.source,
+        aliases: article.aliases,
+        draft: article.draft,
+      };
+      let fileText = articleFileText(fields, article.body);
 
       // The year folder comes from the date as the build reads it; so does every check.
       const probe = path.join(settings.contentDir, 'articles', `${slug}.md`);
@@ -136,6 +136,9 @@ export function planImport(
         continue;
       }
       const record = result.record as ArticleRecord;
+      // An old address that is the new one needs no alias (an alias may not be its article's own URL).
+      const own = `/${articlePath(record.date, record.slug)}`;
+      if (fields.aliases?.includes(own)) fileText = articleFileText({ ...fields, aliases: fields.aliases.filter((alias) => alias !== own) }, article.body);
       const absolute = path.join(settings.contentDir, 'articles', String(record.date.year), `${slug}.md`);
       const earlier = planned.get(absolute);
       if (earlier) {

@@ -16,6 +16,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { offsetText, parseArchiveDate } from '../dates.ts';
 import { summarizeRemovals } from '../content/sanitize.ts';
+import { parseSitePath } from '../content/site-path.ts';
 import { checkXml } from '../xml.ts';
 import { htmlToMarkdown, htmlToPlainText } from './html-to-markdown.ts';
 import type { ImportedArticle, SkippedItem } from './imported-article.ts';
@@ -153,7 +154,31 @@ function topicsOf(item: XmlNode): string[] {
   return topics;
 }
 
-function readItem(item: XmlNode, index: number, origin: string, authors: ReadonlyMap<string, string>): ImportedArticle | SkippedItem {
+/**
+ * A post's permalink as a path of the blog's own site, to keep as an alias (README, "URLs that
+ * never break"): its path when it is on the blog's host; else none, with a word for the report
+ * when it cannot be kept (a `?p=123` link names no file a static host can hold).
+ */
+function oldPath(link: string | undefined, blog: URL | undefined): { path?: string; warning?: string } {
+  if (!link || !blog) return {};
+  let url: URL;
+  try {
+    url = new URL(link);
+  } catch {
+    return {};
+  }
+  if (url.host !== blog.host) return {};
+  if (url.search) {
+    return {
+      warning: `its WordPress address ${url.pathname}${url.search} has a query string, which a static site cannot answer; add a rule on your host to keep it`,
+    };
+  }
+  const parsed = parseSitePath(url.pathname);
+  if (typeof parsed === 'string') return { warning: `its WordPress address cannot be kept as an alias: ${parsed}` };
+  return { path: `/${parsed.path}` };
+}
+
+function readItem(item: XmlNode, index: number, origin: string, authors: ReadonlyMap<string, string>, blog: URL | undefined): ImportedArticle | SkippedItem {
   const id = text(item['wp:post_id']).trim();
   const itemOrigin = `${origin}#${id ? `post-${id}` : `item-${index + 1}`}`;
   const type = text(item['wp:post_type']).trim();
@@ -177,6 +202,10 @@ function readItem(item: XmlNode, index: number, origin: string, authors: Readonl
   const summary = htmlToPlainText(text(item['excerpt:encoded']));
   const { markdown, removed } = htmlToMarkdown(text(item['content:encoded']));
   if (removed.length) warnings.push(`removed ${summarizeRemovals(removed)}`);
+  const source = httpUrl(text(item.link));
+  const old = oldPath(source, blog);
+  // A draft's link (`?p=123`) was a preview, never public: nothing to keep.
+  if (old.warning && !draft) warnings.push(old.warning);
 
   return {
     origin: itemOrigin,
@@ -186,7 +215,8 @@ function readItem(item: XmlNode, index: number, origin: string, authors: Readonl
     companies: [],
     topics: topicsOf(item),
     summary: summary || undefined,
-    source: httpUrl(text(item.link)),
+    source,
+    ...(old.path ? { aliases: [old.path] } : {}),
     draft,
     body: markdown,
     dropped: [],
@@ -243,8 +273,11 @@ export function parseWxr(xml: string, origin: string): WxrImport {
     if (login) authors.set(login, name || login);
   }
 
+  // The blog's own address: a post's permalink on it is a path the archive can keep.
+  const blogUrl = httpUrl(text(channel['wp:base_blog_url'])) ?? httpUrl(text(channel.link));
+  const blog = blogUrl ? new URL(blogUrl) : undefined;
   items.forEach((item, index) => {
-    const read = readItem(item, index, origin, authors);
+    const read = readItem(item, index, origin, authors, blog);
     if ('reason' in read) result.skipped.push(read);
     else result.articles.push(read);
   });

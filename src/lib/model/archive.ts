@@ -4,8 +4,8 @@
  * scans all articles itself.
  */
 import { subMonths } from 'date-fns';
-import type { ContentProblem } from '../content/errors.ts';
 import type { ArticleRecord, CompanyRecord } from '../content/schema.ts';
+import { articleStatus, isWithdrawn } from './lifecycle.ts';
 import { RelatedIndex } from './related.ts';
 import { mostCovered, termStats, type TermCount, type TermStats } from './term-stats.ts';
 import { groupByPeriod, type MonthGroup, type YearGroup } from './timeline.ts';
@@ -36,9 +36,47 @@ function namesByKind(record: ArticleRecord): Record<TermKind, string[]> {
 
 export type ArchiveTerm = Term<Article>;
 
+/**
+ * An article whose URL answers with a removal page (removed, or expired): what that page may
+ * show, and nothing it must not (no body, summary, byline or terms).
+ */
+export interface WithdrawnArticle extends Pick<ArticleRecord, 'file' | 'slug' | 'title' | 'date' | 'lang' | 'removed' | 'expires' | 'aliases'> {
+  path: string;
+  status: 'removed' | 'expired';
+}
+
+/** A path that leads to an article's URL: one of its aliases, or the URL it had before it moved. */
+export interface ArchiveRedirect {
+  /** The site path redirected from (`news/old-story/`), without base. */
+  from: string;
+  /** The article it leads to (its page, or its removal page). */
+  to: Article | WithdrawnArticle;
+  reason: 'alias' | 'moved';
+}
+
+/** An article that moved since the last published build: its old path, and its file (src/lib/outputs/published-urls.ts). */
+export interface MovedUrl {
+  from: string;
+  file: string;
+}
+
+export interface ArchiveOptions {
+  /**
+   * The build's clock (ms since 1970), which publishes scheduled articles and withdraws expired
+   * ones (src/lib/model/lifecycle.ts); without one, dates decide nothing.
+   */
+  clock?: number;
+  /** Old URLs of articles that moved since the last published build: each becomes a redirect. */
+  moved?: readonly MovedUrl[];
+}
+
 export interface Archive {
   /** Published articles, newest first. */
   articles: Article[];
+  /** Removed and expired articles, newest first: their URLs answer with a removal page. */
+  withdrawn: WithdrawnArticle[];
+  /** Every alias and moved URL, by the path it redirects from (A–Z). */
+  redirects: ArchiveRedirect[];
   byPath: Map<string, Article>;
   years: YearGroup<Article>[];
   terms: Record<TermKind, Map<string, ArchiveTerm>>;
@@ -69,27 +107,27 @@ export function compareNewestFirst(a: Pick<ArticleRecord, 'date' | 'slug'>, b: P
   return b.date.instant - a.date.instant || a.slug.localeCompare(b.slug);
 }
 
-/** Two published articles on one URL: one problem naming both files. */
-export function findUrlCollisions(records: readonly ArticleRecord[]): ContentProblem[] {
-  const seen = new Map<string, ArticleRecord>();
-  const problems: ContentProblem[] = [];
-  for (const record of [...records].sort((a, b) => a.file.localeCompare(b.file))) {
-    if (record.draft) continue;
-    const path = articlePath(record.date, record.slug);
-    const first = seen.get(path);
-    if (first) {
-      problems.push({
-        file: record.file,
-        field: 'date',
-        message: `this article and ${first.file} would both be published at /${path}; rename one file or change its date`,
-      });
-    } else seen.set(path, record);
-  }
-  return problems;
-}
-
-export function buildArchive(records: readonly ArticleRecord[], registry?: Map<string, CompanyRecord>): Archive {
-  const published = records.filter((record) => !record.draft).sort(compareNewestFirst);
+export function buildArchive(records: readonly ArticleRecord[], registry?: Map<string, CompanyRecord>, options: ArchiveOptions = {}): Archive {
+  const status = new Map(records.map((record) => [record, articleStatus(record, options.clock)]));
+  const published = records.filter((record) => status.get(record) === 'published').sort(compareNewestFirst);
+  const withdrawn: WithdrawnArticle[] = records
+    .filter((record) => isWithdrawn(status.get(record)!))
+    .sort(compareNewestFirst)
+    .map((record) => {
+      const { file, slug, title, date, lang, removed, expires, aliases } = record;
+      return {
+        file,
+        slug,
+        title,
+        date,
+        lang,
+        removed,
+        expires,
+        aliases,
+        path: articlePath(date, slug),
+        status: status.get(record) as WithdrawnArticle['status'],
+      };
+    });
   const articles: Article[] = published.map(({ companies, topics, bylines, ...record }) => ({
     ...record,
     path: articlePath(record.date, record.slug),
@@ -138,8 +176,19 @@ export function buildArchive(records: readonly ArticleRecord[], registry?: Map<s
     return relatedIndex.related(position.get(article)!, relatedKeys(article)).map((index) => articles[index]);
   };
 
+  const byFile = new Map<string, Article | WithdrawnArticle>([...articles, ...withdrawn].map((article) => [article.file, article]));
+  const redirects: ArchiveRedirect[] = [
+    ...[...articles, ...withdrawn].flatMap((to) => to.aliases.map((alias) => ({ from: alias.path, to, reason: 'alias' as const }))),
+    ...(options.moved ?? []).flatMap(({ from, file }) => {
+      const to = byFile.get(file);
+      return to && to.path !== from ? [{ from, to, reason: 'moved' as const }] : [];
+    }),
+  ].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+
   return {
     articles,
+    withdrawn,
+    redirects,
     byPath: new Map(articles.map((article) => [article.path, article])),
     years,
     terms,

@@ -8,7 +8,9 @@
  *   while the pages are written (src/integrations/pagefind.ts);
  * - the sitemap receives the archive model, for each page's `lastmod` and the pages it leaves
  *   out, rather than reading and validating every file a second time
- *   (src/integrations/sitemap.ts).
+ *   (src/integrations/sitemap.ts);
+ * - the list of published URLs receives it too, to name each URL's content file and write the
+ *   redirects (src/integrations/published-urls.ts).
  * The open receivers are kept under one process-wide symbol: the one place the two module
  * graphs meet.
  */
@@ -26,6 +28,7 @@ export interface ArchiveReceiver {
 export interface BuildReceivers {
   searchIndex?: SearchIndexReceiver;
   sitemap?: ArchiveReceiver;
+  publishedUrls?: ArchiveReceiver;
 }
 
 const KEY = Symbol.for('newsroom-archive.build-receivers');

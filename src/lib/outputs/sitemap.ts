@@ -53,8 +53,8 @@ export function sitemapLastmod(archive: Archive, { urls, siteUrl, pageSize }: Si
 /**
  * Built pages left out of the sitemap though they are HTML, as they ask not to be indexed: the
  * days of "On this day" without articles and the corrections page of an archive without
- * corrections (they only say there is nothing), and the subscribe pages (about feeds, not
- * content). Absolute URLs.
+ * corrections (they only say there is nothing), the subscribe pages (about feeds, not
+ * content) and the removal pages of withdrawn articles. Absolute URLs.
  */
 export function unlistedPages(archive: Archive, { urls, siteUrl }: Pick<SitemapContext, 'urls' | 'siteUrl'>): Set<string> {
   const empty = onThisDay(archive.articles).days.filter((day) => day.articles.length === 0);
@@ -63,6 +63,7 @@ export function unlistedPages(archive: Archive, { urls, siteUrl }: Pick<SitemapC
     urls.subscribe(),
     urls.correctionsSubscribe(),
     ...TERM_KINDS.flatMap((kind) => [...archive.terms[kind].values()].map((term) => urls.termSubscribe(kind, term.slug))),
+    ...archive.withdrawn.map((article) => urls.path(article.path)),
   ];
   if (!archive.articles.some((article) => article.corrections.length)) paths.push(urls.corrections());
   return new Set(paths.map((path) => absoluteUrl(path, siteUrl)));

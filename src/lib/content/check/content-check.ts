@@ -6,18 +6,33 @@
  * The build renders every body, which is most of its time; the check parses a body only when a
  * rule needs it (no written summary, raw HTML, relative links), so 10,000 articles take seconds.
  */
-import { findUrlCollisions } from '../../model/archive.ts';
+import { findUrlConflicts } from '../../model/url-claims.ts';
 import type { ContentProblem } from '../errors.ts';
 import { readContentFile, validateContentFile, type ContentKind } from '../file.ts';
 import type { ArticleRecord, CompanyRecord } from '../schema.ts';
 import type { ParsedFrontmatter } from '../frontmatter.ts';
 import type { SourceFile } from '../source-files.ts';
 import { indexCompanyRegistry } from '../../model/terms.ts';
+import { articleStatus } from '../../model/lifecycle.ts';
+import { servedUrls } from '../../model/url-claims.ts';
+import { checkPublished, type PublishedList } from '../../outputs/published-urls.ts';
 import { hasDerivedSummary } from './quick-summary.ts';
 import { contentWarnings, type CheckedArticle, type WarningOptions } from './warnings.ts';
 
 export interface CheckOptions extends WarningOptions {
   timeZone: string;
+  /**
+   * The last published build's list of URLs, to check every URL on it is still served
+   * (src/lib/outputs/published-urls.ts); `keyOf` names a record's file as the list does.
+   */
+  published?: { list: PublishedList; keyOf(record: ArticleRecord): string; display(file: string): string };
+}
+
+/** An article whose date or removal decides where it appears, listed (not a problem). */
+export interface LifecycleEntry {
+  file: string;
+  /** The date that decides: when it goes live, when it was removed, when it expired. */
+  date: string;
 }
 
 export interface CheckReport {
@@ -25,6 +40,8 @@ export interface CheckReport {
   warnings: ContentProblem[];
   articles: number;
   companies: number;
+  /** By the build's clock: articles built nowhere yet (soonest first), removed and expired ones. */
+  lifecycle: { scheduled: LifecycleEntry[]; removed: LifecycleEntry[]; expired: LifecycleEntry[] };
 }
 
 /**
@@ -61,9 +78,31 @@ export function checkContent(input: { articles: readonly SourceFile[]; companies
   const registryIndex = indexCompanyRegistry(companies.map(({ record }) => record));
   if (Array.isArray(registryIndex)) errors.push(...registryIndex);
   const articles = readRecords<ArticleRecord>('article', input.articles, options.timeZone, errors);
-  errors.push(...findUrlCollisions(articles.map(({ record }) => record)));
+  const records = articles.map(({ record }) => record);
+  errors.push(...findUrlConflicts(records));
+  if (options.published) {
+    const { list, keyOf, display } = options.published;
+    errors.push(...checkPublished(list, servedUrls(records, options.now, keyOf), display).lost);
+  }
 
   const checked: CheckedArticle[] = articles.map(({ record, parsed, source }) => ({ record, parsed, absolute: source.absolute }));
   const warnings = contentWarnings(checked, companies.map(({ record }) => record), Array.isArray(registryIndex) ? undefined : registryIndex, options);
-  return { errors: errors.sort(byPlace), warnings: warnings.sort(byPlace), articles: input.articles.length, companies: input.companies.length };
+  return {
+    errors: errors.sort(byPlace),
+    warnings: warnings.sort(byPlace),
+    articles: input.articles.length,
+    companies: input.companies.length,
+    lifecycle: lifecycleOf(records, options.now),
+  };
+}
+
+function lifecycleOf(records: readonly ArticleRecord[], now: number): CheckReport['lifecycle'] {
+  const of = (status: string) => records.filter((record) => articleStatus(record, now) === status);
+  return {
+    scheduled: of('scheduled')
+      .sort((a, b) => a.date.instant - b.date.instant)
+      .map((record) => ({ file: record.file, date: record.date.written })),
+    removed: of('removed').map((record) => ({ file: record.file, date: record.removed!.date.written })),
+    expired: of('expired').map((record) => ({ file: record.file, date: record.expires!.written })),
+  };
 }

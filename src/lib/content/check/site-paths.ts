@@ -35,6 +35,8 @@ const FIXED = [
  * `authors/jane-doe/rss.xml`, `companies/acme/feed/`.
  */
 const TERM_PAGE = /^(companies|topics|authors)\/[^/]+\/(?:\d+\/|rss\.xml|feed\.json|feed\/)?$/;
+/** Folders the build fills with its own files (assets, the search index): nothing else may live there. */
+const BUILD_FOLDER = /^(?:_astro|pagefind)\//;
 /** Pages every archive has in numbers: the days of On this day, the later pages of corrections. */
 const NUMBERED_PAGE = /^(?:on-this-day\/(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\/|corrections\/\d+\/)$/;
 
@@ -53,7 +55,7 @@ export function createSitePaths(records: readonly ArticleRecord[]) {
      * a page depends on the registry's aliases, which the check of names covers.
      */
     has(sitePath: string): boolean {
-      return paths.has(sitePath) || TERM_PAGE.test(sitePath) || NUMBERED_PAGE.test(sitePath);
+      return paths.has(sitePath) || TERM_PAGE.test(sitePath) || NUMBERED_PAGE.test(sitePath) || BUILD_FOLDER.test(sitePath);
     },
     /** The site path a link on the article's page leads to (a path without an extension gets its `/`). */
     resolve(address: string, record: ArticleRecord): string {

@@ -3,11 +3,13 @@
  * before readers do. Each warning names the file, line and field like an error does.
  *
  * - a company name close to another (`Microsft` beside `Microsoft`): a typo makes a second page;
- * - a date (or `updated`) in the future;
+ * - an `updated` in the future (a `date` in the future is no warning: the article is scheduled,
+ *   and `npm run check` lists it);
  * - a written summary longer than listings show (`SUMMARY_MAX_LENGTH`);
  * - two articles with the same headline on the same day: usually one story imported twice;
  * - markup the sanitizer will remove (src/lib/content/sanitize.ts), as the build warns;
- * - a relative link or image that points at nothing (src/lib/content/check/links.ts).
+ * - a relative link or image that points at nothing (body-scan.ts finds them, site-paths.ts
+ *   knows the pages).
  */
 import type { ContentProblem } from '../errors.ts';
 import { countArticles } from '../../wording.ts';
@@ -27,7 +29,7 @@ export interface CheckedArticle {
 }
 
 export interface WarningOptions {
-  /** The instant "now" for dates in the future (milliseconds since the epoch). */
+  /** The build's clock (milliseconds since the epoch): what is in the future. */
   now: number;
   /** A trusted archive keeps raw HTML: nothing is removed, so nothing to warn about. */
   trustedHtml: boolean;
@@ -91,17 +93,15 @@ function closeCompanyNames(articles: readonly CheckedArticle[], registry: readon
   return warnings;
 }
 
-function futureDates(articles: readonly CheckedArticle[], now: number): ContentProblem[] {
-  const warnings: ContentProblem[] = [];
-  for (const { record, parsed } of articles) {
-    for (const field of ['date', 'updated'] as const) {
-      const date = record[field];
-      if (date && date.instant > now) {
-        warnings.push({ file: record.file, line: parsed.lineOf([field]), field, message: `${date.written} is in the future; the article will be listed as published then` });
-      }
-    }
-  }
-  return warnings;
+function futureUpdates(articles: readonly CheckedArticle[], now: number): ContentProblem[] {
+  return articles
+    .filter(({ record }) => record.updated && record.updated.instant > now)
+    .map(({ record, parsed }) => ({
+      file: record.file,
+      line: parsed.lineOf(['updated']),
+      field: 'updated',
+      message: `${record.updated!.written} is in the future; the article will say it was updated then`,
+    }));
 }
 
 function longSummaries(articles: readonly CheckedArticle[]): ContentProblem[] {
@@ -181,7 +181,7 @@ export function contentWarnings(
 ): ContentProblem[] {
   return [
     ...closeCompanyNames(articles, registry, index),
-    ...futureDates(articles, options.now),
+    ...futureUpdates(articles, options.now),
     ...longSummaries(articles),
     ...sameTitleSameDay(articles),
     ...bodyWarnings(articles, options),
