@@ -291,10 +291,23 @@ export class ResultStream {
     return this.#groups.slice(0, this.#next).flatMap((group) => group.map((search) => search.shard));
   }
 
-  /** Reads shards until at least `count` results are known, or none are left. */
+  /**
+   * Reads shards until at least `count` results are known, or none are left. It returns as soon
+   * as a group's results are appended and are enough, though the rest of its round is still being
+   * read: a rare word's first results are not held back by an older shard read beside them.
+   */
   async fill(count: number): Promise<void> {
     await this.#planned;
-    while (this.results.length < count && !this.done) await this.#readRound();
+    while (this.results.length < count && !this.done) {
+      await Promise.race([this.#readRound(), new Promise<void>((wake) => this.#waiting.push(wake))]);
+    }
+  }
+
+  /** Those waiting for the next group's results to be appended. */
+  #waiting: (() => void)[] = [];
+
+  #wake(): void {
+    for (const wake of this.#waiting.splice(0)) wake();
   }
 
   /** The number of results and of results per facet value, in every shard in range. */
@@ -322,24 +335,27 @@ export class ResultStream {
   async #read(size: number): Promise<void> {
     const groups = this.#groups.slice(this.#next, this.#next + size);
     const sort = effectiveSort(this.state);
-    const read = await Promise.all(
-      groups.map(async (group) => {
-        const responses = await Promise.all(group.map((search) => this.index.searchShard(search, this.state)));
-        let results: PagefindResult[];
-        if (sort === 'relevance') results = responses.flatMap((response) => response.results).sort((a, b) => b.score - a.score);
-        else {
-          const sortValue = async (result: PagefindResult) => (await result.data()).meta[DATE_SORT_META] ?? '';
-          // Each shard's list is in the sort's order; the merge wants newest first.
-          const lists = responses.map((response) => (sort === 'oldest' ? [...response.results].reverse() : response.results));
-          const merged = await mergeNewestFirst(lists, sortValue);
-          results = sort === 'oldest' ? merged.reverse() : merged;
-        }
-        return { results };
-      }),
-    );
-    for (const { results } of read) this.results.push(...results);
-    this.#next += groups.length;
+    const read = groups.map(async (group) => {
+      const responses = await Promise.all(group.map((search) => this.index.searchShard(search, this.state)));
+      let results: PagefindResult[];
+      if (sort === 'relevance') results = responses.flatMap((response) => response.results).sort((a, b) => b.score - a.score);
+      else {
+        const sortValue = async (result: PagefindResult) => (await result.data()).meta[DATE_SORT_META] ?? '';
+        // Each shard's list is in the sort's order; the merge wants newest first.
+        const lists = responses.map((response) => (sort === 'oldest' ? [...response.results].reverse() : response.results));
+        const merged = await mergeNewestFirst(lists, sortValue);
+        results = sort === 'oldest' ? merged.reverse() : merged;
+      }
+      return results;
+    });
+    // Read side by side, appended in order, each as soon as it and every group before it are read.
+    for (const group of read) {
+      this.results.push(...(await group));
+      this.#next += 1;
+      this.#wake();
+    }
     this.#round += 1;
+    this.#wake();
   }
 }
 

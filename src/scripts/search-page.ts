@@ -304,9 +304,10 @@ class SearchPage {
   }
 
   /**
-   * Draws the next page of results, as it comes: shards are read a round at a time, and each
-   * round's results are drawn before the next is read, so a rare word's first results show once
-   * the first shard holding it is read, not once a whole page has been found.
+   * Draws the next page of results, as it comes: shards are read a round at a time, and results
+   * are drawn as soon as they are appended (in order, while the rest of the round is read), so a
+   * rare word's first results show once the first shard holding it is read, not once a whole page
+   * has been found.
    */
   async #drawPage(stream: ResultStream, generation: number, focusFirst = false): Promise<void> {
     const end = this.#shown + this.#pageSize;
@@ -383,6 +384,21 @@ class SearchPage {
     }
     const li = element('li', { class: 'search-result' }, title, meta);
     if (data.excerpt) li.append(element('p', { class: 'search-result__excerpt' }, ...excerptNodes(data.excerpt)));
+    // The lead image's thumbnail, as listings show it: decorative, the headline says what it is.
+    if (data.meta.image) {
+      li.classList.add('article-card--thumb');
+      li.prepend(
+        element('img', {
+          class: 'article-card__thumb',
+          src: safeHref(data.meta.image),
+          alt: '',
+          width: '120',
+          height: '80',
+          loading: 'lazy',
+          decoding: 'async',
+        }),
+      );
+    }
     return li;
   }
 
