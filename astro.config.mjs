@@ -10,6 +10,7 @@ import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import outputFolder from './src/integrations/output-folder.ts';
 import { publishedUrls } from './src/integrations/published-urls.ts';
+import { shareCards } from './src/integrations/share-cards.ts';
 import { buildSettings } from './src/lib/outputs/build-settings.ts';
 
 const { syntaxHighlight, ...pipeline } = markdownOptions({ trustedHtml: site.trustedHtml });
@@ -26,6 +27,9 @@ export default defineConfig({
   // The pipeline of src/lib/content/markdown.ts (Astro's default, Sätteri, runs no remark/rehype
   // plugins); the content loader renders with the same options in its worker threads.
   markdown: { syntaxHighlight, processor: unified(pipeline) },
+  // Pictures through sharp, kept in the cache folder: a Markdown image gets a srcset of widths up
+  // to its own; the site's stylesheet sizes them (no styles of Astro's: none inline, none global).
+  image: { layout: 'constrained', responsiveStyles: false },
   // A strict policy on every page (src/lib/outputs/csp.ts); the search page adds what Pagefind needs.
   security: { csp: contentSecurityPolicy({ trustedHtml: site.trustedHtml }) },
   devToolbar: { enabled: false },
@@ -38,6 +42,8 @@ export default defineConfig({
     outputFolder({ settings: buildSettings(site) }),
     archiveSitemap(site),
     securityHeaders({ searchPage: 'search/index.html' }),
+    // The link-preview cards the pages name, drawn on every core once the pages are written.
+    shareCards(site),
     // urls.json and _redirects, after every other file of the site is written.
     publishedUrls(site),
     pagefind({ excludeSelectors: [`.${HEADING_ANCHOR_CLASS}`] }),

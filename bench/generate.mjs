@@ -8,8 +8,8 @@
  * without offsets (some by day only); companies (600), topics (40) and authors (250) chosen
  * with a Zipf distribution, so a few are in thousands of articles and most in a handful; a
  * company registry for the 200 most covered with aliases, some articles naming a company by an
- * alias; summaries on half, sources on a third, 1% drafts. The same arguments always give the
- * same files, so runs compare.
+ * alias; summaries on half, sources on a third, 1% drafts; with photos, a 2,400-pixel JPEG lead
+ * image on one article in ten. The same arguments always give the same files, so runs compare.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -107,8 +107,11 @@ export function makeNames() {
   return { companies, topics: TOPICS, authors };
 }
 
+/** Which articles carry a lead photograph when the archive has photos: one in ten. */
+export const hasPhoto = (index) => index % 10 === 0;
+
 /** One article's file name and text. `index` decides everything about it. */
-export function makeArticle(index, names, pick) {
+export function makeArticle(index, names, pick, photos = false) {
   const rand = random(1000 + index);
   const year = SHAPE.firstYear + Math.floor(rand() * SHAPE.years);
   const month = 1 + Math.floor(rand() * 12);
@@ -146,6 +149,7 @@ export function makeArticle(index, names, pick) {
   if (rand() < 0.5) lines.push(`summary: ${yamlString(sentence(rand, companies))}`);
   if (rand() < 0.33) lines.push(`source: { name: Example Wire, url: "https://wire.example.com/${year}/${slug}" }`);
   if (rand() < 0.01) lines.push('draft: true');
+  if (photos && hasPhoto(index)) lines.push(`image: { src: ${slug}.jpg, alt: ${yamlString(`A photograph for ${title}`)} }`);
   lines.push('---', '');
   const body = [
     paragraph(rand, companies),
@@ -178,8 +182,12 @@ export function makeRegistry(names) {
   });
 }
 
-/** Writes the archive; returns the files written (relative paths), articles first. */
-export function generateArchive(folder, articles) {
+/**
+ * Writes the archive; returns the files written (relative paths), articles first. With `photo`
+ * (a JPEG's bytes), one article in ten gets it as its lead image, each copy made a file of its
+ * own (a few bytes after the image's end, which decoders ignore), so each is processed.
+ */
+export function generateArchive(folder, articles, { photo } = {}) {
   rmSync(folder, { recursive: true, force: true });
   const names = makeNames();
   const rand = random(42);
@@ -191,7 +199,15 @@ export function generateArchive(folder, articles) {
     writeFileSync(full, text);
     files.push(file);
   };
-  for (let i = 0; i < articles; i++) write(makeArticle(i, names, pick));
+  for (let i = 0; i < articles; i++) {
+    const article = makeArticle(i, names, pick, !!photo);
+    write(article);
+    if (photo && hasPhoto(i)) {
+      const file = article.file.replace(/\.md$/, '.jpg');
+      writeFileSync(path.join(folder, file), Buffer.concat([photo, Buffer.from(`photo ${i}`)]));
+      files.push(file);
+    }
+  }
   for (const entry of makeRegistry(names)) write(entry);
   return files;
 }

@@ -20,9 +20,15 @@
  * After the cold build it measures search in Chromium on the built site (bench/search.mjs): a
  * word in nearly every article, the most and a least covered company, and an author.
  *
+ * With --photos, one article in ten has a lead photograph (a 2,400-pixel JPEG): the report then
+ * gives the time spent making images and drawing share cards, and the output's pictures apart.
+ * Every run also times a plain satori + sharp card, one after another on one thread, on the
+ * headlines of the build's own cards: the reference the cards' time is measured against.
+ *
  * Options: --articles N (10000), --out FILE (the JSON; default .cache/bench/bench-N.json),
- * --skip-reference, --cold-only (the cold build and search, no incremental builds),
- * --skip-search, --keep (keep the generated archive and outputs), --work DIR.
+ * --photos, --skip-reference, --cold-only (the cold build and search, no incremental builds),
+ * --skip-search, --keep (keep the generated archive and outputs), --work DIR. Share cards follow
+ * ARCHIVE_SHARE_CARDS as a build does (on by default).
  */
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -43,6 +49,7 @@ const { values } = parseArgs({
     'skip-reference': { type: 'boolean', default: false },
     'cold-only': { type: 'boolean', default: false },
     'skip-search': { type: 'boolean', default: false },
+    photos: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -60,12 +67,12 @@ const say = (text) => console.log(`[bench ${((Date.now() - started) / 1000).toFi
 const mb = (bytes) => Math.round(bytes / 1e5) / 10;
 const seconds = (ms) => (ms === undefined ? undefined : Math.round(ms / 100) / 10);
 
-function sizeOf(dir) {
+function sizeOf(dir, only) {
   let bytes = 0;
   let files = 0;
   if (!existsSync(dir)) return { bytes, files };
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
+    if (!entry.isFile() || (only && !only.test(entry.name))) continue;
     files++;
     bytes += statSync(path.join(entry.parentPath, entry.name)).size;
   }
@@ -86,6 +93,23 @@ function phases(lines) {
     // The index is built while pages render; this is the time it adds after them.
     indexAfterPagesMs: indexEnd !== undefined && pagesEnd !== undefined ? indexEnd - pagesEnd : undefined,
     indexed: /indexed (.*) in \d+ ms/.exec(indexLine)?.[1],
+    ...imagePhases(lines),
+  };
+}
+
+/** Astro's optimised images and the share cards, from the build's log. */
+function imagePhases(lines) {
+  const imagesStart = lineTime(lines, /generating optimized images/);
+  const imagesEnd = imagesStart === undefined ? undefined : lineTime(lines, /✓ Completed in/, imagesStart);
+  const made = lines.filter((line) => /▶ \/_astro\/.*\(before: /.test(line.text)).length;
+  const reused = lines.filter((line) => /▶ \/_astro\/.*\(reused cache entry\)/.test(line.text)).length;
+  const cards = /share cards: (\d+) drawn in ([\d.]+) s(?: \(([\d.]+) ms each\))?, (\d+) kept/.exec(
+    lines.find((line) => /share cards:/.test(line.text))?.text ?? '',
+  );
+  return {
+    imagesMs: imagesStart !== undefined && imagesEnd !== undefined ? imagesEnd - imagesStart : undefined,
+    images: { made, reused },
+    cards: cards ? { drawn: Number(cards[1]), seconds: Number(cards[2]), msEach: cards[3] ? Number(cards[3]) : undefined, kept: Number(cards[4]) } : undefined,
   };
 }
 
@@ -158,6 +182,7 @@ async function build(label, { cwd, args, env, dist, extra }) {
     peakRssBytes: Math.max(result.peakRss, extraResult.peakRss ?? 0),
     dist: sizeOf(dist),
     index: sizeOf(path.join(dist, 'pagefind')),
+    pictures: { images: sizeOf(path.join(dist, '_astro'), /\.(jpe?g|png|webp|avif|gif)$/), cards: sizeOf(path.join(dist, '_cards')) },
   };
   say(`${label}: ${seconds(totalMs)} s, peak ${mb(outcome.peakRssBytes)} MB`);
   return outcome;
@@ -166,10 +191,32 @@ async function build(label, { cwd, args, env, dist, extra }) {
 const project = (label, dist, cache) =>
   build(label, { cwd: ROOT, args: ['astro', 'build', '--outDir', dist], env: { ARCHIVE_CONTENT_DIR: content, ARCHIVE_CACHE_DIR: cache }, dist });
 
+/** A photograph-like 2,400 × 1,600 JPEG (a gradient under noise, so it compresses like a photo). */
+async function makePhoto() {
+  const { default: sharp } = await import('sharp');
+  const [width, height] = [2400, 1600];
+  const noise = await sharp({ create: { width, height, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
+    .blur(1.5)
+    .raw()
+    .toBuffer();
+  const pixels = Buffer.alloc(width * height * 3);
+  for (let i = 0; i < pixels.length; i += 3) {
+    const x = (i / 3) % width;
+    const y = Math.floor(i / 3 / width);
+    pixels[i] = ((x * 255) / width + noise[i] * 3) >> 2;
+    pixels[i + 1] = ((y * 255) / height + noise[i + 1] * 3) >> 2;
+    pixels[i + 2] = (160 + noise[i + 2] * 3) >> 2;
+  }
+  return sharp(pixels, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 82 })
+    .toBuffer();
+}
+
 async function main() {
   say(`generating ${articles} articles in ${content}`);
   rmSync(work, { recursive: true, force: true });
-  const files = generateArchive(content, articles);
+  const photo = values.photos ? await makePhoto() : undefined;
+  const files = generateArchive(content, articles, { photo });
   const articleFiles = files.filter((file) => file.startsWith('articles/'));
   say(`generated ${files.length} files`);
 
@@ -224,6 +271,11 @@ async function main() {
   const dist = path.join(work, 'dist');
   const cache = path.join(work, 'cache');
   results.project.push(await project('cold', dist, cache));
+  say('plain satori + sharp cards, one after another…');
+  results.cardReference = await measure(process.execPath, [path.join(ROOT, 'bench', 'cards.mjs'), '--content', content, '--count', '100'], { cwd: ROOT }).then(
+    (run) => JSON.parse(run.lines.map((line) => line.text).find((text) => text.startsWith('{')) ?? '{}'),
+  );
+  say(`plain card: ${results.cardReference.msEach} ms each`);
   if (!values['skip-search']) {
     const names = makeNames();
     say('search in Chromium…');
@@ -271,6 +323,18 @@ function finish(results, dist) {
   if (!values.keep) rmSync(work, { recursive: true, force: true });
 }
 
+/** A build's pictures: images Astro made or reused, share cards drawn (against the plain card of the same run), and their share of the output. */
+function picturesLine(r, reference) {
+  const cards = r.cards;
+  const perCard = cards?.drawn && cards.seconds ? (cards.seconds * 1000) / cards.drawn : undefined;
+  const ratio = perCard && reference?.msEach ? ` = ${(perCard / reference.msEach).toFixed(2)}× a plain satori + sharp card (${reference.msEach} ms)` : '';
+  return [
+    `- ${r.label}: images ${r.images.made} made, ${r.images.reused} reused${r.imagesMs !== undefined ? ` in ${seconds(r.imagesMs)} s` : ''}`,
+    cards ? `; cards ${cards.drawn} drawn${perCard ? ` in ${cards.seconds} s, ${perCard.toFixed(1)} ms each${ratio}` : ''}, ${cards.kept} kept` : '',
+    `; output: pictures ${mb(r.pictures.images.bytes)} MB (${r.pictures.images.files}), cards ${mb(r.pictures.cards.bytes)} MB (${r.pictures.cards.files})`,
+  ].join('');
+}
+
 function table(results) {
   const rows = [...(results.reference ? [results.reference] : []), ...results.project];
   const head = '| build | total s | sync s | pages s | index after pages s | pages rendered / reused | peak RSS MB | output MB (files) | index MB (files) |';
@@ -288,6 +352,8 @@ function table(results) {
     ...lines,
     '',
     `Article page (${page.page}): HTML ${weight(page.html)}; CSS ${weight(page.css)}; JS ${weight(page.js)}.`,
+    '',
+    ...results.project.map((r) => picturesLine(r, results.cardReference)),
     '',
     `\`npm run check\` on the archive: ${seconds(results.contentCheck.totalMs)} s in all (${seconds(results.contentCheck.checkMs)} s checking, the rest starting Node and loading modules), peak ${mb(results.contentCheck.peakRssBytes)} MB; ${results.contentCheck.warnings} warnings.`,
     ...(results.search ? ['', 'Search in Chromium (served compressed on 127.0.0.1):', '', searchTable(results.search)] : []),

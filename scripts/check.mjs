@@ -19,6 +19,7 @@ import { displayPath } from '../src/lib/content/display-path.ts';
 import { readSourceFiles } from '../src/lib/content/source-files.ts';
 import { readPublishedList } from '../src/loaders/published-list.ts';
 import { contentFileKey } from '../src/loaders/publication.ts';
+import { readImageFacts } from '../src/loaders/image-files.ts';
 import { countOf } from '../src/lib/wording.ts';
 
 const { values } = parseArgs({
@@ -50,9 +51,17 @@ if (site.publishedUrls) {
   }
 }
 
-const report = checkContent(
+const report = await checkContent(
   { articles: readSourceFiles(articlesDir), companies: readSourceFiles(path.join(site.contentDir, 'companies')) },
-  { timeZone: site.timeZone, now: site.buildInstant, trustedHtml: site.trustedHtml, fileExists: existsSync, publicDir: path.resolve('public'), published },
+  {
+    timeZone: site.timeZone,
+    now: site.buildInstant,
+    trustedHtml: site.trustedHtml,
+    fileExists: existsSync,
+    publicDir: path.resolve('public'),
+    published,
+    readImage: readImageFacts,
+  },
 );
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const failed = report.errors.length > 0 || (values.strict && report.warnings.length > 0);

@@ -6,10 +6,12 @@
  *
  * Options: --dry-run (print what would be written), --force, --date D (for copy without a
  * date), --byline NAME (for copy without a byline), --company NAME and --topic NAME (added to
- * every article); the last three may be repeated. Exits 1 when some copy could not be imported
+ * every article); the last three may be repeated; --media FOLDER (a copy of a WordPress site's
+ * wp-content/uploads: its posts' featured and inline pictures are copied beside each article,
+ * src/lib/import/wp-media.ts). Exits 1 when some copy could not be imported
  * (no headline, no date, a field the build would reject), 2 on a usage error.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { glob } from 'tinyglobby';
@@ -21,9 +23,10 @@ import { readSourceFiles } from '../src/lib/content/source-files.ts';
 import { planImport } from '../src/lib/import/plan-import.ts';
 import { parseDateline, parseWireText } from '../src/lib/import/wire-text.ts';
 import { parseWxr } from '../src/lib/import/wxr.ts';
+import { bestCopy } from '../src/lib/import/wp-media.ts';
 import { countOf } from '../src/lib/wording.ts';
 
-const usage = `usage: npm run import -- <file or folder>… [--dry-run] [--force] [--date DATE] [--byline NAME]… [--company NAME]… [--topic NAME]…
+const usage = `usage: npm run import -- <file or folder>… [--dry-run] [--force] [--date DATE] [--byline NAME]… [--company NAME]… [--topic NAME]… [--media UPLOADS]
   Plain-text wire copy (.txt) and WordPress exports (.xml) become articles in ${displayPath(path.join(site.contentDir, 'articles'))}/YYYY/.`;
 
 function fail(message, code = 2) {
@@ -42,6 +45,7 @@ try {
       byline: { type: 'string', multiple: true, default: [] },
       company: { type: 'string', multiple: true, default: [] },
       topic: { type: 'string', multiple: true, default: [] },
+      media: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -90,22 +94,61 @@ for (const absolute of files) {
   }
 }
 
+// --media: a copy of the blog's wp-content/uploads; a picture is found there by its upload path,
+// as the largest copy of it present (src/lib/import/wp-media.ts).
+let findUpload;
+if (values.media !== undefined) {
+  const uploads = path.resolve(values.media);
+  if (!existsSync(uploads) || !statSync(uploads).isDirectory()) fail(`--media: ${values.media} is not a folder (give a copy of wp-content/uploads)`);
+  const folders = new Map();
+  const filesOf = (folder) => {
+    if (!folders.has(folder)) {
+      const absolute = path.join(uploads, folder);
+      folders.set(
+        folder,
+        existsSync(absolute) && statSync(absolute).isDirectory()
+          ? readdirSync(absolute, { withFileTypes: true })
+              .filter((entry) => entry.isFile())
+              .map((entry) => ({ name: entry.name, size: statSync(path.join(absolute, entry.name)).size }))
+          : [],
+      );
+    }
+    return folders.get(folder);
+  };
+  findUpload = (upload) => {
+    const found = bestCopy(upload, filesOf(path.posix.dirname(upload) === '.' ? '' : path.posix.dirname(upload)));
+    return found && path.join(uploads, found);
+  };
+}
+
 const plan = planImport(
   sources,
   { date: batchDate, bylines: values.byline, companies: values.company, topics: values.topic },
-  { contentDir: site.contentDir, timeZone: site.timeZone, registry: readRegistry(), force: values.force, exists: existsSync, display: displayPath },
+  { contentDir: site.contentDir, timeZone: site.timeZone, registry: readRegistry(), force: values.force, exists: existsSync, display: displayPath, findUpload },
 );
 
 const dryRun = values['dry-run'];
 let warnings = 0;
+const pictures = { copied: 0, leftOut: 0 };
 for (const file of plan.files) {
   const where = displayPath(file.absolute);
   if (dryRun) console.log(`would write ${where}  (from ${file.origin})\n${file.text.replace(/^/gm, '  | ')}`);
   else {
     mkdirSync(path.dirname(file.absolute), { recursive: true });
     writeFileSync(file.absolute, file.text, { flag: file.overwrites ? 'w' : 'wx' });
+    for (const { from, to } of file.copies) {
+      mkdirSync(path.dirname(to), { recursive: true });
+      copyFileSync(from, to);
+    }
     console.log(`wrote ${where}${file.draft ? ' (draft)' : ''}  (from ${file.origin})`);
   }
+  if (file.copies.length)
+    console.log(
+      `  pictures ${dryRun ? 'to copy' : 'copied'} into ${displayPath(path.dirname(file.copies[0].to))}/: ${file.copies.map(({ to }) => path.basename(to)).join(', ')}`,
+    );
+  if (file.mediaLeftOut.length) console.log(`  pictures not imported (left out, not linked): ${file.mediaLeftOut.join('; ')}`);
+  pictures.copied += file.copies.length;
+  pictures.leftOut += file.mediaLeftOut.length;
   if (file.suggested.length) console.log(`  companies from the registry, written: ${file.suggested.join(', ')}`);
   if (file.toConfirm.length) console.log(`  names that may be companies, not written (add them with --company or by hand): ${file.toConfirm.join(', ')}`);
   if (file.dropped.length) console.log(`  dropped page furniture: ${file.dropped.map((text) => `"${text}"`).join(', ')}`);
@@ -125,6 +168,9 @@ const lines = [
   plan.skipped.length ? `Skipped ${countOf(plan.skipped.length, 'article')}: ${toFix} to fix, ${plan.skipped.length - toFix} left alone.` : '',
   byReason.size ? `Not articles: ${[...byReason].map(([reason, n]) => `${n} × ${reason}`).join(', ')}.` : '',
   unreadable.length ? `${countOf(unreadable.length, 'file')} could not be read.` : '',
+  pictures.copied || pictures.leftOut
+    ? `Pictures: ${pictures.copied} ${dryRun ? 'to copy' : 'copied'}, ${pictures.leftOut} not imported${values.media === undefined && pictures.leftOut ? ' (give --media <a copy of wp-content/uploads> to bring them in)' : ''}.`
+    : '',
   warnings ? `${countOf(warnings, 'warning')} above.` : '',
 ];
 console.log(`\n${lines.filter(Boolean).join('\n')}`);

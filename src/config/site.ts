@@ -10,6 +10,7 @@
  * - `ARCHIVE_TRUSTED_HTML`: keep raw HTML in articles unsanitized (see `trustedHtml`).
  * - `ARCHIVE_SEARCH_SHARD_SIZE`: articles per search-index shard (see `searchShardSize`).
  * - `ARCHIVE_AGE_NOTICE_YEARS`: from what age an article says how old it is (0: never).
+ * - `ARCHIVE_SHARE_CARDS`: a link-preview card per page (default) or one for the site (0).
  * - `SOURCE_DATE_EPOCH`: the build's clock, for reproducible builds (the reproducible-builds.org
  *   convention: seconds since 1970); default now. Age notices count to its day; scheduled and
  *   expiring articles are published or withdrawn by it.
@@ -64,12 +65,20 @@ export interface SiteConfig {
   buildInstant: number;
   /** Where the last published build's list of URLs is read from (a file path or http(s) URL), if anywhere. */
   publishedUrls?: string;
+  /**
+   * Whether each article without a photograph, and each company, topic and author page, gets a
+   * link-preview card of its own (src/lib/outputs/share-cards.ts); off, every such page shows
+   * the site's one card.
+   */
+  shareCards: boolean;
 }
 
 /** The site setting behind `trustedHtml`; `ARCHIVE_TRUSTED_HTML` overrides it. */
 const TRUSTED_HTML = false;
 /** The site setting behind `ageNoticeYears`; `ARCHIVE_AGE_NOTICE_YEARS` overrides it. */
 const AGE_NOTICE_YEARS = 1;
+/** The site setting behind `shareCards`; `ARCHIVE_SHARE_CARDS` overrides it. */
+const SHARE_CARDS = true;
 /** The site setting behind `searchShardSize`; `ARCHIVE_SEARCH_SHARD_SIZE` overrides it. */
 const SEARCH_SHARD_SIZE = 2500;
 
@@ -154,6 +163,7 @@ export function readSiteConfig(env: Record<string, string | undefined> = process
     buildDay: calendarDayOf(buildInstant, timeZone),
     buildInstant,
     publishedUrls: env.ARCHIVE_PUBLISHED_URLS?.trim() || undefined,
+    shareCards: readBoolean('ARCHIVE_SHARE_CARDS', env.ARCHIVE_SHARE_CARDS, SHARE_CARDS),
   };
 }
 

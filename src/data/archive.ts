@@ -5,7 +5,11 @@
  * rendered bodies and content digests). Right after loading, `handOver` gives the model to the
  * build integrations that opened a receiver (src/lib/outputs/build-handoff.ts).
  */
+import type { ImageMetadata } from 'astro';
+import { getImage } from 'astro:assets';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
+import { THUMBNAIL } from '@/lib/outputs/image-sizes';
+import { isPhoto } from './previews';
 import { buildArchive, type Archive, type Article, type MovedUrl } from '@/lib/model/archive';
 import type { ArticleRecord } from '@/lib/content/schema';
 import { servedUrls } from '@/lib/model/url-claims';
@@ -56,7 +60,7 @@ async function load(): Promise<LoadedArchive> {
     articleEntries: new Map(model.articles.map((article) => [article.path, byFile.get(article.file)!])),
     companyEntries: new Map(companies.map((entry) => [entry.data.slug, entry])),
   };
-  handOver(result);
+  await handOver(result);
   return result;
 }
 
@@ -65,15 +69,35 @@ async function load(): Promise<LoadedArchive> {
  * list of published URLs, and the search index, which gets every article now, to index while the
  * pages are written. In `astro dev` none is open.
  */
-function handOver({ model, articleEntries }: LoadedArchive): void {
-  const { sitemap, searchIndex, publishedUrls } = openReceivers();
+async function handOver({ model, articleEntries }: LoadedArchive): Promise<void> {
+  const { sitemap, searchIndex, publishedUrls, shareCards } = openReceivers();
   sitemap?.receive(model);
   publishedUrls?.receive(model);
+  shareCards?.receive(model);
   if (searchIndex) {
     const { shardOf } = planShards(model.articles, site.lang, site.searchShardSize);
     const context = searchContext(model);
-    searchIndex.add(model.articles.map((article, i) => searchDocument(article, bodyOf(articleEntries.get(article.path)!), shardOf[i]!, context)));
+    const thumbnails = await Promise.all(model.articles.map(searchThumbnail));
+    searchIndex.add(
+      model.articles.map((article, i) =>
+        searchDocument({ ...article, thumbnail: thumbnails[i] }, bodyOf(articleEntries.get(article.path)!), shardOf[i]!, context),
+      ),
+    );
   }
+}
+
+/** The thumbnail a search result shows for an article with a lead image: twice the listings' size, for sharp screens. */
+async function searchThumbnail(article: Article): Promise<string | undefined> {
+  if (!isPhoto(article)) return undefined;
+  const image = await getImage({
+    src: article.image!.asset as ImageMetadata,
+    width: THUMBNAIL.width * 2,
+    height: THUMBNAIL.height * 2,
+    fit: 'cover',
+    format: 'webp',
+    layout: 'none',
+  });
+  return image.src;
 }
 
 function loadArchive(): Promise<LoadedArchive> {

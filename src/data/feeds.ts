@@ -30,6 +30,7 @@ import type { TermKind } from '@/lib/urls';
 import { TERM_LABELS } from '@/lib/model/terms';
 import { articleData, cardData, pageKey } from '@/lib/outputs/page-keys';
 import { articleHtml, getArchive, getDigests, siteKey } from './archive';
+import { articleFeedImage } from './previews';
 
 export const feedContext: FeedContext = { site, urls };
 
@@ -39,7 +40,9 @@ const items = new Map<Article, Promise<FeedItem>>();
 function itemOf(article: Article): Promise<FeedItem> {
   let item = items.get(article);
   if (!item) {
-    item = articleHtml(article).then((html) => feedItem(article, html, feedContext));
+    item = Promise.all([articleHtml(article), articleFeedImage(article)]).then(([html, image]) =>
+      feedItem(article, html, feedContext, image && { ...image, caption: article.image?.caption, credit: article.image?.credit }),
+    );
     items.set(article, item);
   }
   return item;

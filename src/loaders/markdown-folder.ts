@@ -12,13 +12,14 @@
  * what changed.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'tinyglobby';
-import { ContentError, type ContentProblem } from '../lib/content/errors.ts';
+import { ContentError, formatProblem, type ContentProblem } from '../lib/content/errors.ts';
+import type { ArticleRecord } from '../lib/content/schema.ts';
 import { displayPath } from '../lib/content/display-path.ts';
 import { summarizeRemovals, type Removal } from '../lib/content/sanitize.ts';
 import { createRenderer, processFile, type FileJob, type FileResult, type ProcessSettings } from './process-file.ts';
@@ -40,6 +41,36 @@ export interface MarkdownFolderOptions<T extends { slug: string; file: string }>
 
 /** Where the loader keeps a file's removals (lines of the file) beside the rendered HTML. */
 const REMOVED_KEY = 'removedMarkup';
+/** Where it keeps a file's other warnings (a small lead image), to give them again on every build. */
+const WARNINGS_KEY = 'fileWarnings';
+/**
+ * Where it keeps the lead image a file names: its path, and its content hash with the size and
+ * time it was hashed at. An entry's digest covers its text and, for a file with a lead image, that
+ * image's bytes, so a replaced or deleted image sends the article through again (and Astro takes
+ * the new picture); an image whose size and time are unchanged is not read again to know it.
+ */
+const IMAGE_FILE_KEY = 'leadImageFile';
+
+interface ImageStamp {
+  path: string;
+  size: number;
+  mtimeMs: number;
+  hash: string;
+}
+
+/** The lead image's stamp now, reusing the hash of `known` when the file's size and time are the same. */
+function stampImage(file: string, known?: ImageStamp): ImageStamp | undefined {
+  if (!existsSync(file)) return undefined;
+  const { size, mtimeMs } = statSync(file);
+  if (known && known.path === file && known.size === size && known.mtimeMs === mtimeMs) return known;
+  return { path: file, size, mtimeMs, hash: createHash('sha256').update(readFileSync(file)).digest('hex') };
+}
+
+/** The digest of a file's text, with its lead image's content when it has one. */
+function withImage(textDigest: string, stamp: ImageStamp | undefined, imageFile: string | undefined, generateDigest: (data: string) => string): string {
+  if (!imageFile) return textDigest;
+  return generateDigest(`${textDigest}\n${path.basename(imageFile)}\n${stamp?.hash ?? 'missing'}`);
+}
 
 /** Below this many changed files, workers cost more to start than they save. */
 const FEWEST_FOR_WORKERS = 64;
@@ -60,8 +91,13 @@ const PIPELINE_SOURCES = [
   '../lib/content/schema.ts',
   '../lib/content/inline-markdown.ts',
   '../lib/content/frontmatter.ts',
+  '../lib/content/field-problems.ts',
+  '../lib/content/site-path.ts',
+  '../lib/content/lead-image.ts',
+  './image-files.ts',
   '../lib/dates.ts',
   '../lib/slug.ts',
+  '../lib/pad.ts',
 ];
 
 function pipelineVersion(): string {
@@ -77,6 +113,9 @@ export function markdownFolderLoader<T extends { slug: string; file: string }>(o
     const { store, generateDigest, logger } = context;
     const warnRemoved = (file: string, removed: unknown) => {
       if (Array.isArray(removed) && removed.length) logger.warn(`${file}: removed ${summarizeRemovals(removed as Removal[])}`);
+    };
+    const warnAll = (warnings: unknown) => {
+      for (const warning of (warnings ?? []) as ContentProblem[]) logger.warn(formatProblem({ ...warning, message: `warning: ${warning.message}` }));
     };
     if (!existsSync(folder)) {
       if (options.required) {
@@ -103,19 +142,24 @@ export function markdownFolderLoader<T extends { slug: string; file: string }>(o
       // Blocking reads: thousands of small files are read far quicker one after another than
       // through as many awaited promises, and nothing else waits on this thread meanwhile.
       const source = readFileSync(absolute, 'utf8');
-      const digest = generateDigest(`${folder}\n${settingsKey}\n${source}`);
+      const textDigest = generateDigest(`${folder}\n${settingsKey}\n${source}`);
       const existing = store.get(id);
       const file = displayPath(absolute);
-      if (existing?.digest === digest && hasStoredHtml(existing.rendered?.metadata)) {
-        warnRemoved(file, existing.rendered?.metadata?.[REMOVED_KEY]);
+      const metadata = existing?.rendered?.metadata;
+      const known = metadata?.[IMAGE_FILE_KEY] as ImageStamp | undefined;
+      const stamp = known && stampImage(known.path, known);
+      const digest = withImage(textDigest, stamp, known?.path, generateDigest);
+      if (existing?.digest === digest && hasStoredHtml(metadata)) {
+        warnRemoved(file, metadata?.[REMOVED_KEY]);
+        warnAll(metadata?.[WARNINGS_KEY]);
         continue;
       }
       // The worker reads the file again (from the OS cache): queued jobs hold no text.
-      changed.push({ id, digest, job: { kind: options.kind, absolute, file } });
+      changed.push({ id, digest: textDigest, job: { kind: options.kind, absolute, file } });
     }
 
     // Each result goes into the store as it arrives, so finished HTML does not pile up.
-    await processAll(changed, settings, ({ id, digest, job }, result) => {
+    await processAll(changed, settings, async ({ id, digest: textDigest, job }, result) => {
       if ('problems' in result) {
         // A file that fails leaves the store, so checks across files see only valid records.
         problems.push(...result.problems);
@@ -123,6 +167,21 @@ export function markdownFolderLoader<T extends { slug: string; file: string }>(o
         return;
       }
       warnRemoved(job.file, result.removed);
+      warnAll(result.warnings);
+      const filePath = path.relative(context.config.root.pathname, job.absolute);
+      const leadImage = (result.record as ArticleRecord).image;
+      const imageFile = leadImage && path.resolve(path.dirname(job.absolute), leadImage.src);
+      const stamp = imageFile ? stampImage(imageFile) : undefined;
+      const digest = withImage(textDigest, stamp, imageFile, generateDigest);
+      // A lead image goes through the collection's schema, whose image() has Astro resolve the
+      // file for the pages (its URL and size) and keep it in the asset pipeline.
+      const data = leadImage
+        ? await context.parseData({
+            id,
+            data: { ...result.record, image: { ...leadImage, file: leadImage.file && { ...leadImage.file, hash: stamp?.hash ?? '' }, asset: leadImage.src } },
+            filePath,
+          })
+        : result.record;
       const { html, metadata } = result.rendered;
       // The HTML goes to a file beside the store (html-files.ts says why), unless Astro must
       // resolve images in it when it renders the entry.
@@ -130,10 +189,19 @@ export function markdownFolderLoader<T extends { slug: string; file: string }>(o
       if (htmlFile) writeHtmlFile(htmlFile, html);
       store.set({
         id,
-        data: result.record,
-        filePath: path.relative(context.config.root.pathname, job.absolute),
+        data,
+        filePath,
         digest,
-        rendered: { html: htmlFile ? '' : html, metadata: { ...metadata, [REMOVED_KEY]: result.removed, [HTML_FILE_KEY]: htmlFile } },
+        rendered: {
+          html: htmlFile ? '' : html,
+          metadata: {
+            ...metadata,
+            [REMOVED_KEY]: result.removed,
+            [WARNINGS_KEY]: result.warnings,
+            [HTML_FILE_KEY]: htmlFile,
+            [IMAGE_FILE_KEY]: stamp,
+          },
+        },
         assetImports: metadata.imagePaths,
       });
     });
@@ -174,11 +242,15 @@ export function markdownFolderLoader<T extends { slug: string; file: string }>(o
  * Processes files and hands each result to `done`: in worker threads, one per core (shared by
  * the collections loading at the same time), when there are enough of them; else in this thread.
  */
-async function processAll<E extends { job: FileJob }>(entries: E[], settings: ProcessSettings, done: (entry: E, result: FileResult) => void): Promise<void> {
+async function processAll<E extends { job: FileJob }>(
+  entries: E[],
+  settings: ProcessSettings,
+  done: (entry: E, result: FileResult) => void | Promise<void>,
+): Promise<void> {
   if (entries.length === 0) return;
   if (entries.length < FEWEST_FOR_WORKERS) {
     const renderer = await createRenderer(settings);
-    for (const entry of entries) done(entry, await processFile(entry.job, renderer, settings));
+    for (const entry of entries) await done(entry, await processFile(entry.job, renderer, settings));
     return;
   }
   const { pool, release } = sharedPool<FileJob, FileResult>(new URL('./render-worker.ts', import.meta.url), availableParallelism(), settings);

@@ -8,6 +8,7 @@
  * packages; it must not import Astro's virtual modules.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMarkdownProcessor, type AstroMarkdownOptions, type MarkdownRenderer } from '@astrojs/markdown-remark';
 import type { ContentProblem } from '../lib/content/errors.ts';
@@ -15,6 +16,8 @@ import { readContentFile, validateContentFile, type ContentKind } from '../lib/c
 import type { ArticleRecord, CompanyRecord } from '../lib/content/schema.ts';
 import { markdownOptions, pipelineReport } from '../lib/content/markdown.ts';
 import type { Removal } from '../lib/content/sanitize.ts';
+import { leadImageFileProblems } from '../lib/content/lead-image.ts';
+import { readImageFacts } from './image-files.ts';
 
 /** What a worker needs to know besides the file: the same for every file of a build. */
 export interface ProcessSettings {
@@ -37,7 +40,8 @@ export interface RenderedBody {
   metadata: Record<string, unknown> & { imagePaths: string[] };
 }
 
-export type FileResult = { record: ArticleRecord | CompanyRecord; rendered: RenderedBody; removed: Removal[] } | { problems: ContentProblem[] };
+export type FileResult =
+  { record: ArticleRecord | CompanyRecord; rendered: RenderedBody; removed: Removal[]; warnings: ContentProblem[] } | { problems: ContentProblem[] };
 
 export function createRenderer(settings: ProcessSettings): Promise<MarkdownRenderer> {
   return createMarkdownProcessor({ ...markdownOptions({ trustedHtml: settings.trustedHtml }), image: settings.image });
@@ -54,6 +58,17 @@ export async function processFile(job: FileJob, renderer: MarkdownRenderer, sett
   const report = pipelineReport(metadata);
   const result = validateContentFile(job.kind, file, slug, parsed, { timeZone: settings.timeZone, derivedSummary: report.derivedSummary });
   if ('problems' in result) return result;
+  const image = 'image' in result.record ? result.record.image : undefined;
+  const warnings: ContentProblem[] = [];
+  if (image) {
+    const facts = await readImageFacts(path.resolve(path.dirname(job.absolute), image.src));
+    const { errors, warnings: notes } = leadImageFileProblems(image.src, facts);
+    const at = (message: string): ContentProblem => ({ file, line: image.line, field: 'image.src', message });
+    if (errors.length) return { problems: errors.map(at) };
+    warnings.push(...notes.map(at));
+    // Its size and format, for the pages (the loader adds the hash of its bytes: markdown-folder.ts).
+    if (!('missing' in facts) && !('unreadable' in facts)) image.file = { width: facts.width, height: facts.height, format: facts.format, hash: '' };
+  }
 
   // As Astro's content layer stores a rendered entry (its `renderMarkdown`).
   const imagePaths = [...metadata.localImagePaths, ...metadata.remoteImagePaths];
@@ -65,5 +80,6 @@ export async function processFile(job: FileJob, renderer: MarkdownRenderer, sett
     },
     // Lines of the body, as the pipeline saw it, become lines of the file.
     removed: report.removed.map((removal) => ({ ...removal, line: removal.line && removal.line + parsed.bodyLine - 1 })),
+    warnings,
   };
 }

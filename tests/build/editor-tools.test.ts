@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, test } from 'vitest';
 import { formatNowForFrontmatter } from '@/lib/dates';
 import { makeTempDir, removeDir, ROOT, runScript, snapshot, writeFiles } from './build-helpers';
+import { writePhoto } from '../fixtures/make-images.mjs';
 
 const SEEDS = path.join(ROOT, 'tests/fixtures/seeds');
 const WXR = path.join(ROOT, 'tests/fixtures/import/wordpress.xml');
@@ -154,6 +155,41 @@ describe('npm run import: a WordPress export', () => {
     // Everything written passes the check the build makes.
     const check = await runScript('scripts/check.mjs', [], { ARCHIVE_CONTENT_DIR: content });
     expect(check.stdout).toMatch(/: 0 errors,/);
+  });
+});
+
+describe('npm run import: a WordPress export with its uploads folder (--media)', () => {
+  test('the featured image becomes image, inline pictures are copied beside the article and linked; missing ones are listed and left out', async () => {
+    const uploads = path.join(path.dirname(content), 'uploads');
+    // A copy of wp-content/uploads: the featured image's original and a resized copy; one
+    // picture of another post is only there in its small size; one is missing.
+    await writePhoto(path.join(uploads, '2021/06/terminal.jpg'), { width: 2000, height: 1333 });
+    await writePhoto(path.join(uploads, '2021/06/terminal-1024x683.jpg'), { width: 1024, height: 683 });
+    await writePhoto(path.join(uploads, '2012/11/pier-300x200.jpg'), { width: 300, height: 200 });
+    const result = await importer([WXR, '--media', uploads]);
+    expect(result.code, result.stdout + result.stderr).toBe(1); // one post has no headline, as before
+    const harbour = 'harbour-authority-approves-new-container-terminal';
+    const text = read(`2021/${harbour}.md`);
+    expect(text).toContain(`image:\n  src: ${harbour}/terminal.jpg\n  alt: Cranes at the existing terminal\n  caption: The existing terminal in May\n`);
+    // The body's resized copy maps back to the largest copy present: the original.
+    expect(text).toContain(`![Cranes at the existing terminal](${harbour}/terminal.jpg)`);
+    expect(text).not.toContain('wp-content/uploads/2021');
+    expect(readdirSync(path.join(content, 'articles/2021', harbour))).toEqual(['terminal.jpg']);
+    const outage = read('2020/port-systems-hit-by-outage.md');
+    expect(outage).not.toContain('screen.png');
+    expect(result.stdout).toContain(
+      'pictures not imported (left out, not linked): https://blog.example.com/wp-content/uploads/2020/01/screen.png (not in the uploads folder)',
+    );
+    expect(result.stdout).toMatch(/Pictures: 2 copied, 1 not imported\./);
+    // What it wrote builds: the check finds every picture.
+    const check = await runScript('scripts/check.mjs', [], { ARCHIVE_CONTENT_DIR: content });
+    expect(check.stdout).toMatch(/: 0 errors,/);
+  });
+
+  test('without --media the pictures are listed as not imported, and none is hot-linked', async () => {
+    const result = await importer([WXR]);
+    expect(result.stdout).toMatch(/Pictures: 0 copied, 4 not imported \(give --media <a copy of wp-content\/uploads> to bring them in\)\./);
+    for (const file of articles()) expect(read(file)).not.toMatch(/!\[[^\]]*\]\(https:\/\/blog\.example\.com\/wp-content/);
   });
 });
 

@@ -37,7 +37,13 @@ for (const name of ['fixture', 'seedBase'] as const) {
       expect(await attr(page, 'meta[property="og:title"]'), loc).toBeTruthy();
       expect(await attr(page, 'meta[property="og:site_name"]')).toBe('Newsroom Archive');
       expect(await attr(page, 'meta[property="og:type"]')).toBe(/\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/$/.test(loc) ? 'article' : 'website');
-      expect(await attr(page, 'meta[name="twitter:card"]')).toBe('summary');
+      // Every page has a large preview picture: its photograph or its drawn card, absolute, sized, described.
+      expect(await attr(page, 'meta[name="twitter:card"]')).toBe('summary_large_image');
+      const image = await attr(page, 'meta[property="og:image"]');
+      expect(image, loc).toMatch(/^https?:\/\/[^/]+\/.+\.(jpg|png)$/);
+      expect(Number(await attr(page, 'meta[property="og:image:width"]')), loc).toBeGreaterThan(0);
+      expect(Number(await attr(page, 'meta[property="og:image:height"]')), loc).toBeGreaterThan(0);
+      expect(await attr(page, 'meta[property="og:image:alt"]'), loc).toBeTruthy();
       expect(await attr(page, 'meta[name="twitter:title"]')).toBe(await attr(page, 'meta[property="og:title"]'));
       const feed = await attr(page, 'link[rel="alternate"][type="application/rss+xml"]', 'href');
       expect(new URL(feed!, loc).href).toBe(`${site}rss.xml`);

@@ -10,7 +10,7 @@ import { makeContent } from '../fixtures/make-content.mjs';
 import { makeHostileContent } from '../fixtures/make-hostile-content.mjs';
 import { E2E_DIR, SITES, siteUrl } from './sites.mjs';
 
-makeContent(SITES.fixture.content);
+await makeContent(SITES.fixture.content);
 makeHostileContent(SITES.hostile.content);
 
 for (const [name, site] of Object.entries(SITES)) {

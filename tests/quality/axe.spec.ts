@@ -5,6 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { HOSTILE } from '../fixtures/make-hostile-content.mjs';
+import { PICTURES } from '../fixtures/make-content.mjs';
 import { siteUrl } from '../e2e/sites.mjs';
 import { axeViolations } from './axe-scan';
 
@@ -44,6 +45,7 @@ const PAGES: Record<'seed' | 'fixture' | 'hostile', PageType[]> = {
     { name: 'home', path: '' },
     { name: 'article with a table and footnote', path: '2022/03/04/tricky-characters/' },
     { name: 'article in Chinese', path: '2023/06/01/quantum-lab/' },
+    { name: 'article with a lead photograph and a figure', path: PICTURES.path },
     { name: 'timeline', path: 'timeline/' },
     { name: 'year', path: '2019/' },
     { name: 'month', path: '2019/03/' },
@@ -89,6 +91,8 @@ for (const [site, pages] of Object.entries(PAGES)) {
   test.describe(`${site} archive`, () => {
     for (const type of pages) {
       test(`${type.name} (/${type.path}) has no WCAG 2.1 AA violation in light and dark, desktop and phone`, async ({ page }) => {
+        // Four scans of a long page (the on-this-day index holds 366 days) outlast the default on a busy machine.
+        test.setTimeout(90_000);
         const problems: string[] = [];
         await page.goto(siteUrl(site) + type.path);
         await type.ready?.(page);

@@ -1,7 +1,8 @@
 /**
  * Lighthouse, as readers' browsers and search engines judge a page: mobile emulation with
  * Lighthouse's default simulated throttling, in Debian's Chromium. Home, an article, a company
- * page, the timeline and a search with results, on the seed archive and the hostile one; three
+ * page, the timeline and a search with results, on the seed archive and the hostile one, and an
+ * article with a photograph on the fixture archive; three
  * runs each, the median score per category must be 100 for accessibility, best practices and
  * SEO, and at least 95 for performance.
  *
@@ -14,6 +15,7 @@ import { chromium, expect, test } from '@playwright/test';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { HOSTILE } from '../fixtures/make-hostile-content.mjs';
+import { PICTURES } from '../fixtures/make-content.mjs';
 import { chromiumPath } from '../e2e/chromium.mjs';
 import { E2E_DIR, siteUrl } from '../e2e/sites.mjs';
 
@@ -22,7 +24,7 @@ const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as 
 type Category = (typeof CATEGORIES)[number];
 const MINIMUM: Record<Category, number> = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 };
 
-const PAGES: Record<'seed' | 'hostile', Record<string, string>> = {
+const PAGES: Record<'seed' | 'hostile' | 'fixture', Record<string, string>> = {
   seed: {
     home: '',
     article: '2018/02/27/expanding-the-collaboration-with-cloud-and-devices-focus/',
@@ -37,6 +39,8 @@ const PAGES: Record<'seed' | 'hostile', Record<string, string>> = {
     timeline: 'timeline/',
     search: `search/?q=${HOSTILE.searchWord}`,
   },
+  // An article with a lead photograph (2,400 pixels wide) and a picture in its body.
+  fixture: { 'article with a photo': PICTURES.path },
 };
 
 interface Row {

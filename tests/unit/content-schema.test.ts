@@ -145,7 +145,7 @@ describe('validateArticle: each problem names the field, its line and what was e
     const p = only(md(['title: A', 'date: 2018-02-27', 'compnies: [Microsoft]']));
     expect(p).toMatchObject({ file: FILE, line: 4, field: 'compnies' });
     expect(p.message).toBe(
-      'unknown field (did you mean "companies"?); expected only title, date, byline, companies, topics, summary, source, updated, corrections, draft, lang, aliases, removed, expires',
+      'unknown field (did you mean "companies"?); expected only title, date, byline, companies, topics, summary, source, updated, corrections, draft, lang, aliases, removed, expires, image',
     );
   });
 

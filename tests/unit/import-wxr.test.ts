@@ -1,3 +1,4 @@
+import { bestCopy, bringHome, uploadPath } from '@/lib/import/wp-media';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parseArchiveDate } from '@/lib/dates';
@@ -197,6 +198,22 @@ describe('parseWxr on a WordPress export', () => {
       source: 'https://blog.example.com/2021/06/01/harbour-authority-approves-new-container-terminal/',
       // The permalink's path on the blog's own site, kept as an alias (the plan drops it where it is the new URL).
       aliases: ['/2021/06/01/harbour-authority-approves-new-container-terminal/'],
+      // The featured image (its attachment's alt text and caption) and the body's picture, on the blog's own site.
+      media: [
+        {
+          url: 'https://blog.example.com/wp-content/uploads/2021/06/terminal.jpg',
+          upload: '2021/06/terminal.jpg',
+          role: 'lead',
+          alt: 'Cranes at the existing terminal',
+          caption: 'The existing terminal in May',
+        },
+        {
+          url: 'https://blog.example.com/wp-content/uploads/2021/06/terminal-1024x683.jpg',
+          upload: '2021/06/terminal-1024x683.jpg',
+          role: 'inline',
+          alt: 'Cranes at the existing terminal',
+        },
+      ],
       draft: false,
       body: [
         'The harbour authority voted on Monday to build a fourth container terminal, according to [the published minutes](https://example.org/minutes/2021-05-31).',
@@ -366,5 +383,49 @@ describe('parseWxr on other input', () => {
     expect(only.source).toBeUndefined();
     expect(only.bylines).toEqual(['editor1']);
     expect(only.body).toBe('');
+  });
+});
+
+describe('a WordPress post’s pictures, brought home', () => {
+  test("resized names map back to the largest copy present; other sites' and odd addresses are no uploads", () => {
+    const blog = new URL('https://blog.example.com/');
+    expect(uploadPath('https://blog.example.com/wp-content/uploads/2021/06/terminal-1024x683.jpg', blog)).toBe('2021/06/terminal-1024x683.jpg');
+    expect(uploadPath('https://cdn.example.net/wp-content/uploads/2021/06/x.jpg', blog)).toBeUndefined();
+    expect(uploadPath('https://blog.example.com/about/', blog)).toBeUndefined();
+    const folder = [
+      { name: 'terminal-1024x683.jpg', size: 90_000 },
+      { name: 'terminal-scaled.jpg', size: 400_000 },
+      { name: 'terminal.jpg', size: 900_000 },
+      { name: 'terminal-2.jpg', size: 999_999 },
+      { name: 'terminal.png', size: 5_000_000 },
+    ];
+    expect(bestCopy('2021/06/terminal-1024x683.jpg', folder)).toBe('2021/06/terminal.jpg');
+    expect(bestCopy('2021/06/terminal-scaled.jpg', folder.slice(0, 2))).toBe('2021/06/terminal-scaled.jpg');
+    expect(bestCopy('2021/06/other.jpg', folder)).toBeUndefined();
+  });
+
+  test('found pictures are copied into the article’s folder and linked; missing ones are left out, never hot-linked', () => {
+    const media = [
+      { url: 'https://b/wp-content/uploads/a-300x200.jpg', upload: 'a-300x200.jpg', role: 'lead' as const, alt: 'A', caption: 'Cap' },
+      { url: 'https://b/wp-content/uploads/a-300x200.jpg', upload: 'a-300x200.jpg', role: 'inline' as const, alt: 'A' },
+      { url: 'https://b/wp-content/uploads/gone.png', upload: 'gone.png', role: 'inline' as const, alt: 'G' },
+    ];
+    const body = 'Text.\n\n![A](https://b/wp-content/uploads/a-300x200.jpg "T")\n\n![G](https://b/wp-content/uploads/gone.png)\n\nEnd.';
+    const found = bringHome(
+      media,
+      body,
+      { relative: 'slug/', absolute: '/c/articles/2021/slug' },
+      (upload) => (upload === 'a-300x200.jpg' ? '/up/a.jpg' : undefined),
+      (...p) => p.join('/'),
+    );
+    expect(found.copies).toEqual([{ from: '/up/a.jpg', to: '/c/articles/2021/slug/a.jpg' }]);
+    expect(found.image).toEqual({ src: 'slug/a.jpg', alt: 'A', caption: 'Cap' });
+    expect(found.body).toBe('Text.\n\n![A](slug/a.jpg "T")\n\nEnd.');
+    expect(found.leftOut).toEqual(['https://b/wp-content/uploads/gone.png (not in the uploads folder)']);
+    // Without --media: every picture is listed, none linked.
+    const none = bringHome(media, body, { relative: 'slug/', absolute: '/x' }, undefined, (...p) => p.join('/'));
+    expect(none.body).toBe('Text.\n\nEnd.');
+    expect(none.image).toBeUndefined();
+    expect(none.leftOut).toHaveLength(3);
   });
 });

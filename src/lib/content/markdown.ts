@@ -18,6 +18,8 @@
  *    fragment links at the ids the sanitizer prefixed (footnotes, an editor's `<a id>`).
  * 4. rehype-autolink-headings: the `#` permalink after each heading.
  * 5. `rehypeTableAlignClasses`: GFM's column alignment as classes, not the obsolete `align`.
+ * 6. `rehypeImageFigures`: an image alone in its paragraph with a title becomes a figure with
+ *    that title as its caption. Astro then resolves local images (sized, responsive, lazy).
  */
 import type { AstroMarkdownOptions, RehypePlugins } from '@astrojs/markdown-remark';
 import type { Element, Root } from 'hast';
@@ -120,6 +122,31 @@ function rehypeTidyAfterSanitizing() {
   };
 }
 
+/**
+ * An image standing alone in its paragraph with a title (`![Cranes](cranes.jpg "The terminal in
+ * May")`) becomes a figure whose caption is the title, as the image's alt text is for those who
+ * cannot see it and the caption for everyone. Runs after the sanitizer, on what it kept.
+ */
+function rehypeImageFigures() {
+  return (tree: Root) => {
+    visit(tree, 'element', (node, index, parent) => {
+      if (node.tagName !== 'p' || !parent || index === undefined) return;
+      const content = node.children.filter((child) => !(child.type === 'text' && !child.value.trim()));
+      const [image] = content;
+      if (content.length !== 1 || image.type !== 'element' || image.tagName !== 'img') return;
+      const title = image.properties.title;
+      if (typeof title !== 'string' || !title.trim()) return;
+      delete image.properties.title;
+      parent.children[index] = {
+        type: 'element',
+        tagName: 'figure',
+        properties: {},
+        children: [image, { type: 'element', tagName: 'figcaption', properties: {}, children: [{ type: 'text', value: title.trim() }] }],
+      };
+    });
+  };
+}
+
 /** Classes for aligned table columns (`align-left`, `align-center`, `align-right`, styled in global.css). */
 function rehypeTableAlignClasses() {
   return (tree: Root) => {
@@ -202,5 +229,6 @@ export function articleRehypePlugins({ trustedHtml }: MarkdownPipelineOptions): 
     [rehypeContentIds, { clobberPrefix: trustedHtml ? '' : (ARTICLE_SCHEMA.clobberPrefix ?? '') }],
     [rehypeAutolinkHeadings, { behavior: 'append', properties: { className: [HEADING_ANCHOR_CLASS] }, content: headingAnchorContent }],
     rehypeTableAlignClasses,
+    rehypeImageFigures,
   ] as RehypePlugins;
 }

@@ -10,6 +10,7 @@ import { describeIssues } from './field-problems.ts';
 import { renderInlineMarkdown } from './inline-markdown.ts';
 import type { ParsedFrontmatter } from './frontmatter.ts';
 import { parseSitePath, SITE_PATH_FORMS } from './site-path.ts';
+import { leadImageSourceProblem } from './lead-image.ts';
 
 /**
  * An article as the archive model uses it (drafts included; the archive leaves them out).
@@ -40,6 +41,32 @@ export type ArticleRecord = {
   removed?: RemovalNote;
   /** After this instant the article is withdrawn as if removed (a licence that ends). */
   expires?: ArchiveDate;
+  /** The lead photograph, a file beside the article (src/lib/content/lead-image.ts). */
+  image?: LeadImage;
+};
+
+/** An image as Astro's asset pipeline resolved it (its `ImageMetadata`): where it is served, how large, what format. */
+export type ImageAsset = { src: string; width: number; height: number; format: string };
+
+/**
+ * An article's lead image. `src` is the file as written, relative to the article; `file` is what
+ * the loader read of that file (src/loaders/image-files.ts); `asset` is the image Astro resolved
+ * from it (src/content.config.ts), present in the pages.
+ *
+ * Code reads the picture's size and format from `file`, never from `asset`: Astro keeps an
+ * original image in the output when anything reads a property of its `ImageMetadata` (it takes
+ * that for a use outside its image pipeline), and an archive's originals are hundreds of
+ * megabytes. `asset` only goes to Astro's own image functions.
+ */
+export type LeadImage = {
+  src: string;
+  file?: { width: number; height: number; format: string; hash: string };
+  asset?: ImageAsset;
+  alt: string;
+  caption?: { text: string; html: string; plain: string };
+  credit?: { text: string; html: string; plain: string };
+  /** The line of the `image` field, for messages about the file. */
+  line?: number;
 };
 
 /** An alias: a site path without base or leading slash (`news/old-story/`), and the line it was written on. */
@@ -116,6 +143,16 @@ const correctionText = text.transform((written, ctx) => {
   return { text: written, ...rendered };
 });
 
+/** A lead image's file, as written: a path relative to the article, of a format the site shows. */
+const imageSource = text.transform((written, ctx) => {
+  const problem = leadImageSourceProblem(written);
+  if (problem) {
+    ctx.addIssue({ code: 'custom', message: problem, params: { explained: true } });
+    return z.NEVER;
+  }
+  return written;
+});
+
 /** An alias, read into a site path (src/lib/content/site-path.ts). */
 const sitePath = text.transform((written, ctx) => {
   const parsed = parseSitePath(written);
@@ -142,6 +179,7 @@ function makeArticleSchema(timeZone: string) {
     aliases: z.array(sitePath).optional(),
     removed: z.strictObject({ date: dateField(timeZone), reason: correctionText, title: z.boolean().optional() }).optional(),
     expires: dateField(timeZone).optional(),
+    image: z.strictObject({ src: imageSource, alt: text, caption: correctionText.optional(), credit: correctionText.optional() }).optional(),
   });
 }
 
@@ -169,6 +207,11 @@ export interface ArticleContext {
 const ARTICLE_EXPECTED = {
   aliases: `a list of paths of this site that lead to the article, such as [/news/old-story/]`,
   'aliases[]': SITE_PATH_FORMS,
+  image: 'a lead image such as { src: harbour.jpg, alt: Cranes at the container terminal }',
+  'image.src': 'the image file, relative to the article, such as harbour.jpg',
+  'image.alt': 'a description of the picture for readers who cannot see it',
+  'image.caption': 'the caption as one paragraph of text',
+  'image.credit': 'the credit as one line of text, such as Photo: Jane Doe',
 };
 
 export function validateArticle(file: string, slug: string, parsed: ParsedFrontmatter, { timeZone, derivedSummary }: ArticleContext): Validated<ArticleRecord> {
@@ -216,6 +259,13 @@ export function validateArticle(file: string, slug: string, parsed: ParsedFrontm
       aliases,
       removed: data.removed && { date: data.removed.date, ...data.removed.reason, showTitle: data.removed.title ?? false },
       expires: data.expires,
+      image: data.image && {
+        src: data.image.src,
+        alt: data.image.alt,
+        ...(data.image.caption ? { caption: data.image.caption } : {}),
+        ...(data.image.credit ? { credit: data.image.credit } : {}),
+        line: parsed.lineOf(['image']),
+      },
     },
   };
 }

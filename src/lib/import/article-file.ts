@@ -1,6 +1,6 @@
 /**
  * The text of an article file: YAML frontmatter in the order editors read it (title, date,
- * byline, companies, topics, summary, source, aliases, draft), lists in flow style (`[Microsoft, Xiaomi]`)
+ * byline, companies, topics, summary, source, aliases, image, draft), lists in flow style (`[Microsoft, Xiaomi]`)
  * as the content contract's examples write them, then the Markdown body. The yaml library
  * quotes whatever would not read back as the same string, so any headline is safe to write.
  */
@@ -15,6 +15,7 @@ export interface ArticleFields {
   summary?: string;
   source?: string;
   aliases?: readonly string[];
+  image?: { src: string; alt: string; caption?: string };
   draft?: boolean;
 }
 
@@ -27,6 +28,7 @@ export function articleFileText(fields: ArticleFields, body: string): string {
   if (fields.summary) data.summary = fields.summary;
   if (fields.source) data.source = { url: fields.source };
   if (fields.aliases?.length) data.aliases = [...fields.aliases];
+  if (fields.image) data.image = { ...fields.image };
   if (fields.draft) data.draft = true;
 
   const doc = new Document(data, { schema: 'core' });

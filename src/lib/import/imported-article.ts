@@ -1,3 +1,5 @@
+import type { PostMedia } from './wp-media.ts';
+
 /**
  * What an importer makes of one piece of copy, before it becomes a file: the frontmatter fields
  * it could read, the body as Markdown, and what the editor should hear about.
@@ -23,6 +25,8 @@ export interface ImportedArticle {
    * archive takes the blog's place): written as `aliases` where they differ from its new URL.
    */
   aliases?: string[];
+  /** The pictures of the copy that live on its own site (a WordPress post's featured and inline images). */
+  media?: PostMedia[];
   draft: boolean;
   /** The body as Markdown, ending without a trailing newline. */
   body: string;

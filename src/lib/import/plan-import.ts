@@ -15,6 +15,7 @@ import { slugify } from '../slug.ts';
 import { articleFileText } from './article-file.ts';
 import { findOtherOrganisations, findRegistryCompanies } from './company-names.ts';
 import type { ImportedArticle, SkippedItem } from './imported-article.ts';
+import { bringHome } from './wp-media.ts';
 
 /** Fields the editor gives for a whole batch. */
 export interface BatchFields {
@@ -37,6 +38,11 @@ export interface ImportSettings {
   exists(absolute: string): boolean;
   /** How a path is shown to the editor. */
   display(absolute: string): string;
+  /**
+   * A post's picture in the copy of `wp-content/uploads` (`--media`): its upload path → the local
+   * file, or undefined; absent when no folder was given (src/lib/import/wp-media.ts).
+   */
+  findUpload?(upload: string): string | undefined;
 }
 
 export interface PlannedFile {
@@ -52,6 +58,10 @@ export interface PlannedFile {
   toConfirm: string[];
   dropped: string[];
   warnings: string[];
+  /** Pictures to copy into the article's own folder. */
+  copies: { from: string; to: string }[];
+  /** Pictures left out (not found, no --media), for the report. */
+  mediaLeftOut: string[];
 }
 
 export interface SkippedArticle {
@@ -123,23 +133,44 @@ export function planImport(
 
       // The year folder comes from the date as the build reads it; so does every check.
       const probe = path.join(settings.contentDir, 'articles', `${slug}.md`);
-      const read = readContentFile(settings.display(probe), probe, fileText);
-      const result =
-        'problems' in read
+      const validate = (text: string, body: string) => {
+        const read = readContentFile(settings.display(probe), probe, text);
+        return 'problems' in read
           ? read
           : validateContentFile('article', settings.display(probe), read.slug, read.parsed, {
               timeZone: settings.timeZone,
-              derivedSummary: hasDerivedSummary(article.body) ? 'derived' : '',
+              derivedSummary: hasDerivedSummary(body) ? 'derived' : '',
             });
+      };
+      const wouldBuild = (text: string) => !('problems' in validate(text, text));
+      const result = validate(fileText, article.body);
       if ('problems' in result) {
         skip(`the article would not build: ${problemText(result.problems)}`, true);
         continue;
       }
       const record = result.record as ArticleRecord;
+      const absolute = path.join(settings.contentDir, 'articles', String(record.date.year), `${slug}.md`);
       // An old address that is the new one needs no alias (an alias may not be its article's own URL).
       const own = `/${articlePath(record.date, record.slug)}`;
-      if (fields.aliases?.includes(own)) fileText = articleFileText({ ...fields, aliases: fields.aliases.filter((alias) => alias !== own) }, article.body);
-      const absolute = path.join(settings.contentDir, 'articles', String(record.date.year), `${slug}.md`);
+      const aliases = fields.aliases?.filter((alias) => alias !== own);
+      // Its pictures, in a folder of its own beside it (articles/YYYY/<slug>/): no two articles share one.
+      const media = bringHome(
+        article.media ?? [],
+        article.body,
+        { relative: `${slug}/`, absolute: path.join(path.dirname(absolute), slug) },
+        settings.findUpload,
+        path.join,
+      );
+      if (aliases?.length !== fields.aliases?.length || media.image || media.body !== article.body) {
+        const withMedia = articleFileText({ ...fields, aliases, ...(media.image ? { image: media.image } : {}) }, media.body);
+        // Checked again as the build reads it; a caption the schema refuses costs the image, not the article.
+        if (wouldBuild(withMedia)) fileText = withMedia;
+        else {
+          fileText = articleFileText({ ...fields, aliases }, media.body);
+          media.leftOut.push(`${media.image?.src} as the lead image: its alt text or caption would not build`);
+          media.copies = media.copies.filter((copy) => !media.image || !copy.to.endsWith(path.basename(media.image.src)));
+        }
+      }
       const earlier = planned.get(absolute);
       if (earlier) {
         skip(`${settings.display(absolute)} is already written from ${earlier} in this import`, false);
@@ -161,6 +192,8 @@ export function planImport(
         toConfirm: findOtherOrganisations(text, settings.registry, companies),
         dropped: article.dropped,
         warnings: [...article.warnings, ...(exists ? [`replaces ${settings.display(absolute)} (--force)`] : [])],
+        copies: media.copies,
+        mediaLeftOut: media.leftOut,
       });
     }
   }

@@ -20,6 +20,7 @@ import { parseSitePath } from '../content/site-path.ts';
 import { checkXml } from '../xml.ts';
 import { htmlToMarkdown, htmlToPlainText } from './html-to-markdown.ts';
 import type { ImportedArticle, SkippedItem } from './imported-article.ts';
+import { uploadPath, type PostMedia } from './wp-media.ts';
 
 export interface WxrImport {
   articles: ImportedArticle[];
@@ -178,7 +179,58 @@ function oldPath(link: string | undefined, blog: URL | undefined): { path?: stri
   return { path: `/${parsed.path}` };
 }
 
-function readItem(item: XmlNode, index: number, origin: string, authors: ReadonlyMap<string, string>, blog: URL | undefined): ImportedArticle | SkippedItem {
+/** A post's custom field (`wp:postmeta`), by key. */
+function postMeta(item: XmlNode, key: string): string | undefined {
+  const found = nodes(item['wp:postmeta']).find((meta) => text(meta['wp:meta_key']).trim() === key);
+  return found ? text(found['wp:meta_value']).trim() : undefined;
+}
+
+/** An uploaded file (an attachment item): its address, alt text and caption. */
+interface Attachment {
+  url: string;
+  alt?: string;
+  caption?: string;
+}
+
+/** The export's attachments by post id. */
+function attachmentsOf(items: readonly XmlNode[]): Map<string, Attachment> {
+  const found = new Map<string, Attachment>();
+  for (const item of items) {
+    if (text(item['wp:post_type']).trim() !== 'attachment') continue;
+    const url = text(item['wp:attachment_url']).trim() || text(item.guid).trim();
+    const alt = htmlToPlainText(postMeta(item, '_wp_attachment_image_alt') ?? '');
+    const caption = htmlToPlainText(text(item['excerpt:encoded']));
+    found.set(text(item['wp:post_id']).trim(), { url, ...(alt ? { alt } : {}), ...(caption ? { caption } : {}) });
+  }
+  return found;
+}
+
+const MARKDOWN_IMAGE = /!\[([^\]]*)\]\(<?([^)\s>]+)>?(?:\s+"[^"]*")?\)/g;
+
+/**
+ * The pictures of a post on the blog's own site: its featured image, and each image of its body
+ * (src/lib/import/wp-media.ts brings them home); pictures of other sites are left as they are.
+ */
+function mediaOf(item: XmlNode, markdown: string, blog: URL | undefined, attachments: ReadonlyMap<string, Attachment>): PostMedia[] {
+  const media: PostMedia[] = [];
+  const featured = attachments.get(postMeta(item, '_thumbnail_id') ?? '');
+  const featuredUpload = featured && uploadPath(featured.url, blog);
+  if (featured && featuredUpload) media.push({ url: featured.url, upload: featuredUpload, role: 'lead', alt: featured.alt, caption: featured.caption });
+  for (const [, alt, url] of markdown.matchAll(MARKDOWN_IMAGE)) {
+    const upload = uploadPath(url, blog);
+    if (upload && !media.some((m) => m.role === 'inline' && m.url === url)) media.push({ url, upload, role: 'inline', alt });
+  }
+  return media;
+}
+
+function readItem(
+  item: XmlNode,
+  index: number,
+  origin: string,
+  authors: ReadonlyMap<string, string>,
+  blog: URL | undefined,
+  attachments: ReadonlyMap<string, Attachment>,
+): ImportedArticle | SkippedItem {
   const id = text(item['wp:post_id']).trim();
   const itemOrigin = `${origin}#${id ? `post-${id}` : `item-${index + 1}`}`;
   const type = text(item['wp:post_type']).trim();
@@ -217,6 +269,7 @@ function readItem(item: XmlNode, index: number, origin: string, authors: Readonl
     summary: summary || undefined,
     source,
     ...(old.path ? { aliases: [old.path] } : {}),
+    media: mediaOf(item, markdown, blog, attachments),
     draft,
     body: markdown,
     dropped: [],
@@ -276,8 +329,9 @@ export function parseWxr(xml: string, origin: string): WxrImport {
   // The blog's own address: a post's permalink on it is a path the archive can keep.
   const blogUrl = httpUrl(text(channel['wp:base_blog_url'])) ?? httpUrl(text(channel.link));
   const blog = blogUrl ? new URL(blogUrl) : undefined;
+  const attachments = attachmentsOf(items);
   items.forEach((item, index) => {
-    const read = readItem(item, index, origin, authors, blog);
+    const read = readItem(item, index, origin, authors, blog, attachments);
     if ('reason' in read) result.skipped.push(read);
     else result.articles.push(read);
   });

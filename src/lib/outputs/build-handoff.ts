@@ -10,7 +10,9 @@
  *   out, rather than reading and validating every file a second time
  *   (src/integrations/sitemap.ts);
  * - the list of published URLs receives it too, to name each URL's content file and write the
- *   redirects (src/integrations/published-urls.ts).
+ *   redirects (src/integrations/published-urls.ts);
+ * - the share cards receive it, to draw the link-preview cards its pages name
+ *   (src/integrations/share-cards.ts).
  * The open receivers are kept under one process-wide symbol: the one place the two module
  * graphs meet.
  */
@@ -29,6 +31,7 @@ export interface BuildReceivers {
   searchIndex?: SearchIndexReceiver;
   sitemap?: ArchiveReceiver;
   publishedUrls?: ArchiveReceiver;
+  shareCards?: ArchiveReceiver;
 }
 
 const KEY = Symbol.for('newsroom-archive.build-receivers');

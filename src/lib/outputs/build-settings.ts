@@ -15,6 +15,7 @@ export interface OutputShaping {
   pageSize: number;
   trustedHtml: boolean;
   searchShardSize: number;
+  shareCards: boolean;
 }
 
 export function buildSettings(site: OutputShaping): BuildSettings {
@@ -25,6 +26,7 @@ export function buildSettings(site: OutputShaping): BuildSettings {
     ARCHIVE_PAGE_SIZE: String(site.pageSize),
     ARCHIVE_TRUSTED_HTML: String(site.trustedHtml),
     ARCHIVE_SEARCH_SHARD_SIZE: String(site.searchShardSize),
+    ARCHIVE_SHARE_CARDS: String(site.shareCards),
   };
 }
 

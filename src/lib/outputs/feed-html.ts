@@ -76,8 +76,10 @@ function isLeftOut(element: Element): boolean {
   // A heading anchor (an `a` with the anchor class), label and all.
   if (element.tagName === 'a' && classes(element).some((c) => DROPPED_CLASSES.has(c))) return true;
   // A local image: Astro resolves its placeholder only when rendering the page, so the feed
-  // cannot know the optimised file's URL; leave the image out rather than break it.
-  return LOCAL_IMAGE_PLACEHOLDER in element.properties;
+  // cannot know the optimised file's URL; leave the image out rather than break it, and a
+  // figure made of it with it (its caption would stand alone).
+  if (LOCAL_IMAGE_PLACEHOLDER in element.properties) return true;
+  return element.tagName === 'figure' && element.children.some((child) => child.type === 'element' && LOCAL_IMAGE_PLACEHOLDER in child.properties);
 }
 
 function makeUrlsAbsolute(element: Element, pageUrl: string): void {

@@ -97,6 +97,30 @@ export interface FeedItem {
   authors: FeedAuthor[];
   /** The article's own language, when it has one (else the site's, the feed's). */
   lang?: string;
+  /** Its lead photograph, as the feed carries it (Media RSS, JSON Feed `image`). */
+  image?: FeedImage;
+}
+
+/** A lead photograph in a feed: an absolute URL to a JPEG, its size, and what the page says of it. */
+export interface FeedImage {
+  url: string;
+  width: number;
+  height: number;
+  type: string;
+  alt: string;
+  /** Caption and credit, as plain text and as the HTML the page shows. */
+  caption?: { html: string; plain: string };
+  credit?: { html: string; plain: string };
+}
+
+/** The photograph as a figure, first in the item's content, as the page shows it above the body. */
+export function feedFigureHtml(image: FeedImage): string {
+  const caption = [image.caption?.html, image.credit?.html].filter(Boolean).join(' ');
+  return (
+    `<figure><img src="${escapeHtml(image.url)}" alt="${escapeHtml(image.alt)}" width="${image.width}" height="${image.height}">` +
+    (caption ? `<figcaption>${caption}</figcaption>` : '') +
+    '</figure>'
+  );
 }
 
 // XML 1.0 allows tab, LF, CR and everything from U+0020 except surrogates and U+FFFE/U+FFFF.
@@ -224,8 +248,8 @@ export function correctionNotesHtml(article: Pick<Article, 'corrections'>): stri
     .join('');
 }
 
-/** One feed item. `html` is the article's rendered body. */
-export function feedItem(article: Article, html: string, { site, urls }: FeedContext): FeedItem {
+/** One feed item. `html` is the article's rendered body; `image` its lead photograph, when it has one. */
+export function feedItem(article: Article, html: string, { site, urls }: FeedContext, image?: FeedImage): FeedItem {
   const link = absoluteUrl(urls.article(article), site.url);
   const modified = lastModified(article);
   return {
@@ -237,10 +261,11 @@ export function feedItem(article: Article, html: string, { site, urls }: FeedCon
     ...(updatedDate(article) ? { updated: toIsoInstant(modified) } : {}),
     summary: xmlSafe(article.summary),
     description: xmlSafe(escapeHtml(article.summary)),
-    content: xmlSafe(prepareFeedHtml(correctionNotesHtml(article) + html, link)),
+    content: xmlSafe(prepareFeedHtml((image ? feedFigureHtml(image) : '') + correctionNotesHtml(article) + html, link)),
     categories: [...article.terms.companies, ...article.terms.topics].map((term) => xmlSafe(term.name)),
     authors: article.terms.authors.map((term) => ({ name: xmlSafe(term.name), url: absoluteUrl(urls.term(term.kind, term.slug), site.url) })),
     ...(article.lang ? { lang: article.lang } : {}),
+    ...(image ? { image } : {}),
   };
 }
 
@@ -262,6 +287,21 @@ export function feedItem(article: Article, html: string, { site, urls }: FeedCon
 // upgrade of @astrojs/rss keeps "007" as written, that test fails and this can go.
 const creatorPlaceholder = (index: number) => `<dc:creator>creator-${index}</dc:creator>`;
 const CREATOR_PLACEHOLDER = /<dc:creator>creator-(\d+)<\/dc:creator>/g;
+// The photograph's Media RSS element goes in the same way, for the same reason (its credit and
+// caption are text that could look like numbers).
+const mediaPlaceholder = (index: number) => `<media:content>media-${index}</media:content>`;
+const MEDIA_PLACEHOLDER = /<media:content>media-(\d+)<\/media:content>/g;
+
+/** Media RSS (https://www.rssboard.org/media-rss) for an item's photograph. */
+function mediaContent(image: FeedImage): string {
+  return (
+    `<media:content url="${escapeXml(image.url)}" medium="image" type="${escapeXml(image.type)}" width="${image.width}" height="${image.height}">` +
+    (image.caption ? `<media:description type="plain">${escapeXml(image.caption.plain)}</media:description>` : '') +
+    (image.credit ? `<media:credit>${escapeXml(image.credit.plain)}</media:credit>` : '') +
+    `<media:text type="plain">${escapeXml(image.alt)}</media:text>` +
+    '</media:content>'
+  );
+}
 
 /** The RSS 2.0 document for one feed. `items` are newest first and already limited. */
 export async function renderFeed(feed: FeedInfo, items: readonly FeedItem[], { site }: FeedContext): Promise<string> {
@@ -276,11 +316,12 @@ export async function renderFeed(feed: FeedInfo, items: readonly FeedItem[], { s
   ].join('');
 
   const creators: string[] = [];
+  const media: string[] = [];
   const xml = await getRssString({
     title: xmlSafe(feed.title),
     description: xmlSafe(feed.description),
     site: absoluteUrl(feed.pageHref, site.url),
-    xmlns: { dc: 'http://purl.org/dc/elements/1.1/', atom: 'http://www.w3.org/2005/Atom' },
+    xmlns: { dc: 'http://purl.org/dc/elements/1.1/', atom: 'http://www.w3.org/2005/Atom', media: 'http://search.yahoo.com/mrss/' },
     customData: channel,
     items: items.map((item) => ({
       title: item.title,
@@ -291,6 +332,7 @@ export async function renderFeed(feed: FeedInfo, items: readonly FeedItem[], { s
       categories: item.categories,
       customData:
         item.authors.map(({ name }) => creatorPlaceholder(creators.push(name) - 1)).join('') +
+        (item.image ? mediaPlaceholder(media.push(mediaContent(item.image)) - 1) : '') +
         // RSS 2.0 has no element for a change after publication: Atom's, as many feeds carry.
         (item.updated ? `<atom:updated>${item.updated}</atom:updated>` : ''),
     })),
@@ -304,7 +346,14 @@ export async function renderFeed(feed: FeedInfo, items: readonly FeedItem[], { s
   if (filled !== creators.length) {
     throw new Error(`feed ${feed.href}: wrote ${filled} of ${creators.length} dc:creator elements; @astrojs/rss changed how it writes customData`);
   }
-  return result;
+  let placed = 0;
+  const withMedia = result.replace(MEDIA_PLACEHOLDER, (_, index: string) => {
+    placed++;
+    return media[Number(index)]!;
+  });
+  if (placed !== media.length)
+    throw new Error(`feed ${feed.href}: wrote ${placed} of ${media.length} media:content elements; @astrojs/rss changed how it writes customData`);
+  return withMedia;
 }
 
 /** The articles a feed carries: the newest `limit` of a newest-first list. */

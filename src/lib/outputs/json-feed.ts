@@ -35,6 +35,8 @@ export interface JsonFeedItem {
   authors?: JsonFeedAuthor[];
   tags?: string[];
   language?: string;
+  /** The main image: the lead photograph's URL. */
+  image?: string;
 }
 
 export interface JsonFeed {
@@ -62,6 +64,7 @@ export function jsonFeedItem(item: FeedItem): JsonFeedItem {
     ...(item.authors.length ? { authors: item.authors.map(({ name, url }) => ({ name, url })) } : {}),
     ...(item.categories.length ? { tags: [...item.categories] } : {}),
     ...(item.lang ? { language: item.lang } : {}),
+    ...(item.image ? { image: item.image.url } : {}),
   };
 }
 

@@ -20,7 +20,17 @@ export function pageKey(...parts: unknown[]): string {
 /** What a listing card (and a pager or related link) shows of an article. */
 export function cardData(article: Article | undefined) {
   if (!article) return null;
-  return [article.path, article.title, article.date.written, article.date.zone, article.terms.authors, article.summary, article.lang ?? null];
+  return [
+    article.path,
+    article.title,
+    article.date.written,
+    article.date.zone,
+    article.terms.authors,
+    article.summary,
+    article.lang ?? null,
+    // Its thumbnail: the picture's bytes, as the loader hashed them.
+    article.image?.file?.hash ?? null,
+  ];
 }
 
 /** What an article's own page and feed item show of it: its file, and the names the model resolved. */

@@ -38,6 +38,8 @@ interface NamedRef {
 
 export interface SearchRecordInput {
   date: ArchiveDate;
+  /** The URL of its lead image's thumbnail (with the base), when it has one. */
+  thumbnail?: string;
   summary: string;
   /** Its companies, topics and authors, with the spellings the article used for each. */
   terms: Record<TermKind, readonly (NamedRef & { spellings?: readonly string[] })[]>;
@@ -48,10 +50,11 @@ export type ResultTerm = [kind: 'company' | 'topic', name: string, url: string];
 
 export interface SearchRecord {
   /**
-   * Shown with each result: `date` as written, `summary`, `terms` (JSON of `ResultTerm`s); and
-   * `date_sort`, the sort key, where the browser can read it to merge shards' results by date.
+   * Shown with each result: `date` as written, `summary`, `terms` (JSON of `ResultTerm`s), `image`
+   * (a thumbnail of the lead image, when there is one); and `date_sort`, the sort key, where the
+   * browser can read it to merge shards' results by date.
    */
-  meta: { date: string; summary: string; terms: string; [DATE_SORT_META]: string };
+  meta: { date: string; summary: string; terms: string; image?: string; [DATE_SORT_META]: string };
   filters: Record<SearchFacet | typeof MONTH_FILTER, string[]>;
   sort: { [DATE_SORT_KEY]: string };
 }
@@ -76,7 +79,13 @@ export function searchRecord(article: SearchRecordInput, termUrl: (ref: NamedRef
     ...article.terms.topics.map((ref): ResultTerm => ['topic', ref.name, termUrl(ref)]),
   ];
   return {
-    meta: { date: formatDate(article.date), summary: article.summary, terms: JSON.stringify(terms), [DATE_SORT_META]: searchSortKey(article.date) },
+    meta: {
+      date: formatDate(article.date),
+      summary: article.summary,
+      terms: JSON.stringify(terms),
+      ...(article.thumbnail ? { image: article.thumbnail } : {}),
+      [DATE_SORT_META]: searchSortKey(article.date),
+    },
     filters: {
       company: unique(article.terms.companies),
       topic: unique(article.terms.topics),

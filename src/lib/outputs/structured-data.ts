@@ -36,6 +36,8 @@ export function newsArticleJsonLd(
   context: StructuredDataContext,
   /** A company's website from the registry, by company slug. */
   websiteOf: (slug: string) => string | undefined = () => undefined,
+  /** Absolute URLs of the lead image's crops (16:9, 4:3, 1:1), when it has one. */
+  images: readonly string[] = [],
 ): JsonLd {
   const { site, urls } = context;
   const url = absoluteUrl(urls.article(article), site.url);
@@ -54,6 +56,7 @@ export function newsArticleJsonLd(
     inLanguage: article.lang ?? site.lang,
     author: authors.length ? authors : [publisher],
     publisher,
+    ...(images.length ? { image: [...images] } : {}),
   };
   if (article.terms.companies.length) {
     data.about = article.terms.companies.map((company) => {

@@ -1,7 +1,8 @@
 /**
- * What the check reads in a body: raw HTML the sanitizer would remove, and links and images
- * with relative addresses. Both parse the body with remark only when a quick look finds
- * something to read (a `<`, a link's `](`), which few articles have.
+ * What the check reads in a body: raw HTML the sanitizer would remove, links and images with
+ * relative addresses, and images without alt text. Each parses the body with remark only when a
+ * quick look finds something to read (a `<`, a link's `](`, an image's `![`), which few articles
+ * have.
  */
 import type { Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
@@ -62,4 +63,25 @@ export function findRelativeTargets(body: string): LinkTarget[] {
     }
   });
   return targets.filter((target) => isRelativeAddress(target.url));
+}
+
+const RAW_IMG = /<img\b[^>]*>/gi;
+const ALT_ATTRIBUTE = /\salt\s*=/i;
+
+/** Images in the body without alt text (Markdown `![](photo.jpg)`, raw `<img>` without `alt`), with their lines. */
+export function findImagesWithoutAlt(body: string): { url: string; line?: number }[] {
+  if (!body.includes('![') && !/<img\b/i.test(body)) return [];
+  const tree = markdown.parse(body) as MdastRoot;
+  const found: { url: string; line?: number }[] = [];
+  visit(tree, (node) => {
+    const line = node.position?.start.line;
+    if ((node.type === 'image' || node.type === 'imageReference') && !node.alt?.trim()) {
+      found.push({ url: node.type === 'image' ? node.url : `[${node.identifier}]`, line });
+    } else if (node.type === 'html') {
+      for (const [tag] of node.value.matchAll(RAW_IMG)) {
+        if (!ALT_ATTRIBUTE.test(tag)) found.push({ url: /\ssrc\s*=\s*["']?([^"'\s>]+)/i.exec(tag)?.[1] ?? '', line });
+      }
+    }
+  });
+  return found;
 }

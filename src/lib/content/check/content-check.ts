@@ -6,7 +6,9 @@
  * The build renders every body, which is most of its time; the check parses a body only when a
  * rule needs it (no written summary, raw HTML, relative links), so 10,000 articles take seconds.
  */
+import path from 'node:path';
 import { findUrlConflicts } from '../../model/url-claims.ts';
+import { leadImageFileProblems, type ImageFileFacts } from '../lead-image.ts';
 import type { ContentProblem } from '../errors.ts';
 import { readContentFile, validateContentFile, type ContentKind } from '../file.ts';
 import type { ArticleRecord, CompanyRecord } from '../schema.ts';
@@ -26,6 +28,8 @@ export interface CheckOptions extends WarningOptions {
    * (src/lib/outputs/published-urls.ts); `keyOf` names a record's file as the list does.
    */
   published?: { list: PublishedList; keyOf(record: ArticleRecord): string; display(file: string): string };
+  /** What a lead image's file is (src/loaders/image-files.ts), for the rules of lead-image.ts. */
+  readImage(absolute: string): Promise<ImageFileFacts>;
 }
 
 /** An article whose date or removal decides where it appears, listed (not a problem). */
@@ -72,7 +76,7 @@ function byPlace(a: ContentProblem, b: ContentProblem): number {
   return a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.field ?? '').localeCompare(b.field ?? '');
 }
 
-export function checkContent(input: { articles: readonly SourceFile[]; companies: readonly SourceFile[] }, options: CheckOptions): CheckReport {
+export async function checkContent(input: { articles: readonly SourceFile[]; companies: readonly SourceFile[] }, options: CheckOptions): Promise<CheckReport> {
   const errors: ContentProblem[] = [];
   const companies = readRecords<CompanyRecord>('company', input.companies, options.timeZone, errors);
   const registryIndex = indexCompanyRegistry(companies.map(({ record }) => record));
@@ -80,13 +84,25 @@ export function checkContent(input: { articles: readonly SourceFile[]; companies
   const articles = readRecords<ArticleRecord>('article', input.articles, options.timeZone, errors);
   const records = articles.map(({ record }) => record);
   errors.push(...findUrlConflicts(records));
+  const imageWarnings: ContentProblem[] = [];
+  for (const { record, source } of articles) {
+    const image = record.image;
+    if (!image) continue;
+    const { errors: wrong, warnings: notes } = leadImageFileProblems(image.src, await options.readImage(path.resolve(path.dirname(source.absolute), image.src)));
+    const at = (message: string): ContentProblem => ({ file: record.file, line: image.line, field: 'image.src', message });
+    errors.push(...wrong.map(at));
+    imageWarnings.push(...notes.map(at));
+  }
   if (options.published) {
     const { list, keyOf, display } = options.published;
     errors.push(...checkPublished(list, servedUrls(records, options.now, keyOf), display).lost);
   }
 
   const checked: CheckedArticle[] = articles.map(({ record, parsed, source }) => ({ record, parsed, absolute: source.absolute }));
-  const warnings = contentWarnings(checked, companies.map(({ record }) => record), Array.isArray(registryIndex) ? undefined : registryIndex, options);
+  const warnings = [
+    ...contentWarnings(checked, companies.map(({ record }) => record), Array.isArray(registryIndex) ? undefined : registryIndex, options),
+    ...imageWarnings,
+  ];
   return {
     errors: errors.sort(byPlace),
     warnings: warnings.sort(byPlace),

@@ -9,7 +9,8 @@
  * - two articles with the same headline on the same day: usually one story imported twice;
  * - markup the sanitizer will remove (src/lib/content/sanitize.ts), as the build warns;
  * - a relative link or image that points at nothing (body-scan.ts finds them, site-paths.ts
- *   knows the pages).
+ *   knows the pages);
+ * - an image in the body without alt text.
  */
 import type { ContentProblem } from '../errors.ts';
 import { countArticles } from '../../wording.ts';
@@ -19,7 +20,7 @@ import { editDistanceWithin } from '../../edit-distance.ts';
 import { normalizeName } from '../../client/search-entities.ts';
 import { SUMMARY_MAX_LENGTH } from '../summary.ts';
 import { resolveTermSlug } from '../../model/terms.ts';
-import { findMarkupRemovals, findRelativeTargets, type LinkTarget } from './body-scan.ts';
+import { findImagesWithoutAlt, findMarkupRemovals, findRelativeTargets, type LinkTarget } from './body-scan.ts';
 import { createSitePaths } from './site-paths.ts';
 
 export interface CheckedArticle {
@@ -148,6 +149,14 @@ function bodyWarnings(articles: readonly CheckedArticle[], options: WarningOptio
     for (const target of findRelativeTargets(parsed.body)) {
       const missing = missingTarget(target, record, absolute, sitePaths, options);
       if (missing) warnings.push({ file: record.file, line: fileLine(target.line), field: 'body', message: missing });
+    }
+    for (const image of findImagesWithoutAlt(parsed.body)) {
+      warnings.push({
+        file: record.file,
+        line: fileLine(image.line),
+        field: 'body',
+        message: `image "${image.url}" has no alt text; describe it for readers who cannot see it`,
+      });
     }
   }
   return warnings;
