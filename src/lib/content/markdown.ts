@@ -1,11 +1,13 @@
 /**
  * The Markdown pipeline: Astro's own Markdown processor (`@astrojs/markdown-remark`: GFM,
- * smartypants, remark-rehype, local images, stringify) with our steps. `markdownOptions` is the
+ * remark-rehype, local images, stringify) with our steps. `markdownOptions` is the
  * one definition: astro.config.mjs gives it to Astro, and the content loader's workers
  * (src/loaders/render-worker.ts) build the same processor from it.
  *
- * On the Markdown tree, `remarkDerivedSummary` takes the first paragraph as the summary for
- * articles that have none, so a body is parsed once. Then, on the HTML tree, in order (Astro
+ * On the Markdown tree, `remarkTypography` is Astro's SmartyPants step (remark-smartypants,
+ * the same plugin with the same options, in the same place), run only on a body that has
+ * something for it to change; then `remarkDerivedSummary` takes the first paragraph as the
+ * summary for articles that have none, so a body is parsed once. Then, on the HTML tree, in order (Astro
  * runs these after remark-rehype and before its own last steps):
  *
  * 1. rehype-raw: raw HTML in the Markdown becomes elements now, so the sanitizer sees it
@@ -28,6 +30,7 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
+import remarkSmartypants from 'remark-smartypants';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { HEADING_ANCHOR_CLASS, headingAnchorContent } from './heading-anchor.ts';
@@ -66,6 +69,33 @@ function report(file: VFile, key: string, value: unknown): void {
   data.astro ??= {};
   data.astro.frontmatter ??= {};
   data.astro.frontmatter[key] = value;
+}
+
+/**
+ * What SmartyPants changes (remark-smartypants with Astro's options: quotes, `--` and `---`,
+ * `...` and `. . .`, two backticks and two single quotes): a text without any of these comes out
+ * as it went in.
+ */
+const TYPOGRAPHY = /["']|--|\.\.\.|\. \. \.|``/;
+
+/**
+ * Astro's SmartyPants step, skipped where it cannot change anything. It turns the whole text of
+ * the body into a natural-language tree (retext) twice to decide each quote, which is more than
+ * half of the time a plain body takes to render; most bodies of an archive are plain in places,
+ * some entirely. Only text nodes count: inline code is never changed.
+ */
+function remarkTypography() {
+  const smartypants = remarkSmartypants() as (tree: MdastRoot) => void;
+  return (tree: MdastRoot) => {
+    let found = false;
+    visit(tree, 'text', (node) => {
+      if (TYPOGRAPHY.test(node.value)) {
+        found = true;
+        return false;
+      }
+    });
+    if (found) smartypants(tree);
+  };
 }
 
 /** The first paragraph of the body as a summary (src/lib/content/summary.ts), from the tree being rendered. */
@@ -213,9 +243,11 @@ function rehypeContentIds(options: { clobberPrefix: string }) {
 export function markdownOptions(options: MarkdownPipelineOptions) {
   return {
     gfm: true,
+    // Ours (`remarkTypography`), first of the remark plugins, where Astro would run its own.
+    smartypants: false,
     syntaxHighlight: false,
     remarkRehype: REMARK_REHYPE_OPTIONS,
-    remarkPlugins: [remarkDerivedSummary],
+    remarkPlugins: [remarkTypography, remarkDerivedSummary],
     rehypePlugins: articleRehypePlugins(options),
   } satisfies AstroMarkdownOptions;
 }
