@@ -11,7 +11,6 @@ import securityHeaders from './src/integrations/security-headers.ts';
 import outputFolder from './src/integrations/output-folder.ts';
 import { publishedUrls } from './src/integrations/published-urls.ts';
 import { shareCards } from './src/integrations/share-cards.ts';
-import { buildSettings } from './src/lib/outputs/build-settings.ts';
 
 const { syntaxHighlight, ...pipeline } = markdownOptions({ trustedHtml: site.trustedHtml });
 
@@ -39,7 +38,7 @@ export default defineConfig({
   // header in _headers; the list of published URLs and the redirects; pagefind stays last.
   integrations: [
     // Records what the build was made with, so `npm start` rebuilds a folder built for another site.
-    outputFolder({ settings: buildSettings(site) }),
+    outputFolder(),
     archiveSitemap(site),
     securityHeaders({ searchPage: 'search/index.html' }),
     // The link-preview cards the pages name, drawn on every core once the pages are written.

@@ -3,11 +3,14 @@
  * The benchmark: `npm run bench -- --articles 10000`.
  *
  * Generates a synthetic archive (bench/generate.mjs) in a temporary folder and builds it as a
- * user would, with `ARCHIVE_CONTENT_DIR` and `npm run build`: cold (no caches), again with
- * nothing changed, after editing one article's body, after adding one article, and after
- * editing one company's registry entry. In the same run it builds the reference, a minimal
- * Astro archive (bench/reference), cold, and indexes it with the Pagefind CLI. Machines are
- * noisy, so what counts is the ratio to the reference measured in the same run.
+ * user would, with `ARCHIVE_CONTENT_DIR` and `npm run build` (scripts/build.mjs): cold (no
+ * caches), again with nothing changed (which stops before Astro starts), the same forced
+ * through Astro's incremental build (`--rebuild`), after editing one article's body, after adding
+ * one article, and after editing one company's registry entry. In the same run it builds two references, cold, each
+ * indexed with the Pagefind CLI: Hugo (bench/hugo.mjs; Debian's `hugo` package, installed when
+ * running as root, else skipped with a message), the generator a newsroom would pick instead,
+ * whose ratio is the headline figure; and a minimal Astro archive (bench/reference). Machines
+ * are noisy, so what counts is the ratio to a reference measured in the same run.
  *
  * For each build: wall time and its phases (content sync, page generation, search index, from
  * the build's log), pages rendered and reused, peak resident memory of the whole process tree,
@@ -26,7 +29,7 @@
  * headlines of the build's own cards: the reference the cards' time is measured against.
  *
  * Options: --articles N (10000), --out FILE (the JSON; default .cache/bench/bench-N.json),
- * --photos, --skip-reference, --cold-only (the cold build and search, no incremental builds),
+ * --photos, --skip-hugo, --skip-reference (both references), --cold-only (the cold build and search, no incremental builds),
  * --skip-search, --keep (keep the generated archive and outputs), --work DIR. Share cards follow
  * ARCHIVE_SHARE_CARDS as a build does (on by default).
  */
@@ -38,6 +41,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { generateArchive, makeNames } from './generate.mjs';
 import { measureSearch, searchTable } from './search.mjs';
+import { ensureHugo, hugoVersion, prepareHugo } from './hugo.mjs';
 import { lineTime, measure } from './measure.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -47,6 +51,7 @@ const { values } = parseArgs({
     out: { type: 'string' },
     work: { type: 'string' },
     'skip-reference': { type: 'boolean', default: false },
+    'skip-hugo': { type: 'boolean', default: false },
     'cold-only': { type: 'boolean', default: false },
     'skip-search': { type: 'boolean', default: false },
     photos: { type: 'boolean', default: false },
@@ -115,7 +120,11 @@ function imagePhases(lines) {
 
 function pageCounts(lines) {
   const routes = lines.filter((line) => /^\s*\d\d:\d\d:\d\d\s+[├└]─ /.test(line.text) || /[├└]─ \//.test(line.text));
-  const text = lines.map((line) => line.text).join('\n');
+  // Astro's image lines (`▶ /_astro/…`) carry times too: they are images, not pages.
+  const text = lines
+    .map((line) => line.text)
+    .filter((line) => !/▶ \/_astro\//.test(line))
+    .join('\n');
   const reused = (text.match(/\((cached|restored)\)/g) ?? []).length;
   const rendered = (text.match(/\(\+\d+(\.\d+)?m?s\)/g) ?? []).length;
   return { rendered, reused, listed: routes.length };
@@ -147,10 +156,10 @@ function articlePageWeight(dist) {
   return { page: path.relative(dist, dir), html: weigh([html]), css: weigh(css), js: weigh(js) };
 }
 
-async function build(label, { cwd, args, env, dist, extra }) {
+async function build(label, { command = 'npx', cwd, args, env, dist, extra }) {
   say(`${label}: building…`);
   let last = 0;
-  const result = await measure('npx', args, {
+  const result = await measure(command, args, {
     cwd,
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
     onLine: (line) => {
@@ -188,8 +197,15 @@ async function build(label, { cwd, args, env, dist, extra }) {
   return outcome;
 }
 
-const project = (label, dist, cache) =>
-  build(label, { cwd: ROOT, args: ['astro', 'build', '--outDir', dist], env: { ARCHIVE_CONTENT_DIR: content, ARCHIVE_CACHE_DIR: cache }, dist });
+const project = (label, dist, cache, extraArgs = []) =>
+  // As a user builds: `npm run build` (scripts/build.mjs), which stops before Astro when nothing changed.
+  build(label, {
+    command: 'node',
+    cwd: ROOT,
+    args: ['scripts/build.mjs', '--outDir', dist, ...extraArgs],
+    env: { ARCHIVE_CONTENT_DIR: content, ARCHIVE_CACHE_DIR: cache },
+    dist,
+  });
 
 /** A photograph-like 2,400 × 1,600 JPEG (a gradient under noise, so it compresses like a photo). */
 async function makePhoto() {
@@ -250,8 +266,25 @@ async function main() {
     },
     date: new Date().toISOString(),
     reference: undefined,
+    hugo: undefined,
     project: [],
   };
+
+  /** The Pagefind CLI over a reference's output, timed as part of its build. */
+  const pagefindCli = (dist, name) => async () => {
+    const index = await measure('npx', ['pagefind', '--site', dist], { cwd: ROOT });
+    if (index.code !== 0) throw new Error(`${name}: the Pagefind CLI failed`);
+    return { ms: index.ms, peakRss: index.peakRss, phases: { indexAfterPagesMs: index.ms } };
+  };
+
+  if (!values['skip-reference'] && !values['skip-hugo'] && ensureHugo(say)) {
+    const dist = path.join(work, 'hugo-dist');
+    const args = prepareHugo({ folder: path.join(work, 'hugo-site'), content, dist });
+    results.hugoVersion = hugoVersion();
+    results.hugo = await build('Hugo cold', { command: 'hugo', cwd: work, args, dist, extra: pagefindCli(dist, 'Hugo') });
+    results.hugo.htmlPages = sizeOf(dist, /\.html$/).files;
+    results.hugo.feeds = sizeOf(dist, /\.xml$/).files;
+  }
 
   if (!values['skip-reference']) {
     const dist = path.join(work, 'reference-dist');
@@ -260,11 +293,7 @@ async function main() {
       args: ['astro', 'build', '--root', 'bench/reference', '--outDir', dist],
       env: { ARCHIVE_CONTENT_DIR: content, ARCHIVE_CACHE_DIR: path.join(work, 'reference-cache') },
       dist,
-      extra: async () => {
-        const index = await measure('npx', ['pagefind', '--site', dist], { cwd: ROOT });
-        if (index.code !== 0) throw new Error('reference: the Pagefind CLI failed');
-        return { ms: index.ms, peakRss: index.peakRss, phases: { indexAfterPagesMs: index.ms } };
-      },
+      extra: pagefindCli(dist, 'reference'),
     });
   }
 
@@ -290,6 +319,8 @@ async function main() {
   }
   if (values['cold-only']) return finish(results, dist);
   results.project.push(await project('nothing changed', dist, cache));
+  // The same, through Astro's incremental build: the fixed cost every edit pays.
+  results.project.push(await project('nothing changed, through Astro (--rebuild)', dist, cache, ['--rebuild']));
 
   const edited = path.join(content, articleFiles[Math.floor(articleFiles.length / 2)]);
   appendFileSync(edited, '\nA sentence added by the benchmark, to edit one article body.\n');
@@ -315,7 +346,13 @@ async function main() {
 
 function finish(results, dist) {
   results.articlePage = articlePageWeight(dist);
-  if (results.reference) results.ratio = Math.round((results.project[0].totalMs / results.reference.totalMs) * 100) / 100;
+  const ratio = (a, b) => Math.round((a / b) * 100) / 100;
+  if (results.reference) results.ratio = ratio(results.project[0].totalMs, results.reference.totalMs);
+  // Every build of the project against Hugo + Pagefind's cold build of the same archive.
+  if (results.hugo) for (const build of results.project) build.hugoRatio = ratio(build.totalMs, results.hugo.totalMs);
+  // The page phase's wall time over the pages it rendered.
+  for (const build of results.project)
+    if (build.pagesMs && build.pages.rendered) build.msPerPage = Math.round((build.pagesMs / build.pages.rendered) * 100) / 100;
 
   mkdirSync(path.dirname(outFile), { recursive: true });
   writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
@@ -336,19 +373,24 @@ function picturesLine(r, reference) {
 }
 
 function table(results) {
-  const rows = [...(results.reference ? [results.reference] : []), ...results.project];
-  const head = '| build | total s | sync s | pages s | index after pages s | pages rendered / reused | peak RSS MB | output MB (files) | index MB (files) |';
+  const rows = [...(results.hugo ? [results.hugo] : []), ...(results.reference ? [results.reference] : []), ...results.project];
+  const head =
+    '| build | total s | × Hugo + Pagefind cold | sync s | pages s | index after pages s | pages rendered / reused | ms per page | peak RSS MB | output MB (files) | index MB (files) |';
   const lines = rows.map((r) => {
-    const name = r === results.reference ? 'reference (bare Astro + Pagefind CLI), cold' : r.label;
-    return `| ${name} | ${seconds(r.totalMs)} | ${seconds(r.syncMs) ?? '–'} | ${seconds(r.pagesMs) ?? '–'} | ${seconds(r.indexAfterPagesMs) ?? '–'} | ${r.pages.rendered} / ${r.pages.reused} | ${mb(r.peakRssBytes)} | ${mb(r.dist.bytes)} (${r.dist.files}) | ${mb(r.index.bytes)} (${r.index.files}) |`;
+    const name = r === results.hugo ? 'Hugo + Pagefind CLI, cold' : r === results.reference ? 'reference (bare Astro + Pagefind CLI), cold' : r.label;
+    const times = r === results.hugo ? '1' : (r.hugoRatio ?? (results.hugo ? Math.round((r.totalMs / results.hugo.totalMs) * 100) / 100 : '–'));
+    const pages = r === results.hugo ? `${r.htmlPages} HTML, ${r.feeds} XML / –` : `${r.pages.rendered} / ${r.pages.reused}`;
+    return `| ${name} | ${seconds(r.totalMs)} | ${times} | ${seconds(r.syncMs) ?? '–'} | ${seconds(r.pagesMs) ?? '–'} | ${seconds(r.indexAfterPagesMs) ?? '–'} | ${pages} | ${r.msPerPage ?? '–'} | ${mb(r.peakRssBytes)} | ${mb(r.dist.bytes)} (${r.dist.files}) | ${mb(r.index.bytes)} (${r.index.files}) |`;
   });
   const page = results.articlePage;
   const weight = (w) => `${(w.raw / 1000).toFixed(1)} KB raw, ${(w.gzip / 1000).toFixed(1)} KB gzip`;
   return [
-    `${results.articles} articles, ${results.machine.cpus} × ${results.machine.cpu}, ${results.machine.memoryGB} GB, Node ${results.machine.node}${results.ratio ? `; cold build ${results.ratio}× the reference` : ''}`,
+    `${results.articles} articles, ${results.machine.cpus} × ${results.machine.cpu}, ${results.machine.memoryGB} GB, Node ${results.machine.node}` +
+      (results.hugo ? `; cold build ${results.project[0].hugoRatio}× Hugo + Pagefind (${results.hugoVersion})` : '') +
+      (results.ratio ? `; ${results.ratio}× the bare Astro reference` : ''),
     '',
     head,
-    `|${' --- |'.repeat(9)}`,
+    `|${' --- |'.repeat(11)}`,
     ...lines,
     '',
     `Article page (${page.page}): HTML ${weight(page.html)}; CSS ${weight(page.css)}; JS ${weight(page.js)}.`,

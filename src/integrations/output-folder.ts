@@ -12,33 +12,22 @@
  * - build assets (`_astro/`) this build did not write: Vite writes all of them every time.
  * Without a list from an earlier build into this folder (the first build, or a folder built by
  * something else), the folder is emptied first, as Astro would.
- *
- * The list also records the settings the folder was built with (src/lib/outputs/build-settings.ts):
- * `npm start` reads them with `builtSettings` and rebuilds a folder built for another site.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import type { BuildSettings } from '../lib/outputs/build-settings.ts';
 
 interface OutputList {
   /** Files the routes wrote, and files copied from `public/`, relative to the output folder. */
   files: string[];
-  settings?: BuildSettings;
 }
 
 /** Where the list of an output folder is kept: one list per folder, as two may share a cache. */
 function listFileOf(cacheDir: string, outDir: string): string {
   const key = createHash('sha1').update(path.resolve(outDir)).digest('hex').slice(0, 12);
   return path.join(cacheDir, 'output-folders', `${key}.json`);
-}
-
-/** The settings an output folder was last built with, if a build recorded them. */
-export function builtSettings(cacheDir: string, outDir: string): BuildSettings | undefined {
-  const file = listFileOf(cacheDir, outDir);
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as OutputList).settings : undefined;
 }
 
 function filesUnder(dir: string): string[] {
@@ -58,7 +47,7 @@ function removeEmptyFolders(dir: string): void {
   }
 }
 
-export default function outputFolder({ settings }: { settings: BuildSettings }): AstroIntegration {
+export default function outputFolder(): AstroIntegration {
   let outDir = '';
   let publicDir = '';
   let listFile = '';
@@ -97,7 +86,7 @@ export default function outputFolder({ settings }: { settings: BuildSettings }):
           logger.info(`removed ${stale.length + oldAssets.length} file(s) the last build made and this one did not`);
         }
         mkdirSync(path.dirname(listFile), { recursive: true });
-        writeFileSync(listFile, JSON.stringify({ files: [...written].sort(), settings } satisfies OutputList));
+        writeFileSync(listFile, JSON.stringify({ files: [...written].sort() } satisfies OutputList));
       },
     },
   };
