@@ -37,7 +37,7 @@ export default defineConfig({
   // sitemap-index.xml with lastmod from the content (src/lib/outputs/sitemap.ts); the policy as a
   // header in _headers; the list of published URLs and the redirects; pagefind stays last.
   integrations: [
-    // Records what the build was made with, so `npm start` rebuilds a folder built for another site.
+    // Keeps the output folder between builds, removing what this build no longer makes.
     outputFolder(),
     archiveSitemap(site),
     securityHeaders({ searchPage: 'search/index.html' }),
