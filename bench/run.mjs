@@ -267,6 +267,7 @@ async function main() {
     date: new Date().toISOString(),
     reference: undefined,
     hugo: undefined,
+    cardReference: undefined,
     project: [],
   };
 

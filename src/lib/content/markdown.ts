@@ -85,7 +85,8 @@ const TYPOGRAPHY = /["']|--|\.\.\.|\. \. \.|``/;
  * some entirely. Only text nodes count: inline code is never changed.
  */
 function remarkTypography() {
-  const smartypants = remarkSmartypants() as (tree: MdastRoot) => void;
+  // The plugin's attacher reads nothing of the processor (`this`) and returns a plain transform.
+  const smartypants = (remarkSmartypants as unknown as () => (tree: MdastRoot) => void)();
   return (tree: MdastRoot) => {
     let found = false;
     visit(tree, 'text', (node) => {
