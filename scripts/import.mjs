@@ -19,6 +19,7 @@ import { site } from '../src/config/site.ts';
 import { readRecords } from '../src/lib/content/check/content-check.ts';
 import { parseArchiveDate } from '../src/lib/dates.ts';
 import { displayPath } from '../src/lib/content/display-path.ts';
+import { decodeImportInput } from '../src/lib/content/encoding.ts';
 import { readSourceFiles } from '../src/lib/content/source-files.ts';
 import { planImport } from '../src/lib/import/plan-import.ts';
 import { parseDateline, parseWireText } from '../src/lib/import/wire-text.ts';
@@ -84,7 +85,12 @@ const sources = [];
 const unreadable = [];
 for (const absolute of files) {
   const origin = displayPath(absolute);
-  const text = readFileSync(absolute, 'utf8');
+  const decoded = decodeImportInput(readFileSync(absolute), absolute.toLowerCase().endsWith('.xml'));
+  if ('problem' in decoded) {
+    unreadable.push(`${origin}:${decoded.problem.line}: ${decoded.problem.message}`);
+    continue;
+  }
+  const { text } = decoded;
   if (absolute.toLowerCase().endsWith('.xml')) {
     const result = parseWxr(text, origin);
     if (result.problems.length) unreadable.push(...result.problems.map((problem) => `${origin}: ${problem}`));

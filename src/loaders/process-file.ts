@@ -12,6 +12,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMarkdownProcessor, type AstroMarkdownOptions, type MarkdownRenderer } from '@astrojs/markdown-remark';
 import type { ContentProblem } from '../lib/content/errors.ts';
+import { decodeContent } from '../lib/content/encoding.ts';
 import { readContentFile, validateContentFile, type ContentKind } from '../lib/content/file.ts';
 import type { ArticleRecord, CompanyRecord } from '../lib/content/schema.ts';
 import { markdownOptions, pipelineReport } from '../lib/content/markdown.ts';
@@ -50,7 +51,9 @@ export function createRenderer(settings: ProcessSettings): Promise<MarkdownRende
 export async function processFile(job: FileJob, renderer: MarkdownRenderer, settings: ProcessSettings): Promise<FileResult> {
   const { file } = job;
   // A worker has nothing else to do meanwhile: a blocking read is the quickest.
-  const read = readContentFile(file, job.absolute, readFileSync(job.absolute, 'utf8'));
+  const decoded = decodeContent(readFileSync(job.absolute));
+  if ('problem' in decoded) return { problems: [{ file, line: decoded.problem.line, message: decoded.problem.message }] };
+  const read = readContentFile(file, job.absolute, decoded.text);
   if ('problems' in read) return read;
   const { slug, parsed } = read;
 

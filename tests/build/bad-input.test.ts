@@ -133,6 +133,22 @@ describe('the build stops with a clear message for each bad-input class', () => 
     expect(result.output).toContain(`${at('third')}:4: aliases[0]: "/story.php?id=3" has a query or fragment (? or #)`);
   });
 
+  test('a file saved as Latin-1: an error at the first byte that is not UTF-8, nothing published with replacement characters', async () => {
+    // "Café" and "crème" with each accent as one Latin-1 byte, where UTF-8 has two.
+    const bytes = Buffer.concat([
+      Buffer.from('---\ntitle: Caf'),
+      Buffer.from([0xe9]),
+      Buffer.from('\ndate: 2018-03-01\n---\n\nUne cr'),
+      Buffer.from([0xe8]),
+      Buffer.from('me.\n'),
+    ]);
+    const result = await buildBad('latin-1', { 'articles/latin-1.md': bytes as unknown as string });
+    expectOneProblem(result);
+    expect(result.output).toContain(
+      `${path.join(result.content, 'articles/latin-1.md')}:2: the file is not UTF-8: byte 0xE9 at column 11 is not valid UTF-8 (a file saved as Latin-1 or Windows-1252?); save it as UTF-8`,
+    );
+  });
+
   test('a removal without a reason, and an expiry before the article was published', async () => {
     const result = await buildBad('removal', {
       'articles/removed.md': md(['title: Removed', 'date: 2018-03-01', 'removed: { date: 2019-01-01 }']),
