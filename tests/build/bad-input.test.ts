@@ -149,6 +149,30 @@ describe('the build stops with a clear message for each bad-input class', () => 
     );
   });
 
+  test('past the limits: an alias bomb, 20,000 nested quotes, 600 nested list items, a 3 MB body; each file named, no crash', async () => {
+    const bomb = [
+      'title: Bomb',
+      'date: 2018-03-01',
+      'a: &a ["x","x","x","x","x","x","x","x","x"]',
+      ...'bcdefghi'.split('').map((name, i) => `${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`),
+    ];
+    const list = Array.from({ length: 600 }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n');
+    const result = await buildBad('limits', {
+      'articles/bomb.md': md(bomb),
+      'articles/quotes.md': md(['title: Quotes', 'date: 2018-03-01'], `${'>'.repeat(20000)} deep\n`),
+      'articles/list.md': md(['title: List', 'date: 2018-03-01'], `${list}\n`),
+      'articles/huge.md': md(['title: Huge', 'date: 2018-03-01'], `${'word '.repeat(600_000)}\n`),
+    });
+    expect(result.code, result.output).not.toBe(0);
+    expect(result.output).toContain('The content has 4 problems; nothing was built.');
+    expect(result.output).not.toMatch(/RangeError|ReferenceError|Maximum call stack/);
+    const at = (name: string) => path.join(result.content, 'articles', `${name}.md`);
+    expect(result.output).toContain(`${at('bomb')}:5: the frontmatter uses 72 YAML aliases (*name); at most 50 are allowed`);
+    expect(result.output).toContain(`${at('quotes')}:6: blockquotes and lists nest more than 100 levels deep here; at most 100 are allowed`);
+    expect(result.output).toContain(`${at('list')}:106: blockquotes and lists nest more than 100 levels deep here; at most 100 are allowed`);
+    expect(result.output).toContain(`${at('huge')}:5: the body is 2.9 MB; at most 2.0 MB is allowed (split the article)`);
+  });
+
   test('a removal without a reason, and an expiry before the article was published', async () => {
     const result = await buildBad('removal', {
       'articles/removed.md': md(['title: Removed', 'date: 2018-03-01', 'removed: { date: 2019-01-01 }']),

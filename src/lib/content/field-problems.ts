@@ -97,6 +97,8 @@ export function describeIssues(
     const line = parsed.lineOf(path) ?? parsed.lineOf(path.slice(0, 1));
     let message: string;
     if (issue.code === 'custom' && issue.params?.explained) message = issue.message;
+    // A list past its limit (src/lib/content/limits.ts): how long it is, and the limit.
+    else if (issue.code === 'too_big' && issue.origin === 'array' && Array.isArray(value)) message = `${issue.message}; this one has ${value.length}`;
     else if (value === undefined) message = `required field is missing; expected ${expectation(path.filter((k) => typeof k === 'string').join('.')) ?? 'a value'}`;
     else {
       const key = path.filter((k) => typeof k === 'string').join('.');

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { ContentProblem } from './errors.ts';
 import { validateArticle, validateCompany, type ArticleRecord, type CompanyRecord, type Validated } from './schema.ts';
 import { parseFrontmatter, type ParsedFrontmatter } from './frontmatter.ts';
+import { bodyLimitProblem } from './limits.ts';
 import { slugify } from '../slug.ts';
 
 export type ContentKind = 'article' | 'company';
@@ -18,6 +19,9 @@ export function readContentFile(file: string, absolute: string, source: string):
   if (!slug) return { problems: [{ file, message: 'the file name gives no usable slug; name the file after its title, e.g. microsoft-and-xiaomi.md' }] };
   const parsed = parseFrontmatter(source);
   if (!('lineOf' in parsed)) return { problems: [{ file, line: parsed.line, message: parsed.message }] };
+  // Before the Markdown parser sees it: past a limit, the parser could run for minutes or overflow its stack.
+  const tooMuch = bodyLimitProblem(parsed.body, parsed.bodyLine);
+  if (tooMuch) return { problems: [{ file, line: tooMuch.line, message: tooMuch.message }] };
   return { slug, parsed };
 }
 

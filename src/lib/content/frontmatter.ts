@@ -6,7 +6,8 @@
  * timestamp type would turn them into instants and lose the written offset, which the date
  * rule in the README's "Content" says to keep), and duplicate keys are errors.
  */
-import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { CONTENT_LIMITS } from './limits.ts';
 
 export interface ParsedFrontmatter {
   /** The frontmatter as plain data (`undefined` when there is none). */
@@ -39,6 +40,9 @@ export function parseFrontmatter(source: string): ParsedFrontmatter | Frontmatte
   if (!close) return { line: 1, message: 'the frontmatter block opened by "---" on line 1 is never closed by another "---" line' };
 
   const yamlText = rest.slice(0, close.index);
+  if (yamlText.length > CONTENT_LIMITS.frontmatterBytes) {
+    return { line: 2, message: `the frontmatter is ${Math.round(yamlText.length / 1024)} KB; at most ${CONTENT_LIMITS.frontmatterBytes / 1024} KB is allowed` };
+  }
   const afterClose = rest.slice(close.index + close[0].length).replace(/^\r?\n/, '');
   const bodyLine = source.slice(0, source.length - afterClose.length).split('\n').length;
   const lineCounter = new LineCounter();
@@ -60,8 +64,31 @@ export function parseFrontmatter(source: string): ParsedFrontmatter | Frontmatte
     return { line: 2, message: 'expected the frontmatter to be a set of "field: value" lines' };
   }
 
+  // YAML aliases (`*name`) repeat a value; a few nested ones make billions (an alias bomb).
+  let aliases = 0;
+  let firstAlias: number | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      aliases++;
+      firstAlias ??= node.range?.[0];
+    },
+  });
+  if (aliases > CONTENT_LIMITS.yamlAliases) {
+    return {
+      line: toFileLine(firstAlias ?? 0),
+      message: `the frontmatter uses ${aliases} YAML aliases (*name); at most ${CONTENT_LIMITS.yamlAliases} are allowed`,
+    };
+  }
+  let data: unknown;
+  try {
+    data = doc.contents === null ? {} : doc.toJS({ maxAliasCount: 10 * CONTENT_LIMITS.yamlAliases });
+  } catch (error) {
+    // The YAML library stops what would expand past its limit; say so, at the first alias.
+    return { line: toFileLine(firstAlias ?? 0), message: `the frontmatter's YAML cannot be read: ${(error as Error).message}` };
+  }
+
   return {
-    data: doc.contents === null ? {} : doc.toJS(),
+    data,
     body: afterClose,
     bodyLine,
     lineOf(path) {

@@ -3,6 +3,7 @@
  * turns a file's frontmatter into a clean record, or into problems that name the file, line and
  * field (worded by field-problems.ts).
  */
+import { CONTENT_LIMITS } from './limits.ts';
 import { z } from 'astro/zod';
 import type { ContentProblem } from './errors.ts';
 import { parseArchiveDate, type ArchiveDate } from '../dates.ts';
@@ -102,7 +103,8 @@ export type CompanyRecord = {
 };
 
 const text = z.string().trim().min(1);
-const nameList = z.array(text);
+/** A list of names (companies, topics, bylines, aliases): past the limit, a file is an error, not a slow build. */
+const nameList = z.array(text).max(CONTENT_LIMITS.names, `a list of at most ${CONTENT_LIMITS.names} names is allowed`);
 const httpUrl = z.url({ protocol: /^https?$/ });
 const bcp47 = text.refine((tag) => {
   try {
