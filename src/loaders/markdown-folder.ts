@@ -17,9 +17,9 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { glob } from 'tinyglobby';
 import { ContentError, formatProblem, type ContentProblem } from '../lib/content/errors.ts';
 import type { ArticleRecord } from '../lib/content/schema.ts';
+import { listMarkdownFiles } from '../lib/content/content-files.ts';
 import { displayPath } from '../lib/content/display-path.ts';
 import { summarizeRemovals, type Removal } from '../lib/content/sanitize.ts';
 import { createRenderer, processFile, type FileJob, type FileResult, type ProcessSettings } from './process-file.ts';
@@ -94,6 +94,8 @@ const PIPELINE_SOURCES = [
   '../lib/content/field-problems.ts',
   '../lib/content/site-path.ts',
   '../lib/content/lead-image.ts',
+  '../lib/content/encoding.ts',
+  '../lib/content/limits.ts',
   './image-files.ts',
   '../lib/dates.ts',
   '../lib/slug.ts',
@@ -129,9 +131,10 @@ export function markdownFolderLoader<T extends { slug: string; file: string }>(o
     const { domains, remotePatterns } = context.config.image;
     const settings: ProcessSettings = { ...options.settings, image: { domains, remotePatterns } };
     const settingsKey = `${pipelineVersion()}\n${JSON.stringify(settings)}`;
-    const files = (await glob('**/*.md', { cwd: folder, absolute: true })).sort();
+    const listed = listMarkdownFiles(folder);
+    const files = listed.files;
     const htmlDir = htmlFolder(fileURLToPath(context.config.cacheDir), options.name);
-    const problems: ContentProblem[] = [];
+    const problems: ContentProblem[] = [...listed.problems];
     const untouched = new Set(store.keys());
 
     // Unchanged files keep their entries; the rest are processed below, on every core.

@@ -3,9 +3,9 @@
  * import` reads the company registry from. (The build's loader reads its own, in workers.)
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { globSync } from 'tinyglobby';
+import { listMarkdownFiles } from './content-files.ts';
 import { displayPath } from './display-path.ts';
-import { decodeContent, type EncodingProblem } from './encoding.ts';
+import { decodeContent } from './encoding.ts';
 
 export interface SourceFile {
   /** The path as shown in messages. */
@@ -13,18 +13,20 @@ export interface SourceFile {
   absolute: string;
   /** The text, decoded strictly as UTF-8 (src/lib/content/encoding.ts); empty when it is not. */
   source: string;
-  /** Why the file is not UTF-8, if it is not. */
-  encoding?: EncodingProblem;
+  /** Why the file cannot be read, if it cannot: not UTF-8, or a link that cannot be followed. */
+  unreadable?: { line?: number; message: string };
 }
 
 /** Every `.md` file below `folder`, sorted; none when the folder does not exist. */
 export function readSourceFiles(folder: string): SourceFile[] {
   if (!existsSync(folder)) return [];
-  return globSync('**/*.md', { cwd: folder, absolute: true })
-    .sort()
-    .map((absolute) => {
-      const decoded = decodeContent(readFileSync(absolute));
-      const file = displayPath(absolute);
-      return 'problem' in decoded ? { file, absolute, source: '', encoding: decoded.problem } : { file, absolute, source: decoded.text };
-    });
+  const { files, problems } = listMarkdownFiles(folder);
+  const links = problems.map((problem): SourceFile => ({ file: problem.file, absolute: '', source: '', unreadable: { message: problem.message } }));
+  const read = files.map((absolute): SourceFile => {
+    const decoded = decodeContent(readFileSync(absolute));
+    const file = displayPath(absolute);
+    return 'problem' in decoded ? { file, absolute, source: '', unreadable: decoded.problem } : { file, absolute, source: decoded.text };
+  });
+  // A link that cannot be followed is reported as the build reports it.
+  return [...links, ...read];
 }

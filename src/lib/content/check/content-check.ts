@@ -55,8 +55,8 @@ export interface CheckReport {
 export function readRecords<T extends ArticleRecord | CompanyRecord>(kind: ContentKind, files: readonly SourceFile[], timeZone: string, errors: ContentProblem[]) {
   const read: { record: T; parsed: ParsedFrontmatter; source: SourceFile }[] = [];
   for (const source of files) {
-    if (source.encoding) {
-      errors.push({ file: source.file, line: source.encoding.line, message: source.encoding.message });
+    if (source.unreadable) {
+      errors.push({ file: source.file, line: source.unreadable.line, message: source.unreadable.message });
       continue;
     }
     const file = readContentFile(source.file, source.absolute, source.source);
