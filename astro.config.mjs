@@ -8,6 +8,7 @@ import { contentSecurityPolicy } from './src/lib/outputs/csp.ts';
 import { archiveSitemap } from './src/integrations/sitemap.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
+import buildLock from './src/integrations/build-lock.ts';
 import outputFolder from './src/integrations/output-folder.ts';
 import { publishedUrls } from './src/integrations/published-urls.ts';
 import { shareCards } from './src/integrations/share-cards.ts';
@@ -37,6 +38,8 @@ export default defineConfig({
   // sitemap-index.xml with lastmod from the content (src/lib/outputs/sitemap.ts); the policy as a
   // header in _headers; the list of published URLs and the redirects; pagefind stays last.
   integrations: [
+    // One build at a time into a cache or output folder; a second stops, naming the first.
+    buildLock(),
     // Keeps the output folder between builds, removing what this build no longer makes.
     outputFolder(),
     archiveSitemap(site),

@@ -1,0 +1,41 @@
+/**
+ * One build at a time (src/integrations/build-lock.ts): a build whose cache or output folder is
+ * locked by a running process stops at once with a message naming it, and touches nothing; a
+ * lock left by a killed build (its process gone) does not block the next; a build gives its
+ * locks back when it ends.
+ */
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import { lockFileOf } from '@/integrations/build-lock';
+import { astroBuild, makeTempDir, removeDir } from './build-helpers';
+
+let work: string;
+afterAll(() => removeDir(work));
+
+test('a locked folder stops the build, naming the holder; a stale lock is taken over; locks are given back', async () => {
+  work = await makeTempDir('lock');
+  const cacheLock = lockFileOf(path.join(work, 'cache'));
+  const outLock = lockFileOf(path.join(work, 'dist'));
+
+  // Held by a running process (this test's own): another build is under way.
+  writeFileSync(outLock, `${process.pid}\n`);
+  const refused = await astroBuild({ workDir: work });
+  expect(refused.code).not.toBe(0);
+  expect(refused.output).toContain(
+    `another build (process ${process.pid}) is using the output folder ${path.join(work, 'dist')}; wait for it to end, or stop it.`,
+  );
+  expect(refused.output).not.toContain('Stack trace');
+  expect(existsSync(path.join(work, 'dist', 'index.html'))).toBe(false);
+  // Its own lock on the cache folder was given back as it stopped.
+  expect(existsSync(cacheLock)).toBe(false);
+  expect(existsSync(outLock)).toBe(true);
+  rmSync(outLock);
+
+  // Left by a build that was killed: no process has this id.
+  writeFileSync(outLock, '999999999\n');
+  const built = await astroBuild({ workDir: work });
+  expect(built.code, built.output).toBe(0);
+  expect(existsSync(outLock)).toBe(false);
+  expect(existsSync(cacheLock)).toBe(false);
+});
