@@ -1,6 +1,7 @@
 /**
- * One build at a time per cache folder and per output folder: two builds interleaving their
- * writes would leave a mix of both. A build takes a lock for each (a file in the system's temp
+ * One build at a time per project, cache folder and output folder: two builds interleaving their
+ * writes would leave a mix of both (and Astro bundles each build's pages into the project's own
+ * `.astro/` folder, whatever the others). A build takes a lock for each (a file in the system's temp
  * folder named by the folder's path, created atomically, holding its process id) before Astro
  * does any work, and gives them back when it ends, however it ends. (Not inside the folders: the
  * first build into an output folder empties it.) A second build stops at once with a message naming the first; a lock left by a build
@@ -84,6 +85,9 @@ export default function buildLock(): AstroIntegration {
       'astro:config:setup': ({ command, config, logger }) => {
         if (command !== 'build') return;
         try {
+          // The project too: Astro bundles every build's pages into the project's own `.astro/`,
+          // whatever the cache and output folders.
+          releases.push(takeLock(path.resolve(fileURLToPath(config.root)), 'project'));
           releases.push(takeLock(path.resolve(fileURLToPath(config.cacheDir)), 'cache folder'));
           releases.push(takeLock(path.resolve(fileURLToPath(config.outDir)), 'output folder'));
         } catch (error) {

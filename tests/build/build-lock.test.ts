@@ -8,7 +8,7 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { lockFileOf } from '@/integrations/build-lock';
-import { astroBuild, makeTempDir, removeDir } from './build-helpers';
+import { astroBuild, makeTempDir, removeDir, ROOT } from './build-helpers';
 
 let work: string;
 afterAll(() => removeDir(work));
@@ -27,8 +27,9 @@ test('a locked folder stops the build, naming the holder; a stale lock is taken 
   );
   expect(refused.output).not.toContain('Stack trace');
   expect(existsSync(path.join(work, 'dist', 'index.html'))).toBe(false);
-  // Its own lock on the cache folder was given back as it stopped.
+  // Its own locks on the project and the cache folder were given back as it stopped.
   expect(existsSync(cacheLock)).toBe(false);
+  expect(existsSync(lockFileOf(ROOT))).toBe(false);
   expect(existsSync(outLock)).toBe(true);
   rmSync(outLock);
 

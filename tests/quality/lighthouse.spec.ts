@@ -32,11 +32,10 @@ const PAGES: Record<'seed' | 'hostile' | 'fixture', Record<string, string>> = {
     timeline: 'timeline/',
     search: 'search/?q=microsoft',
   },
+  // The hostile archive's pages that show its payloads (its other pages are the seed's templates).
   hostile: {
-    home: '',
     article: '2024/05/01/scripts/',
     company: 'companies/registry-co/',
-    timeline: 'timeline/',
     search: `search/?q=${HOSTILE.searchWord}`,
   },
   // An article with a lead photograph (2,400 pixels wide) and a picture in its body.
