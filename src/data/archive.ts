@@ -9,7 +9,7 @@ import type { ImageMetadata } from 'astro';
 import { getImage } from 'astro:assets';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { THUMBNAIL } from '@/lib/outputs/image-sizes';
-import { isPhoto } from './previews';
+import { isPhoto } from '@/lib/content/lead-image';
 import { buildArchive, type Archive, type Article, type MovedUrl } from '@/lib/model/archive';
 import type { ArticleRecord } from '@/lib/content/schema';
 import { servedUrls } from '@/lib/model/url-claims';

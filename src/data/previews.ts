@@ -11,6 +11,7 @@ import { getImage } from 'astro:assets';
 import { site } from '@/config/site';
 import { urls } from '@/config/urls';
 import type { Article, ArchiveTerm } from '@/lib/model/archive';
+import { isPhoto } from '@/lib/content/lead-image';
 import type { LeadImage } from '@/lib/content/schema';
 import { previewWidth, structuredCrops } from '@/lib/outputs/image-sizes';
 import { CARD_FORMAT, CARD_SIZE, cardOfArticle, cardOfTerm, cardPath, siteCard, type CardSpec } from '@/lib/outputs/share-cards';
@@ -26,11 +27,6 @@ export interface PreviewImage {
 }
 
 const absolute = (src: string) => absoluteUrl(src, site.url);
-
-/** Whether an article has a lead photograph Astro can resize (an SVG it cannot). */
-export function isPhoto(article: Pick<Article, 'image'>): boolean {
-  return !!article.image?.asset && !!article.image.file && article.image.file.format !== 'svg';
-}
 
 function cardPreview(spec: CardSpec, alt: string): PreviewImage {
   return { url: absolute(urls.path(cardPath(spec))), ...CARD_SIZE, type: CARD_FORMAT.type, alt };

@@ -42,7 +42,14 @@ describe('a card', () => {
   test('an archive draws the site card, one per article without a photograph, and one per term; or only the site card', () => {
     const archive = buildArchive([
       record('a', '2020-01-01', { companies: ['Acme'], topics: ['Ports'] }),
-      record('b', '2020-01-02', { image: { src: 'b.jpg', alt: 'B', asset: { src: '/_astro/b.jpg', width: 2000, height: 1000, format: 'jpeg' } } }),
+      record('b', '2020-01-02', {
+        image: {
+          src: 'b.jpg',
+          alt: 'B',
+          asset: { src: '/_astro/b.jpg', width: 2000, height: 1000, format: 'jpeg' },
+          file: { width: 2000, height: 1000, format: 'jpeg', hash: '' },
+        },
+      }),
     ]);
     const cards = archiveCards(archive, site, true);
     expect(cards.map((card) => card.title)).toEqual(['Newsroom Archive', 'Title of a', 'Acme', 'Ports']);

@@ -52,3 +52,12 @@ export function leadImageFileProblems(src: string, facts: ImageFileFacts): { err
       : [];
   return { errors: [], warnings };
 }
+
+/**
+ * Whether an article's lead image is a photograph the pages can show resized (Astro resolved it,
+ * the loader read its size, and it is not an SVG, which Astro cannot resize): such an article's
+ * previews, feeds and listings use it; every other article gets a share card.
+ */
+export function isPhoto(article: { image?: { asset?: unknown; file?: { format: string } } }): boolean {
+  return !!article.image?.asset && !!article.image.file && article.image.file.format !== 'svg';
+}

@@ -10,6 +10,7 @@
  * text did not change is never drawn again.
  */
 import { createHash } from 'node:crypto';
+import { isPhoto } from '../content/lead-image.ts';
 import { formatDate, type ArchiveDate } from '../dates.ts';
 import { TERM_LABELS } from '../model/terms.ts';
 import { TERM_KINDS, type TermKind } from '../urls.ts';
@@ -208,7 +209,13 @@ export function cardText(spec: CardSpec): string {
 
 /** What the cards of an archive need of each article and term (a narrow view of the model). */
 export interface CardSource {
-  articles: readonly { title: string; lang?: string; date: ArchiveDate; terms: { authors: readonly { name: string }[] }; image?: { asset?: unknown } }[];
+  articles: readonly {
+    title: string;
+    lang?: string;
+    date: ArchiveDate;
+    terms: { authors: readonly { name: string }[] };
+    image?: { asset?: unknown; file?: { format: string } };
+  }[];
   terms: Record<TermKind, ReadonlyMap<string, { kind: TermKind; name: string; articles: readonly unknown[] }>>;
 }
 
@@ -233,7 +240,8 @@ export function archiveCards(archive: CardSource, site: CardSite, perPage: boole
   if (!perPage) return [siteCard(site)];
   return [
     siteCard(site),
-    ...archive.articles.filter((article) => !article.image?.asset).map((article) => cardOfArticle(article, site)),
+    // The same rule as the pages' previews (src/data/previews.ts): a card for every article they show one for.
+    ...archive.articles.filter((article) => !isPhoto(article)).map((article) => cardOfArticle(article, site)),
     ...TERM_KINDS.flatMap((kind) => [...archive.terms[kind].values()].map((term) => cardOfTerm(term, site))),
   ];
 }
