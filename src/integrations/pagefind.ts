@@ -88,6 +88,7 @@ class IndexSession {
   constructor(
     private readonly cacheDir: string,
     private readonly options: PagefindIntegrationOptions,
+    private readonly logger: AstroIntegrationLogger,
   ) {}
 
   #shardDir(shard: string): string {
@@ -133,6 +134,10 @@ class IndexSession {
       this.#directories.set(lang, { reused });
       if (!reused) this.#indexing = this.#indexing.then(() => this.#indexDirectory(own, digest));
     }
+    const changed = [...this.#shards.values(), ...this.#directories.values()].filter((index) => !index.reused).length;
+    this.logger.info(
+      changed ? `search index: indexing ${changed} of ${this.#shards.size + this.#directories.size} index(es) while the pages are written` : 'search index: no indexed text changed',
+    );
     // Errors are reported when the build is done; keep Node from calling them unhandled now.
     this.#indexing.catch(() => {});
   }
@@ -144,7 +149,8 @@ class IndexSession {
       digest,
       // Each body is read now, and let go once Pagefind has it.
       documents.map((document) => async () => ({ url: document.url, content: await documentContent(document, words) })),
-      (partial) => writeFileSync(path.join(partial, WORDS_FILE), [...words].join('\n')),
+      // Sorted: the set fills in the order the bodies were read, which varies from run to run.
+      (partial) => writeFileSync(path.join(partial, WORDS_FILE), [...words].sort().join('\n')),
     );
   }
 
@@ -176,14 +182,20 @@ class IndexSession {
       const { index, errors } = await pagefind.createIndex({ excludeSelectors: this.options.excludeSelectors });
       if (!index || errors.length) throw new Error(`Pagefind could not start:\n  ${errors.join('\n  ')}`);
       const failures: string[] = [];
-      // All at once: the Node API queues them for Pagefind's process.
-      await Promise.all(
-        documents.map(async (document) => {
-          const { url, content } = await document();
-          const added = await index.addHTMLFile({ url, content });
-          if (added.errors.length) failures.push(`${url}: ${added.errors.join('; ')}`);
-        }),
-      );
+      // The bodies are read all at once, but handed to Pagefind in the documents' order, each
+      // without waiting for the one before (the Node API queues them for Pagefind's process):
+      // Pagefind numbers pages in the order it receives them, so another order would give the
+      // same index in other bytes, and a rebuild would not be the clean build's byte for byte.
+      const added: Promise<void>[] = [];
+      for (const reading of documents.map((document) => document())) {
+        const { url, content } = await reading;
+        added.push(
+          index.addHTMLFile({ url, content }).then((result) => {
+            if (result.errors.length) failures.push(`${url}: ${result.errors.join('; ')}`);
+          }),
+        );
+      }
+      await Promise.all(added);
       if (failures.length) throw new Error(`Pagefind could not index:\n  ${failures.join('\n  ')}`);
       const written = await index.writeFiles({ outputPath: partial });
       if (written.errors.length) throw new Error(`Pagefind could not write the index:\n  ${written.errors.join('\n  ')}`);
@@ -265,8 +277,8 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
         cacheDir = fileURLToPath(config.cacheDir);
       },
 
-      'astro:build:start': () => {
-        session = new IndexSession(path.join(cacheDir, 'search-index'), options);
+      'astro:build:start': ({ logger }) => {
+        session = new IndexSession(path.join(cacheDir, 'search-index'), options, logger);
         openReceiver('searchIndex', session);
       },
 

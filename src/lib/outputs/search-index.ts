@@ -282,6 +282,9 @@ export function planShards(articles: readonly { lang?: string; date: { year: num
  */
 export function documentsDigest(documents: readonly SearchDocument[]): string {
   const hash = createHash('sha256');
+  // How a shard is written (src/integrations/pagefind.ts): bumped when that changes, so an index
+  // cached by an earlier version is made again. 2: documents handed over in order, words sorted.
+  hash.update('shard format 2\0');
   for (const { url, shard, before, body, after } of documents) {
     for (const part of [url, shard, before, body.key, after]) hash.update(part).update('\0');
   }
