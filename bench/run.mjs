@@ -163,7 +163,7 @@ async function build(label, { command = 'npx', cwd, args, env, dist, extra }) {
     cwd,
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
     onLine: (line) => {
-      if (/\[content\] Synced|generating static routes|✓ Completed in|search index:|\[ERROR\]|error/i.test(line.text) && !/[├└]─/.test(line.text)) {
+      if (/\[content\] Synced|generating static routes|Switched |✓ Completed in|search index:|\[ERROR\]|error/i.test(line.text) && !/[├└]─/.test(line.text)) {
         say(`${label}:   ${line.text.replace(/^\d\d:\d\d:\d\d /, '').trim()}`);
       } else if (line.at - last > 15_000) {
         last = line.at;
