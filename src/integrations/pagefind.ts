@@ -136,7 +136,9 @@ class IndexSession {
     }
     const changed = [...this.#shards.values(), ...this.#directories.values()].filter((index) => !index.reused).length;
     this.logger.info(
-      changed ? `search index: indexing ${changed} of ${this.#shards.size + this.#directories.size} index(es) while the pages are written` : 'search index: no indexed text changed',
+      changed
+        ? `search index: indexing ${changed} of ${this.#shards.size + this.#directories.size} index(es) while the pages are written`
+        : 'search index: no indexed text changed',
     );
     // Errors are reported when the build is done; keep Node from calling them unhandled now.
     this.#indexing.catch(() => {});

@@ -30,7 +30,12 @@ function firstVersion(): Record<string, string> {
     const year = i <= 9 ? 2020 : 2021;
     const mm = String(((i - 1) % 9) + 1).padStart(2, '0');
     files[`articles/${year}/story-${i}.md`] = md(
-      [`title: Story number ${i} about ${i % 2 ? 'Globex' : 'Initech'}`, `date: ${year}-${mm}-1${i % 10}T09:30:00Z`, `companies: [${i % 2 ? 'Globex' : 'Initech'}]`, `topics: [Topic ${i % 3}]`],
+      [
+        `title: Story number ${i} about ${i % 2 ? 'Globex' : 'Initech'}`,
+        `date: ${year}-${mm}-1${i % 10}T09:30:00Z`,
+        `companies: [${i % 2 ? 'Globex' : 'Initech'}]`,
+        `topics: [Topic ${i % 3}]`,
+      ],
       `The ${i}th report says that "quarterly" figures rose -- again.\n\nA second paragraph with words of its own: ${'lorem '.repeat(i)}.\n`,
     );
   }
@@ -58,7 +63,8 @@ const settings = (work: string, extra: Record<string, string> = {}) => ({
   ...extra,
 });
 
-const build = (work: string, extra: Record<string, string> = {}) => runScript('scripts/build.mjs', ['--outDir', path.join(work, 'dist')], settings(work, extra));
+const build = (work: string, extra: Record<string, string> = {}) =>
+  runScript('scripts/build.mjs', ['--outDir', path.join(work, 'dist')], settings(work, extra));
 
 /** Every file under `dir` with the hash of its bytes (not its times). */
 async function bytesOf(dir: string): Promise<Record<string, string>> {
