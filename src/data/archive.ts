@@ -1,9 +1,10 @@
 /**
  * The archive of this build: loaded from the content collections once and shared by every
  * page (Astro renders all pages in one process, so the promise is built once). What was loaded
- * lives in one object, `LoadedArchive`: the model, and the collection entries behind it (for
- * rendered bodies and content digests). Right after loading, `handOver` gives the model to the
- * build integrations that opened a receiver (src/lib/outputs/build-handoff.ts).
+ * lives in one object, `LoadedArchive`: the model, the search index's shard plan, and the
+ * collection entries behind it (for rendered bodies and content digests). Right after loading,
+ * `publishToBuild` sends the model, and the search documents, to the build integrations that
+ * listen (src/lib/outputs/build-channel.ts).
  */
 import type { ImageMetadata } from 'astro';
 import { getImage } from 'astro:assets';
@@ -16,8 +17,9 @@ import { servedUrls } from '@/lib/model/url-claims';
 import { checkPublished } from '@/lib/outputs/published-urls';
 import { keptPublishedList } from '../loaders/published-list';
 import { contentFileKey } from '../loaders/publication';
-import { openReceivers } from '@/lib/outputs/build-handoff';
-import { planShards, searchDocument, type DocumentBody, type SearchContext } from '@/lib/outputs/search-index';
+import { hasSubscribers, publish } from '@/lib/outputs/build-channel';
+import { searchDocument, type DocumentBody, type SearchContext } from '@/search/build/documents';
+import { planShards, type ShardPlan } from '@/search/build/shard-plan';
 import { readStoredHtml } from '../loaders/html-files';
 import { urls } from '@/config/urls';
 import { site } from '@/config/site';
@@ -26,6 +28,8 @@ import { pageKey } from '@/lib/outputs/page-keys';
 
 interface LoadedArchive {
   model: Archive;
+  /** The search index's shards and each article's shard, worked out once for the index and the search page. */
+  shardPlan: ShardPlan;
   /** The collection entry of each published article, by its path. */
   articleEntries: Map<string, CollectionEntry<'articles'>>;
   /** The collection entry of each registry company, by its slug. */
@@ -57,33 +61,28 @@ async function load(): Promise<LoadedArchive> {
   const byFile = new Map(articles.map((entry) => [entry.data.file, entry]));
   const result: LoadedArchive = {
     model,
+    shardPlan: planShards(model.articles, site.lang, site.searchShardSize),
     articleEntries: new Map(model.articles.map((article) => [article.path, byFile.get(article.file)!])),
     companyEntries: new Map(companies.map((entry) => [entry.data.slug, entry])),
   };
-  await handOver(result);
+  await publishToBuild(result);
   return result;
 }
 
 /**
- * Gives the model to the integrations that opened a receiver for this build: the sitemap, the
- * list of published URLs, and the search index, which gets every article now, to index while the
- * pages are written. In `astro dev` none is open.
+ * Sends the model to the integrations listening during `astro build`: the sitemap, the list of
+ * published URLs and the share cards; and, when the search index listens, every article's
+ * search document now, to index while the pages are written. In `astro dev` no one listens.
  */
-async function handOver({ model, articleEntries }: LoadedArchive): Promise<void> {
-  const { sitemap, searchIndex, publishedUrls, shareCards } = openReceivers();
-  sitemap?.receive(model);
-  publishedUrls?.receive(model);
-  shareCards?.receive(model);
-  if (searchIndex) {
-    const { shardOf } = planShards(model.articles, site.lang, site.searchShardSize);
-    const context = searchContext(model);
-    const thumbnails = await Promise.all(model.articles.map(searchThumbnail));
-    searchIndex.add(
-      model.articles.map((article, i) =>
-        searchDocument({ ...article, thumbnail: thumbnails[i] }, bodyOf(articleEntries.get(article.path)!), shardOf[i]!, context),
-      ),
-    );
-  }
+async function publishToBuild({ model, shardPlan, articleEntries }: LoadedArchive): Promise<void> {
+  publish('archive', model);
+  if (!hasSubscribers('searchDocuments')) return;
+  const context = searchContext(model);
+  const thumbnails = await Promise.all(model.articles.map(searchThumbnail));
+  const documents = model.articles.map((article, i) =>
+    searchDocument({ ...article, thumbnail: thumbnails[i] }, bodyOf(articleEntries.get(article.path)!), shardPlan.shardOf[i]!, context),
+  );
+  publish('searchDocuments', { documents, plan: shardPlan });
 }
 
 /** The thumbnail a search result shows for an article with a lead image: twice the listings' size, for sharp screens. */
@@ -115,6 +114,11 @@ export function searchContext(model: Archive): SearchContext {
 
 export async function getArchive(): Promise<Archive> {
   return (await loadArchive()).model;
+}
+
+/** The search index's shards, as the search page hands them to the browser. */
+export async function getSearchShards() {
+  return (await loadArchive()).shardPlan.shards;
 }
 
 /** An entry's rendered HTML, read when asked for (the loader keeps most of it in files). */

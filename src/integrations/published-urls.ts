@@ -7,8 +7,8 @@
  * written (src/loaders/publication.ts).
  *
  * The URLs are the output folder's files, less the build's own folders (`_astro/`, the search
- * index) and the host's files (`_headers`, `_redirects`); the archive model, handed over by the
- * pages (src/lib/outputs/build-handoff.ts), says which come from which content file.
+ * index) and the host's files (`_headers`, `_redirects`); the archive model, published by the
+ * pages (src/lib/outputs/build-channel.ts), says which come from which content file.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,7 +17,7 @@ import type { AstroIntegration } from 'astro';
 import type { SiteConfig } from '../config/site.ts';
 import { encodeSitePath } from '../lib/content/site-path.ts';
 import type { Archive } from '../lib/model/archive.ts';
-import { openReceiver } from '../lib/outputs/build-handoff.ts';
+import { subscribe } from '../lib/outputs/build-channel.ts';
 import { LIST_FORMAT, renderPublishedList, URLS_FILE, vanishedPages, type PublishedEntry } from '../lib/outputs/published-urls.ts';
 import { redirectsFile } from '../lib/outputs/redirects.ts';
 import { keptPublishedList } from '../loaders/published-list.ts';
@@ -47,6 +47,7 @@ function filesUnder(dir: string): string[] {
 
 export function publishedUrls(site: SiteConfig): AstroIntegration {
   let archive: Archive | undefined;
+  let unsubscribe: (() => void) | undefined;
   let publicDir = '';
   return {
     name: 'newsroom-archive:published-urls',
@@ -56,11 +57,11 @@ export function publishedUrls(site: SiteConfig): AstroIntegration {
       },
       'astro:build:start': () => {
         archive = undefined;
-        openReceiver('publishedUrls', { receive: (model) => void (archive = model) });
+        unsubscribe = subscribe('archive', (model) => void (archive = model));
       },
       'astro:build:done': ({ dir, logger }) => {
-        openReceiver('publishedUrls', undefined);
-        if (!archive) throw new Error('published URLs: the pages handed over no archive; is src/data/archive.ts loaded by a page?');
+        unsubscribe?.();
+        if (!archive) throw new Error('published URLs: the pages published no archive; is src/data/archive.ts loaded by a page?');
         const outDir = fileURLToPath(dir);
         const fileKey = (file: string) => contentFileKey(file, site.contentDir);
 

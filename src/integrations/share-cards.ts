@@ -4,7 +4,7 @@
  * into Astro's cache folder under the hash of what it shows, and linked into
  * `<outDir>/_cards/`; a card whose text did not change is not drawn again, and cards no page names
  * any more leave the output folder. The archive model comes from the pages
- * (src/lib/outputs/build-handoff.ts).
+ * (src/lib/outputs/build-channel.ts).
  */
 import { availableParallelism } from 'node:os';
 import { existsSync, linkSync, mkdirSync, readdirSync, rmSync, statSync, copyFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { SiteConfig } from '../config/site.ts';
 import type { Archive } from '../lib/model/archive.ts';
-import { openReceiver } from '../lib/outputs/build-handoff.ts';
+import { subscribe } from '../lib/outputs/build-channel.ts';
 import { archiveCards, CARD_FOLDER, cardPath, type CardSpec } from '../lib/outputs/share-cards.ts';
 import { WorkerPool } from '../loaders/worker-pool.ts';
 
@@ -36,6 +36,7 @@ function place(from: string, to: string): void {
 
 export function shareCards(site: SiteConfig): AstroIntegration {
   let archive: Archive | undefined;
+  let unsubscribe: (() => void) | undefined;
   let cacheDir = '';
   return {
     name: 'newsroom-archive:share-cards',
@@ -45,11 +46,11 @@ export function shareCards(site: SiteConfig): AstroIntegration {
       },
       'astro:build:start': () => {
         archive = undefined;
-        openReceiver('shareCards', { receive: (model) => void (archive = model) });
+        unsubscribe = subscribe('archive', (model) => void (archive = model));
       },
       'astro:build:done': async ({ dir, logger }) => {
-        openReceiver('shareCards', undefined);
-        if (!archive) throw new Error('share cards: the pages handed over no archive; is src/data/archive.ts loaded by a page?');
+        unsubscribe?.();
+        if (!archive) throw new Error('share cards: the pages published no archive; is src/data/archive.ts loaded by a page?');
         const outDir = path.join(fileURLToPath(dir), CARD_FOLDER);
         const cards = new Map<string, CardSpec>();
         for (const spec of archiveCards(archive, site, site.shareCards)) cards.set(path.basename(cardPath(spec)), spec);

@@ -9,9 +9,10 @@ import { datePathParts, type ArchiveDate } from './dates.ts';
 import { calendarDayKey } from './model/on-this-day.ts';
 import { padNumber } from './pad.ts';
 
-export type TermKind = 'companies' | 'topics' | 'authors';
+import type { TermKind } from './kinds.ts';
 
-export const TERM_KINDS: readonly TermKind[] = ['companies', 'topics', 'authors'];
+// The kinds are data (kinds.ts); re-exported here, where most pages already look for them.
+export { TERM_KINDS, type TermKind } from './kinds.ts';
 
 /** Root-relative path of an article, without the base: `2018/02/27/slug/`. */
 export function articlePath(date: Pick<ArchiveDate, 'year' | 'month' | 'day'>, slug: string): string {

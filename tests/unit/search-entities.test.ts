@@ -3,7 +3,10 @@
  * writes from the terms, and the matching the browser does on it.
  */
 import { describe, expect, test } from 'vitest';
-import { buildSearchEntities, matchEntities, normalizeName, type SearchEntity } from '@/lib/client/search-entities';
+import { buildSearchEntities } from '@/search/build/entities';
+import { matchEntities } from '@/search/browser/entity-matching';
+import type { SearchEntity } from '@/search/contract/entities';
+import { normalizeName } from '@/search/contract/words';
 
 const entity = (name: string, extra: Partial<SearchEntity> = {}): SearchEntity => ({
   kind: 'company',

@@ -4,18 +4,9 @@
  * the names an article is tagged with among them.
  */
 import { describe, expect, test } from 'vitest';
-import {
-  addDocumentWords,
-  documentContent,
-  documentsDigest,
-  planShards,
-  searchDocument,
-  searchRecord,
-  searchSortKey,
-  taggedNames,
-  wordDirectoryDocument,
-  type SearchContext,
-} from '@/lib/outputs/search-index';
+import { addDocumentWords, wordDirectoryDocument } from '@/search/build/directory';
+import { documentContent, searchDocument, searchRecord, searchSortKey, taggedNames, type SearchContext } from '@/search/build/documents';
+import { documentsDigest, planShards } from '@/search/build/shard-plan';
 import { date } from './helpers';
 
 const at = (year: number, month: number, lang?: string) => ({ lang, date: { year, month } });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { compareSortValues, mergeNewestFirst } from '@/lib/client/search-merge';
+import { compareSortValues, mergeNewestFirst } from '@/search/browser/merge';
 
 interface Fake {
   id: string;

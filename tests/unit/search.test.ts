@@ -14,9 +14,10 @@ import {
   toPagefindFilters,
   toPagefindSort,
   type SearchState,
-} from '@/lib/client/search-state';
-import { directoryLanguages, groupOverlapping, monthLabel, planShardSearch, shardMonths, wordDirectoryKey, type ShardInfo } from '@/lib/client/search-shards';
-import { isTypingTarget } from '@/lib/client/search-keys';
+} from '@/search/contract/url-state';
+import { directoryLanguages, shardMonths, wordDirectoryKey, type ShardInfo } from '@/search/contract/shards';
+import { groupOverlapping, monthLabel, planShardSearch } from '@/search/browser/shard-reading';
+import { isTypingTarget } from '@/search/browser/typing-target';
 
 const params = (query: string) => new URLSearchParams(query);
 

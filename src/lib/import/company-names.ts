@@ -5,7 +5,7 @@
  * give a company a page of its own.
  */
 import type { CompanyRecord } from '../content/schema.ts';
-import { normalizeName } from '../client/search-entities.ts';
+import { normalizeName } from '../../search/contract/words.ts';
 
 /** Scripts written without spaces between words: a name there is found anywhere in the text. */
 const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;

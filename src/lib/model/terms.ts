@@ -6,7 +6,7 @@
 import type { ContentProblem } from '../content/errors.ts';
 import type { CompanyRecord } from '../content/schema.ts';
 import { slugify } from '../slug.ts';
-import type { TermKind } from '../urls.ts';
+import { kindInfo, TERM_KINDS, type KindInfo, type TermKind } from '../kinds.ts';
 
 export interface Term<A = unknown> {
   kind: TermKind;
@@ -117,9 +117,5 @@ export function groupByInitial<T extends Pick<Term, 'slug' | 'name'>>(terms: Ite
   return [...groups].map(([letter, list]) => ({ letter, terms: list }));
 }
 
-/** How each kind of term is named on pages. */
-export const TERM_LABELS: Record<TermKind, { singular: string; plural: string; description: string }> = {
-  companies: { singular: 'Company', plural: 'Companies', description: 'Every company the archive covers, A–Z, with its number of articles.' },
-  topics: { singular: 'Topic', plural: 'Topics', description: 'Every topic in the archive, A–Z, with its number of articles.' },
-  authors: { singular: 'Author', plural: 'Authors', description: 'Everyone with a byline in the archive, A–Z, with their number of articles.' },
-};
+/** How each kind of term is named on pages (from the one list of kinds, src/lib/kinds.ts). */
+export const TERM_LABELS = Object.fromEntries(TERM_KINDS.map((kind) => [kind, kindInfo(kind)])) as Record<TermKind, KindInfo>;

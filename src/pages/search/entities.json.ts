@@ -1,11 +1,11 @@
 /**
  * The companies, topics and authors the search page suggests as the reader types, made from the
- * archive model (src/lib/client/search-entities.ts). Fetched once by the search page.
+ * archive model (src/search/build/entities.ts). Fetched once by the search page.
  */
 import type { APIRoute } from 'astro';
 import { urls } from '@/config/urls';
 import { getArchive } from '@/data/archive';
-import { buildSearchEntities } from '@/lib/client/search-entities';
+import { buildSearchEntities } from '@/search/build/entities';
 import { TERM_KINDS } from '@/lib/urls';
 
 export const GET: APIRoute = async () => {

@@ -17,7 +17,7 @@ import { countArticles } from '../../wording.ts';
 import type { ArticleRecord, CompanyRecord } from '../schema.ts';
 import type { ParsedFrontmatter } from '../frontmatter.ts';
 import { editDistanceWithin } from '../../edit-distance.ts';
-import { normalizeName } from '../../client/search-entities.ts';
+import { normalizeName } from '../../../search/contract/words.ts';
 import { SUMMARY_MAX_LENGTH } from '../summary.ts';
 import { resolveTermSlug } from '../../model/terms.ts';
 import { findImagesWithoutAlt, findMarkupRemovals, findRelativeTargets, type LinkTarget } from './body-scan.ts';

@@ -1,31 +1,24 @@
 /**
- * What a search is, shared by the build (which writes the page) and the browser (which runs
- * it): query, facets, date range and order; how it lives in the URL; what Pagefind is asked;
- * and when a query is not worth running. Which shards of the index a search reads is in
- * search-shards.ts.
+ * What a search is, shared by the build (which writes links into a search, "Search within") and
+ * the browser (which runs it): query, facets, date range and order; how it lives in the URL; what
+ * Pagefind is asked; and when a query is not worth running. Which shards of the index a search
+ * reads is in ../browser/shard-reading.ts.
  *
- * This module is pure and small: the search page's script bundles it, so it must not touch
- * Node or the DOM, nor import the date formatting of the build.
+ * Pure and small: the search page's script bundles it, so it must not touch Node or the DOM,
+ * nor import the date formatting of the build.
  */
+import { FACETS, type Facet } from '../../lib/kinds.ts';
+import { DATE_SORT_KEY } from './fields.ts';
+import { wordsOf } from './words.ts';
 
-/** The facets readers can narrow by, in the order the page shows them. */
-export const SEARCH_FACETS = ['company', 'topic', 'author'] as const;
-export type SearchFacet = (typeof SEARCH_FACETS)[number];
-
-/** The facet that narrows search to a kind of term's page (`companies` → `company`). */
-export const FACET_OF_KIND = { companies: 'company', topics: 'topic', authors: 'author' } as const satisfies Record<string, SearchFacet>;
+/** The facets readers can narrow by (one per kind of name, src/lib/kinds.ts), in the page's order. */
+export const SEARCH_FACETS = FACETS;
+export type SearchFacet = Facet;
 
 /** Result orders. `newest` (the default) and `oldest` use the date; `relevance` Pagefind's ranking. */
 export const SEARCH_SORTS = ['newest', 'oldest', 'relevance'] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
 export const DEFAULT_SORT: SearchSort = 'newest';
-
-/** The Pagefind sort key every article carries (src/lib/outputs/search-index.ts). */
-export const DATE_SORT_KEY = 'date';
-/** The metadata field repeating it, where the browser can read it (a result's data). */
-export const DATE_SORT_META = 'date_sort';
-/** The filter that holds each article's month (`2018-02`): the date range reads it. */
-export const MONTH_FILTER = 'month';
 
 /** A month as written in the URL and the month filter: `2018-02`. */
 export type Month = string;
@@ -146,7 +139,7 @@ export type QueryProblem = { kind: 'no-words' } | { kind: 'only-common-words'; w
  * punctuation), or only words too common to narrow anything (`the of`, in an English archive).
  */
 export function queryProblem(query: string, lang: string): QueryProblem | undefined {
-  const words = query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = wordsOf(query);
   if (query.trim() && words.length === 0) return { kind: 'no-words' };
   if (lang.toLowerCase().startsWith('en') && words.length > 0 && words.every((word) => STOP_WORDS.has(word))) {
     return { kind: 'only-common-words', words: [...new Set(words)] };

@@ -6,7 +6,7 @@
  * Article pages ship no client JavaScript, so they do not get this (BaseLayout's
  * `clientScript` prop); the header form itself works everywhere.
  */
-import { isTypingTarget } from '@/lib/client/search-keys';
+import { isTypingTarget } from './typing-target.ts';
 
 const TARGETS = ['[data-search-ui] .pf-input', '#site-search-q'];
 

@@ -1,6 +1,6 @@
 /**
  * Newest-first order across shards of the search index that cover the same months (shards of
- * different languages; src/lib/client/search-shards.ts, `groupOverlapping`).
+ * different languages; shard-reading.ts, `groupOverlapping`).
  *
  * Each shard returns its results in date order, but Pagefind scores them by rank within that
  * shard, so the lists must be merged by date. A result's date lives in its fragment (one small
