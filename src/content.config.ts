@@ -37,8 +37,8 @@ const companies = defineCollection({
     kind: 'company',
     settings,
     checkAll: (records) => {
-      const index = indexCompanyRegistry(records);
-      return Array.isArray(index) ? index : [];
+      const indexed = indexCompanyRegistry(records);
+      return indexed.ok ? [] : indexed.problems;
     },
   }),
 });

@@ -49,7 +49,7 @@ export interface SiteConfig {
    */
   trustedHtml: boolean;
   /**
-   * The most articles one shard of the search index takes (src/lib/outputs/search-index.ts). Pagefind
+   * The most articles one shard of the search index takes (src/search/build/shard-plan.ts). Pagefind
    * holds a shard in memory while it indexes it (about 120 KB an article) and re-indexes a
    * whole shard when one of its articles changes; more shards cost a search more requests.
    */

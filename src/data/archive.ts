@@ -53,9 +53,10 @@ function movedArticles(records: readonly ArticleRecord[]): MovedUrl[] {
 
 async function load(): Promise<LoadedArchive> {
   const [articles, companies] = await Promise.all([getCollection('articles'), getCollection('companies')]);
-  const registry = indexCompanyRegistry(companies.map((entry) => entry.data));
-  // The loader already reported clashes; an array here means it could not have passed.
-  if (Array.isArray(registry)) throw new Error('company registry has clashing names');
+  const indexed = indexCompanyRegistry(companies.map((entry) => entry.data));
+  // The loader already reported clashes; one here means it could not have passed.
+  if (!indexed.ok) throw new Error('company registry has clashing names');
+  const registry = indexed.index;
   const records = articles.map((entry) => entry.data);
   const model = buildArchive(records, registry, { clock: site.buildInstant, moved: movedArticles(records) });
   const byFile = new Map(articles.map((entry) => [entry.data.file, entry]));

@@ -65,7 +65,7 @@ export function createUrls(base: string) {
     /** Every feed of the archive in one OPML file, for feed readers to import at once. */
     opml: () => at('feeds.opml'),
     search: (query?: string) => at(query ? `search/?q=${encodeURIComponent(query)}` : 'search/'),
-    /** The companies, topics and authors the search page suggests (src/lib/client/search-entities.ts). */
+    /** The companies, topics and authors the search page suggests (src/search/build/entities.ts). */
     searchEntities: () => at('search/entities.json'),
   };
 }

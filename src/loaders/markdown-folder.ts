@@ -24,6 +24,7 @@ import { displayPath } from '../lib/content/display-path.ts';
 import { summarizeRemovals, type Removal } from '../lib/content/sanitize.ts';
 import { createRenderer, processFile, type FileJob, type FileResult, type ProcessSettings } from './process-file.ts';
 import { HTML_FILE_KEY, hasStoredHtml, htmlFileOf, htmlFolder, pruneHtmlFiles, writeHtmlFile } from './html-files.ts';
+import { pipelineSources } from './pipeline-sources.ts';
 import { sharedPool } from './worker-pool.ts';
 
 export interface MarkdownFolderOptions<T extends { slug: string; file: string }> {
@@ -40,7 +41,7 @@ export interface MarkdownFolderOptions<T extends { slug: string; file: string }>
 }
 
 /** Where the loader keeps a file's removals (lines of the file) beside the rendered HTML. */
-const REMOVED_KEY = 'removedMarkup';
+const STORED_REMOVALS_KEY = 'removedMarkup';
 /** Where it keeps a file's other warnings (a small lead image), to give them again on every build. */
 const WARNINGS_KEY = 'fileWarnings';
 /**
@@ -76,35 +77,14 @@ function withImage(textDigest: string, stamp: ImageStamp | undefined, imageFile:
 const FEWEST_FOR_WORKERS = 64;
 
 /**
- * The code that turns a file into an entry: a change to it must re-render every file, so its
- * text is part of each file's digest.
+ * The code that turns a file into an entry (pipeline-sources.ts follows its imports from these):
+ * a change to it must re-render every file, so its text is part of each file's digest.
  */
-const PIPELINE_SOURCES = [
-  './process-file.ts',
-  './html-files.ts',
-  '../lib/content/markdown.ts',
-  '../lib/content/sanitize.ts',
-  '../lib/content/summary.ts',
-  '../lib/content/heading-anchor.ts',
-  '../lib/content/page-ids.ts',
-  '../lib/content/file.ts',
-  '../lib/content/schema.ts',
-  '../lib/content/inline-markdown.ts',
-  '../lib/content/frontmatter.ts',
-  '../lib/content/field-problems.ts',
-  '../lib/content/site-path.ts',
-  '../lib/content/lead-image.ts',
-  '../lib/content/encoding.ts',
-  '../lib/content/limits.ts',
-  './image-files.ts',
-  '../lib/dates.ts',
-  '../lib/slug.ts',
-  '../lib/pad.ts',
-];
+const PIPELINE_ENTRIES = [new URL('./process-file.ts', import.meta.url), new URL('./html-files.ts', import.meta.url)];
 
 function pipelineVersion(): string {
   const hash = createHash('sha256');
-  for (const source of PIPELINE_SOURCES) hash.update(readFileSync(new URL(source, import.meta.url)));
+  for (const source of pipelineSources(PIPELINE_ENTRIES)) hash.update(readFileSync(source));
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -153,7 +133,7 @@ export function markdownFolderLoader<T extends { slug: string; file: string }>(o
       const stamp = known && stampImage(known.path, known);
       const digest = withImage(textDigest, stamp, known?.path, generateDigest);
       if (existing?.digest === digest && hasStoredHtml(metadata)) {
-        warnRemoved(file, metadata?.[REMOVED_KEY]);
+        warnRemoved(file, metadata?.[STORED_REMOVALS_KEY]);
         warnAll(metadata?.[WARNINGS_KEY]);
         continue;
       }
@@ -199,7 +179,7 @@ export function markdownFolderLoader<T extends { slug: string; file: string }>(o
           html: htmlFile ? '' : html,
           metadata: {
             ...metadata,
-            [REMOVED_KEY]: result.removed,
+            [STORED_REMOVALS_KEY]: result.removed,
             [WARNINGS_KEY]: result.warnings,
             [HTML_FILE_KEY]: htmlFile,
             [IMAGE_FILE_KEY]: stamp,

@@ -36,13 +36,13 @@ export interface FileJob {
   file: string;
 }
 
-export interface RenderedBody {
+export interface RenderedHtml {
   html: string;
   metadata: Record<string, unknown> & { imagePaths: string[] };
 }
 
 export type FileResult =
-  { record: ArticleRecord | CompanyRecord; rendered: RenderedBody; removed: Removal[]; warnings: ContentProblem[] } | { problems: ContentProblem[] };
+  { record: ArticleRecord | CompanyRecord; rendered: RenderedHtml; removed: Removal[]; warnings: ContentProblem[] } | { problems: ContentProblem[] };
 
 export function createRenderer(settings: ProcessSettings): Promise<MarkdownRenderer> {
   return createMarkdownProcessor({ ...markdownOptions({ trustedHtml: settings.trustedHtml }), image: settings.image });

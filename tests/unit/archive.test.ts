@@ -21,7 +21,8 @@ describe('compareNewestFirst', () => {
 });
 
 describe('buildArchive', () => {
-  const registry = indexCompanyRegistry([company('xiaomi', 'Xiaomi', ['Xiaomi Corp'])]) as Map<string, CompanyRecord>;
+  const indexed = indexCompanyRegistry([company('xiaomi', 'Xiaomi', ['Xiaomi Corp'])]);
+  const registry = indexed.ok ? indexed.index : new Map<string, CompanyRecord>();
   const records = [
     record('older', '2018-02-26T10:00:00Z', { companies: ['XIAOMI'], topics: ['Cloud computing'], bylines: ['Jane Doe'] }),
     record('beijing', '2018-02-27T06:20:00+08:00', { companies: ['Xiaomi Corp', 'Microsoft'], topics: ['cloud computing', 'AI'] }),

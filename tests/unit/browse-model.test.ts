@@ -139,7 +139,8 @@ describe('the archive model', () => {
   });
 
   it('files aliases under the registry entry and names the term after it', () => {
-    const registry = indexCompanyRegistry([company('xiaomi', 'Xiaomi', ['Xiaomi Corp', '小米'])]);
+    const indexed = indexCompanyRegistry([company('xiaomi', 'Xiaomi', ['Xiaomi Corp', '小米'])]);
+    const registry = indexed.ok ? indexed.index : undefined;
     if (Array.isArray(registry)) throw new Error('unexpected clash');
     const model = buildArchive(
       [

@@ -18,7 +18,8 @@ export function feedTestContext(description = 'News ]]> "archive"'): FeedContext
 
 /** A tricky article by three authors (names that look like numbers too), then plain ones; `more` adds records. */
 export function feedTestArchive(trickyCompany: string, more: ArticleRecord[] = []) {
-  const registry = indexCompanyRegistry([company('acme', 'Acme Corporation', ['Acme'])]);
+  const indexed = indexCompanyRegistry([company('acme', 'Acme Corporation', ['Acme'])]);
+  const registry = indexed.ok ? indexed.index : undefined;
   if (Array.isArray(registry)) throw new Error('registry');
   return buildArchive(
     [

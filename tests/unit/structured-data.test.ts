@@ -12,7 +12,8 @@ const site = { title: 'Test Archive', url: 'https://news.example.org/archive/', 
 const urls = createUrls('/archive/');
 
 function archive() {
-  const registry = indexCompanyRegistry([{ ...company('acme', 'Acme Corporation', ['Acme']), website: 'https://acme.example/' }]);
+  const indexed = indexCompanyRegistry([{ ...company('acme', 'Acme Corporation', ['Acme']), website: 'https://acme.example/' }]);
+  const registry = indexed.ok ? indexed.index : undefined;
   if (Array.isArray(registry)) throw new Error('registry');
   return buildArchive(
     [

@@ -39,7 +39,7 @@ import { ARTICLE_SCHEMA, findRemovals, type Removal } from './sanitize.ts';
 import { summaryOfTree } from './summary.ts';
 
 /** Where the pipeline's findings travel to the loader: see `pipelineReport`. */
-const REMOVED_KEY = 'sanitizerRemoved';
+const SANITIZER_REMOVALS_KEY = 'sanitizerRemoved';
 const SUMMARY_KEY = 'derivedSummary';
 
 export interface MarkdownPipelineOptions {
@@ -108,7 +108,7 @@ function remarkDerivedSummary() {
 function rehypeReportRemovals() {
   return (tree: Root, file: VFile) => {
     const removals = findRemovals(tree, ARTICLE_SCHEMA);
-    if (removals.length > 0) report(file, REMOVED_KEY, removals);
+    if (removals.length > 0) report(file, SANITIZER_REMOVALS_KEY, removals);
   };
 }
 
@@ -121,7 +121,7 @@ export interface PipelineReport {
 
 /** What the pipeline found while rendering, from the renderer's metadata. */
 export function pipelineReport(metadata: { frontmatter?: Record<string, unknown> } | undefined): PipelineReport {
-  const removed = metadata?.frontmatter?.[REMOVED_KEY];
+  const removed = metadata?.frontmatter?.[SANITIZER_REMOVALS_KEY];
   const summary = metadata?.frontmatter?.[SUMMARY_KEY];
   return { removed: Array.isArray(removed) ? (removed as Removal[]) : [], derivedSummary: typeof summary === 'string' ? summary : '' };
 }

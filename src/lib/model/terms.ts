@@ -27,8 +27,11 @@ export interface TermRef {
   name: string;
 }
 
+/** The company registry indexed by every name and alias key, or the names two companies claim. */
+export type RegistryIndex = { ok: true; index: Map<string, CompanyRecord> } | { ok: false; problems: ContentProblem[] };
+
 /** Maps every company name and alias key to its registry entry, or reports clashes. */
-export function indexCompanyRegistry(records: readonly CompanyRecord[]): Map<string, CompanyRecord> | ContentProblem[] {
+export function indexCompanyRegistry(records: readonly CompanyRecord[]): RegistryIndex {
   const byKey = new Map<string, CompanyRecord>();
   const problems: ContentProblem[] = [];
   for (const record of records) {
@@ -44,7 +47,7 @@ export function indexCompanyRegistry(records: readonly CompanyRecord[]): Map<str
       } else byKey.set(key, record);
     }
   }
-  return problems.length ? problems : byKey;
+  return problems.length ? { ok: false, problems } : { ok: true, index: byKey };
 }
 
 /** The slug a name is filed under: the registry entry's when it claims the name. */

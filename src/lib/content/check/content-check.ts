@@ -84,7 +84,7 @@ export async function checkContent(input: { articles: readonly SourceFile[]; com
   const errors: ContentProblem[] = [];
   const companies = readRecords<CompanyRecord>('company', input.companies, options.timeZone, errors);
   const registryIndex = indexCompanyRegistry(companies.map(({ record }) => record));
-  if (Array.isArray(registryIndex)) errors.push(...registryIndex);
+  if (!registryIndex.ok) errors.push(...registryIndex.problems);
   const articles = readRecords<ArticleRecord>('article', input.articles, options.timeZone, errors);
   const records = articles.map(({ record }) => record);
   errors.push(...findUrlConflicts(records));
@@ -104,7 +104,7 @@ export async function checkContent(input: { articles: readonly SourceFile[]; com
 
   const checked: CheckedArticle[] = articles.map(({ record, parsed, source }) => ({ record, parsed, absolute: source.absolute }));
   const warnings = [
-    ...contentWarnings(checked, companies.map(({ record }) => record), Array.isArray(registryIndex) ? undefined : registryIndex, options),
+    ...contentWarnings(checked, companies.map(({ record }) => record), registryIndex.ok ? registryIndex.index : undefined, options),
     ...imageWarnings,
   ];
   return {
