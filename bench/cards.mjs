@@ -52,7 +52,9 @@ const plainMs = performance.now() - started;
 const threads = availableParallelism();
 const out = mkdtempSync(path.join(tmpdir(), 'cards-'));
 const pool = new WorkerPool(new URL('../src/integrations/card-worker.ts', import.meta.url), threads, null);
-await Promise.all(Array.from({ length: threads }, (_, i) => pool.run({ spec: specs[0], file: path.join(out, `warm-${i}.jpg`) })));
+await Promise.all(
+  Array.from({ length: threads }, (_, i) => pool.run({ spec: specs[0], file: path.join(out, `warm-${i}.jpg`) })),
+);
 started = performance.now();
 await Promise.all(specs.map((spec, i) => pool.run({ spec, file: path.join(out, `${i}.jpg`) })));
 const oursMs = performance.now() - started;

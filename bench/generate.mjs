@@ -49,8 +49,40 @@ function zipf(n, rand) {
   };
 }
 
-const SYLLABLES = ['ka', 'lo', 'mi', 'zen', 'tor', 'vel', 'qua', 'ri', 'sen', 'dra', 'mo', 'nex', 'pha', 'lu', 'gor', 'tia', 'bri', 'cal', 'dor', 'fen'];
-const COMPANY_SUFFIX = ['Systems', 'Labs', 'Group', 'Holdings', 'Networks', 'Energy', 'Motors', 'Bank', 'Media', 'Foods'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'zen',
+  'tor',
+  'vel',
+  'qua',
+  'ri',
+  'sen',
+  'dra',
+  'mo',
+  'nex',
+  'pha',
+  'lu',
+  'gor',
+  'tia',
+  'bri',
+  'cal',
+  'dor',
+  'fen',
+];
+const COMPANY_SUFFIX = [
+  'Systems',
+  'Labs',
+  'Group',
+  'Holdings',
+  'Networks',
+  'Energy',
+  'Motors',
+  'Bank',
+  'Media',
+  'Foods',
+];
 const WORDS = (
   'market growth quarter revenue profit deal merger shares investors board chief executive regulators ' +
   'court ruling product launch device cloud network data privacy security factory workers union strike ' +
@@ -61,7 +93,8 @@ const WORDS = (
 ).split(' ');
 const TOPICS = Array.from(
   { length: SHAPE.topics },
-  (_, i) => `${WORDS[(i * 7) % WORDS.length][0].toUpperCase()}${WORDS[(i * 7) % WORDS.length].slice(1)} ${WORDS[(i * 13 + 3) % WORDS.length]}`,
+  (_, i) =>
+    `${WORDS[(i * 7) % WORDS.length][0].toUpperCase()}${WORDS[(i * 7) % WORDS.length].slice(1)} ${WORDS[(i * 13 + 3) % WORDS.length]}`,
 );
 const OFFSETS = ['Z', '+01:00', '-05:00', '+08:00', '+05:30', '', '+02:00', '-08:00'];
 
@@ -75,7 +108,8 @@ function sentence(rand, mentions) {
   const length = 12 + Math.floor(rand() * 14);
   const words = [];
   for (let i = 0; i < length; i++) words.push(WORDS[Math.floor(rand() * WORDS.length)]);
-  if (mentions.length && rand() < 0.3) words.splice(Math.floor(rand() * words.length), 0, mentions[Math.floor(rand() * mentions.length)]);
+  if (mentions.length && rand() < 0.3)
+    words.splice(Math.floor(rand() * words.length), 0, mentions[Math.floor(rand() * mentions.length)]);
   if (rand() < 0.1) words[3] = `*${words[3]}*`;
   if (rand() < 0.05) words[5] = `[${words[5]}](https://example.com/${words[5]})`;
   return `${words.join(' ').replace(/^./, (c) => c.toUpperCase())}.`;
@@ -103,7 +137,10 @@ export function makeNames() {
       companies.push(candidate);
     }
   }
-  const authors = Array.from({ length: SHAPE.authors }, (_, i) => `${name(rand, 2)} ${name(rand, 3)}${i % 17 === 0 ? ' Jr' : ''}`);
+  const authors = Array.from(
+    { length: SHAPE.authors },
+    (_, i) => `${name(rand, 2)} ${name(rand, 3)}${i % 17 === 0 ? ' Jr' : ''}`,
+  );
   return { companies, topics: TOPICS, authors };
 }
 
@@ -125,7 +162,8 @@ export function makeArticle(index, names, pick, photos = false) {
   const companyCount = 1 + Math.floor(rand() * 3);
   const companies = [...new Set(Array.from({ length: companyCount }, () => names.companies[pick.company()]))];
   const topics = [...new Set(Array.from({ length: 1 + Math.floor(rand() * 2) }, () => names.topics[pick.topic()]))];
-  const authors = rand() < 0.9 ? [...new Set(Array.from({ length: rand() < 0.8 ? 1 : 2 }, () => names.authors[pick.author()]))] : [];
+  const authors =
+    rand() < 0.9 ? [...new Set(Array.from({ length: rand() < 0.8 ? 1 : 2 }, () => names.authors[pick.author()]))] : [];
   // Some articles name a registry company by one of its aliases (see makeRegistry).
   const written = companies.map((company) => {
     const rank = names.companies.indexOf(company);
@@ -144,12 +182,14 @@ export function makeArticle(index, names, pick, photos = false) {
     .slice(0, 60)}-${index}`;
 
   const lines = ['---', `title: ${yamlString(title)}`, `date: ${date}`];
-  if (authors.length) lines.push(`byline: ${authors.length === 1 ? yamlString(authors[0]) : `[${authors.map(yamlString).join(', ')}]`}`);
+  if (authors.length)
+    lines.push(`byline: ${authors.length === 1 ? yamlString(authors[0]) : `[${authors.map(yamlString).join(', ')}]`}`);
   lines.push(`companies: [${written.map(yamlString).join(', ')}]`, `topics: [${topics.map(yamlString).join(', ')}]`);
   if (rand() < 0.5) lines.push(`summary: ${yamlString(sentence(rand, companies))}`);
   if (rand() < 0.33) lines.push(`source: { name: Example Wire, url: "https://wire.example.com/${year}/${slug}" }`);
   if (rand() < 0.01) lines.push('draft: true');
-  if (photos && hasPhoto(index)) lines.push(`image: { src: ${slug}.jpg, alt: ${yamlString(`A photograph for ${title}`)} }`);
+  if (photos && hasPhoto(index))
+    lines.push(`image: { src: ${slug}.jpg, alt: ${yamlString(`A photograph for ${title}`)} }`);
   lines.push('---', '');
   const body = [
     paragraph(rand, companies),
@@ -191,7 +231,11 @@ export function generateArchive(folder, articles, { photo } = {}) {
   rmSync(folder, { recursive: true, force: true });
   const names = makeNames();
   const rand = random(42);
-  const pick = { company: zipf(SHAPE.companies, rand), topic: zipf(SHAPE.topics, rand), author: zipf(SHAPE.authors, rand) };
+  const pick = {
+    company: zipf(SHAPE.companies, rand),
+    topic: zipf(SHAPE.topics, rand),
+    author: zipf(SHAPE.authors, rand),
+  };
   const files = [];
   const write = ({ file, text }) => {
     const full = path.join(folder, file);
@@ -213,7 +257,9 @@ export function generateArchive(folder, articles, { photo } = {}) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { articles: { type: 'string', default: '10000' }, out: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { articles: { type: 'string', default: '10000' }, out: { type: 'string' } },
+  });
   if (!values.out) {
     console.error('usage: node bench/generate.mjs --articles N --out <folder>');
     process.exit(2);

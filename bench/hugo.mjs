@@ -33,7 +33,9 @@ export function ensureHugo(say) {
   if (existsSync('/usr/bin/apt-get') && process.getuid?.() === 0) {
     say("Hugo reference: installing Debian's hugo package");
     try {
-      execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo', { stdio: 'inherit' });
+      execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo', {
+        stdio: 'inherit',
+      });
     } catch {
       // Reported below.
     }

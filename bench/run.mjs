@@ -33,7 +33,16 @@
  * --skip-search, --keep (keep the generated archive and outputs), --work DIR. Share cards follow
  * ARCHIVE_SHARE_CARDS as a build does (on by default).
  */
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -114,7 +123,14 @@ function imagePhases(lines) {
   return {
     imagesMs: imagesStart !== undefined && imagesEnd !== undefined ? imagesEnd - imagesStart : undefined,
     images: { made, reused },
-    cards: cards ? { drawn: Number(cards[1]), seconds: Number(cards[2]), msEach: cards[3] ? Number(cards[3]) : undefined, kept: Number(cards[4]) } : undefined,
+    cards: cards
+      ? {
+          drawn: Number(cards[1]),
+          seconds: Number(cards[2]),
+          msEach: cards[3] ? Number(cards[3]) : undefined,
+          kept: Number(cards[4]),
+        }
+      : undefined,
   };
 }
 
@@ -146,13 +162,19 @@ function articlePageWeight(dist) {
   }
   const html = readFileSync(path.join(dir, 'index.html'));
   const text = html.toString();
-  const assets = (pattern) => [...text.matchAll(pattern)].map((m) => readFileSync(path.join(dist, m[1].replace(/^\//, ''))));
+  const assets = (pattern) =>
+    [...text.matchAll(pattern)].map((m) => readFileSync(path.join(dist, m[1].replace(/^\//, ''))));
   const css = assets(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g);
   const js = [
     ...assets(/<script[^>]+src="([^"]+)"/g),
-    ...[...text.matchAll(/<script(?![^>]*type="application\/ld\+json")[^>]*>([\s\S]*?)<\/script>/g)].map((m) => Buffer.from(m[1])),
+    ...[...text.matchAll(/<script(?![^>]*type="application\/ld\+json")[^>]*>([\s\S]*?)<\/script>/g)].map((m) =>
+      Buffer.from(m[1]),
+    ),
   ];
-  const weigh = (buffers) => ({ raw: buffers.reduce((s, b) => s + b.length, 0), gzip: buffers.reduce((s, b) => s + gzipSync(b).length, 0) });
+  const weigh = (buffers) => ({
+    raw: buffers.reduce((s, b) => s + b.length, 0),
+    gzip: buffers.reduce((s, b) => s + gzipSync(b).length, 0),
+  });
   return { page: path.relative(dist, dir), html: weigh([html]), css: weigh(css), js: weigh(js) };
 }
 
@@ -163,7 +185,12 @@ async function build(label, { command = 'npx', cwd, args, env, dist, extra }) {
     cwd,
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
     onLine: (line) => {
-      if (/\[content\] Synced|generating static routes|Switched |✓ Completed in|search index:|\[ERROR\]|error/i.test(line.text) && !/[├└]─/.test(line.text)) {
+      if (
+        /\[content\] Synced|generating static routes|Switched |✓ Completed in|search index:|\[ERROR\]|error/i.test(
+          line.text,
+        ) &&
+        !/[├└]─/.test(line.text)
+      ) {
         say(`${label}:   ${line.text.replace(/^\d\d:\d\d:\d\d /, '').trim()}`);
       } else if (line.at - last > 15_000) {
         last = line.at;
@@ -191,7 +218,10 @@ async function build(label, { command = 'npx', cwd, args, env, dist, extra }) {
     peakRssBytes: Math.max(result.peakRss, extraResult.peakRss ?? 0),
     dist: sizeOf(dist),
     index: sizeOf(path.join(dist, 'pagefind')),
-    pictures: { images: sizeOf(path.join(dist, '_astro'), /\.(jpe?g|png|webp|avif|gif)$/), cards: sizeOf(path.join(dist, '_cards')) },
+    pictures: {
+      images: sizeOf(path.join(dist, '_astro'), /\.(jpe?g|png|webp|avif|gif)$/),
+      cards: sizeOf(path.join(dist, '_cards')),
+    },
   };
   say(`${label}: ${seconds(totalMs)} s, peak ${mb(outcome.peakRssBytes)} MB`);
   return outcome;
@@ -211,7 +241,9 @@ const project = (label, dist, cache, extraArgs = []) =>
 async function makePhoto() {
   const { default: sharp } = await import('sharp');
   const [width, height] = [2400, 1600];
-  const noise = await sharp({ create: { width, height, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
+  const noise = await sharp({
+    create: { width, height, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } },
+  })
     .blur(1.5)
     .raw()
     .toBuffer();
@@ -245,14 +277,17 @@ async function main() {
   // The JSON report is on stdout; `lines` has stderr's too (a Node warning, say): take the object.
   const checkOutput = check.lines.map((line) => line.text).join('\n');
   const checkReport = JSON.parse(checkOutput.slice(checkOutput.indexOf('{'), checkOutput.lastIndexOf('}') + 1));
-  if (checkReport.errors.length) throw new Error(`npm run check found ${checkReport.errors.length} errors in the generated archive`);
+  if (checkReport.errors.length)
+    throw new Error(`npm run check found ${checkReport.errors.length} errors in the generated archive`);
   const contentCheck = {
     totalMs: Math.round(check.ms),
     checkMs: Math.round(checkReport.seconds * 1000),
     peakRssBytes: check.peakRss,
     warnings: checkReport.warnings.length,
   };
-  say(`check: ${seconds(contentCheck.totalMs)} s (${checkReport.seconds} s checking), ${checkReport.errors.length} errors, ${contentCheck.warnings} warnings`);
+  say(
+    `check: ${seconds(contentCheck.totalMs)} s (${checkReport.seconds} s checking), ${checkReport.errors.length} errors, ${contentCheck.warnings} warnings`,
+  );
 
   const results = {
     articles,
@@ -282,7 +317,13 @@ async function main() {
     const dist = path.join(work, 'hugo-dist');
     const args = prepareHugo({ folder: path.join(work, 'hugo-site'), content, dist });
     results.hugoVersion = hugoVersion();
-    results.hugo = await build('Hugo cold', { command: 'hugo', cwd: work, args, dist, extra: pagefindCli(dist, 'Hugo') });
+    results.hugo = await build('Hugo cold', {
+      command: 'hugo',
+      cwd: work,
+      args,
+      dist,
+      extra: pagefindCli(dist, 'Hugo'),
+    });
     results.hugo.htmlPages = sizeOf(dist, /\.html$/).files;
     results.hugo.feeds = sizeOf(dist, /\.xml$/).files;
   }
@@ -302,9 +343,11 @@ async function main() {
   const cache = path.join(work, 'cache');
   results.project.push(await project('cold', dist, cache));
   say('plain satori + sharp cards, one after another…');
-  results.cardReference = await measure(process.execPath, [path.join(ROOT, 'bench', 'cards.mjs'), '--content', content, '--count', '100'], { cwd: ROOT }).then(
-    (run) => JSON.parse(run.lines.map((line) => line.text).find((text) => text.startsWith('{')) ?? '{}'),
-  );
+  results.cardReference = await measure(
+    process.execPath,
+    [path.join(ROOT, 'bench', 'cards.mjs'), '--content', content, '--count', '100'],
+    { cwd: ROOT },
+  ).then((run) => JSON.parse(run.lines.map((line) => line.text).find((text) => text.startsWith('{')) ?? '{}'));
   say(`plain card: ${results.cardReference.msEach} ms each`);
   if (!values['skip-search']) {
     const names = makeNames();
@@ -353,7 +396,8 @@ function finish(results, dist) {
   if (results.hugo) for (const build of results.project) build.hugoRatio = ratio(build.totalMs, results.hugo.totalMs);
   // The page phase's wall time over the pages it rendered.
   for (const build of results.project)
-    if (build.pagesMs && build.pages.rendered) build.msPerPage = Math.round((build.pagesMs / build.pages.rendered) * 100) / 100;
+    if (build.pagesMs && build.pages.rendered)
+      build.msPerPage = Math.round((build.pagesMs / build.pages.rendered) * 100) / 100;
 
   mkdirSync(path.dirname(outFile), { recursive: true });
   writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
@@ -365,22 +409,40 @@ function finish(results, dist) {
 function picturesLine(r, reference) {
   const cards = r.cards;
   const perCard = cards?.drawn && cards.seconds ? (cards.seconds * 1000) / cards.drawn : undefined;
-  const ratio = perCard && reference?.msEach ? ` = ${(perCard / reference.msEach).toFixed(2)}× a plain satori + sharp card (${reference.msEach} ms)` : '';
+  const ratio =
+    perCard && reference?.msEach
+      ? ` = ${(perCard / reference.msEach).toFixed(2)}× a plain satori + sharp card (${reference.msEach} ms)`
+      : '';
   return [
     `- ${r.label}: images ${r.images.made} made, ${r.images.reused} reused${r.imagesMs !== undefined ? ` in ${seconds(r.imagesMs)} s` : ''}`,
-    cards ? `; cards ${cards.drawn} drawn${perCard ? ` in ${cards.seconds} s, ${perCard.toFixed(1)} ms each${ratio}` : ''}, ${cards.kept} kept` : '',
+    cards
+      ? `; cards ${cards.drawn} drawn${perCard ? ` in ${cards.seconds} s, ${perCard.toFixed(1)} ms each${ratio}` : ''}, ${cards.kept} kept`
+      : '',
     `; output: pictures ${mb(r.pictures.images.bytes)} MB (${r.pictures.images.files}), cards ${mb(r.pictures.cards.bytes)} MB (${r.pictures.cards.files})`,
   ].join('');
 }
 
 function table(results) {
-  const rows = [...(results.hugo ? [results.hugo] : []), ...(results.reference ? [results.reference] : []), ...results.project];
+  const rows = [
+    ...(results.hugo ? [results.hugo] : []),
+    ...(results.reference ? [results.reference] : []),
+    ...results.project,
+  ];
   const head =
     '| build | total s | × Hugo + Pagefind cold | sync s | pages s | index after pages s | pages rendered / reused | ms per page | peak RSS MB | output MB (files) | index MB (files) |';
   const lines = rows.map((r) => {
-    const name = r === results.hugo ? 'Hugo + Pagefind CLI, cold' : r === results.reference ? 'reference (bare Astro + Pagefind CLI), cold' : r.label;
-    const times = r === results.hugo ? '1' : (r.hugoRatio ?? (results.hugo ? Math.round((r.totalMs / results.hugo.totalMs) * 100) / 100 : '–'));
-    const pages = r === results.hugo ? `${r.htmlPages} HTML, ${r.feeds} XML / –` : `${r.pages.rendered} / ${r.pages.reused}`;
+    const name =
+      r === results.hugo
+        ? 'Hugo + Pagefind CLI, cold'
+        : r === results.reference
+          ? 'reference (bare Astro + Pagefind CLI), cold'
+          : r.label;
+    const times =
+      r === results.hugo
+        ? '1'
+        : (r.hugoRatio ?? (results.hugo ? Math.round((r.totalMs / results.hugo.totalMs) * 100) / 100 : '–'));
+    const pages =
+      r === results.hugo ? `${r.htmlPages} HTML, ${r.feeds} XML / –` : `${r.pages.rendered} / ${r.pages.reused}`;
     return `| ${name} | ${seconds(r.totalMs)} | ${times} | ${seconds(r.syncMs) ?? '–'} | ${seconds(r.pagesMs) ?? '–'} | ${seconds(r.indexAfterPagesMs) ?? '–'} | ${pages} | ${r.msPerPage ?? '–'} | ${mb(r.peakRssBytes)} | ${mb(r.dist.bytes)} (${r.dist.files}) | ${mb(r.index.bytes)} (${r.index.files}) |`;
   });
   const page = results.articlePage;
@@ -399,7 +461,9 @@ function table(results) {
     ...results.project.map((r) => picturesLine(r, results.cardReference)),
     '',
     `\`npm run check\` on the archive: ${seconds(results.contentCheck.totalMs)} s in all (${seconds(results.contentCheck.checkMs)} s checking, the rest starting Node and loading modules), peak ${mb(results.contentCheck.peakRssBytes)} MB; ${results.contentCheck.warnings} warnings.`,
-    ...(results.search ? ['', 'Search in Chromium (served compressed on 127.0.0.1):', '', searchTable(results.search)] : []),
+    ...(results.search
+      ? ['', 'Search in Chromium (served compressed on 127.0.0.1):', '', searchTable(results.search)]
+      : []),
   ].join('\n');
 }
 

@@ -44,7 +44,10 @@ async function transferred(request) {
  */
 export async function measureSearch(dist, queries) {
   const server = await serveSite({ dir: dist, port: PORT, host: '127.0.0.1', base: '/' });
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--disable-background-networking', '--no-first-run'] });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: ['--disable-background-networking', '--no-first-run'],
+  });
   const base = `http://127.0.0.1:${PORT}/`;
   const rows = [];
   try {
@@ -56,14 +59,20 @@ export async function measureSearch(dist, queries) {
       page.on('requestfinished', (request) => requests.push(request));
       await page.addInitScript(recordFirstResult, q);
       await page.goto(`${base}search/?q=${encodeURIComponent(q)}`);
-      const coldMs = await (await page.waitForFunction(() => window.firstResult, undefined, { timeout: 60_000 })).jsonValue();
+      const coldMs = await (
+        await page.waitForFunction(() => window.firstResult, undefined, { timeout: 60_000 })
+      ).jsonValue();
       const atFirst = requests.length;
       const firstCount = await page.locator('[data-search-summary]').textContent();
       // The first page done: a page of results drawn, or every shard holding the words read.
-      await page.waitForFunction(() => !document.querySelector('[data-search]')?.hasAttribute('aria-busy'), undefined, { timeout: 60_000 });
+      await page.waitForFunction(() => !document.querySelector('[data-search]')?.hasAttribute('aria-busy'), undefined, {
+        timeout: 60_000,
+      });
       const pageMs = await page.evaluate(() => performance.now());
       const atPage = requests.length;
-      const sizes = await Promise.all(requests.map(async (request) => ({ url: request.url(), bytes: await transferred(request) })));
+      const sizes = await Promise.all(
+        requests.map(async (request) => ({ url: request.url(), bytes: await transferred(request) })),
+      );
       const sum = (list) => list.reduce((total, s) => total + s.bytes, 0);
       const isIndex = (s) => /\/pagefind\/|entities\.json/.test(s.url);
       const index = sum(sizes.slice(0, atFirst).filter(isIndex));
@@ -84,7 +93,9 @@ export async function measureSearch(dist, queries) {
         });
       });
       await typingPage.locator('#search-q').pressSequentially(q, { delay: 60 });
-      const typedDrawn = await (await typingPage.waitForFunction(() => window.firstResult, undefined, { timeout: 60_000 })).jsonValue();
+      const typedDrawn = await (
+        await typingPage.waitForFunction(() => window.firstResult, undefined, { timeout: 60_000 })
+      ).jsonValue();
       const typingMs = typedDrawn - (await typingPage.evaluate(() => window.lastKey));
       await typingContext.close();
 

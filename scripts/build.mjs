@@ -71,8 +71,16 @@ if (!reason) {
 console.log(`Building: ${reason} (${checked}).`);
 // A build that fails or is stopped leaves no record: the next one builds again.
 forgetInputs(recordFile);
-const stagingArgs = [...astroArgs.filter((_, i) => outDirArg < 0 || (i !== outDirArg && i !== outDirArg + 1)), '--outDir', staging];
-const astro = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', ...stagingArgs], { stdio: 'inherit' });
+const stagingArgs = [
+  ...astroArgs.filter((_, i) => outDirArg < 0 || (i !== outDirArg && i !== outDirArg + 1)),
+  '--outDir',
+  staging,
+];
+const astro = spawnSync(
+  process.execPath,
+  [path.join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', ...stagingArgs],
+  { stdio: 'inherit' },
+);
 if (astro.status !== 0) {
   console.error(`The build did not end well: ${shownOut} was left as the last build made it.`);
   process.exit(astro.status ?? 1);

@@ -23,17 +23,26 @@ import { readImageFacts } from '../src/loaders/image-files.ts';
 import { countOf } from '../src/lib/wording.ts';
 
 const { values } = parseArgs({
-  options: { json: { type: 'boolean', default: false }, strict: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+  options: {
+    json: { type: 'boolean', default: false },
+    strict: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
 });
 if (values.help) {
-  console.log('usage: npm run check [-- --json] [-- --strict]\nChecks every file in the content folder (ARCHIVE_CONTENT_DIR or content/) without building.');
+  console.log(
+    'usage: npm run check [-- --json] [-- --strict]\nChecks every file in the content folder (ARCHIVE_CONTENT_DIR or content/) without building.',
+  );
   process.exit(0);
 }
 
 const started = performance.now();
 const articlesDir = path.join(site.contentDir, 'articles');
 if (!existsSync(articlesDir)) {
-  const problem = { file: displayPath(articlesDir), message: 'the content folder does not exist; set ARCHIVE_CONTENT_DIR to a folder holding articles/' };
+  const problem = {
+    file: displayPath(articlesDir),
+    message: 'the content folder does not exist; set ARCHIVE_CONTENT_DIR to a folder holding articles/',
+  };
   if (values.json) console.log(JSON.stringify({ errors: [problem], warnings: [], articles: 0, companies: 0 }, null, 2));
   else console.error(formatProblem(problem));
   process.exit(1);
@@ -44,7 +53,11 @@ let published;
 if (site.publishedUrls) {
   try {
     const list = await readPublishedList(site.publishedUrls);
-    published = { list, keyOf: (record) => contentFileKey(record.file, site.contentDir), display: (file) => displayPath(path.join(site.contentDir, file)) };
+    published = {
+      list,
+      keyOf: (record) => contentFileKey(record.file, site.contentDir),
+      display: (file) => displayPath(path.join(site.contentDir, file)),
+    };
   } catch (error) {
     console.error(error.message);
     process.exit(1);
@@ -70,16 +83,21 @@ if (values.json) {
   console.log(JSON.stringify({ ...report, seconds: Number(seconds), ok: !failed }, null, 2));
 } else {
   for (const problem of report.errors) console.log(formatProblem(problem));
-  for (const warning of report.warnings) console.log(formatProblem({ ...warning, message: `warning: ${warning.message}` }));
+  for (const warning of report.warnings)
+    console.log(formatProblem({ ...warning, message: `warning: ${warning.message}` }));
   // Not problems: what the build's clock and the removals decide.
   const { scheduled, removed, expired } = report.lifecycle;
-  for (const { file, date } of scheduled) console.log(`${file}: scheduled: goes live at ${date}, built nowhere until then`);
+  for (const { file, date } of scheduled)
+    console.log(`${file}: scheduled: goes live at ${date}, built nowhere until then`);
   for (const { file, date } of removed) console.log(`${file}: removed ${date}: its URL answers with a removal notice`);
-  for (const { file, date } of expired) console.log(`${file}: expired ${date}: its URL answers with a notice that it is no longer available`);
+  for (const { file, date } of expired)
+    console.log(`${file}: expired ${date}: its URL answers with a notice that it is no longer available`);
   console.log(
     `\nChecked ${countOf(report.articles, 'article')} and ${countOf(report.companies, 'company file')} in ${seconds} s: ` +
       `${countOf(report.errors.length, 'error')}, ${countOf(report.warnings.length, 'warning')}` +
-      (scheduled.length + removed.length + expired.length ? `; ${scheduled.length} scheduled, ${removed.length} removed, ${expired.length} expired.` : '.'),
+      (scheduled.length + removed.length + expired.length
+        ? `; ${scheduled.length} scheduled, ${removed.length} removed, ${expired.length} expired.`
+        : '.'),
   );
 }
 process.exitCode = failed ? 1 : 0;

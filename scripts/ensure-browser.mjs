@@ -44,7 +44,9 @@ if (existsSync('/usr/bin/apt-get') && isRoot) {
     run('npx playwright install chromium');
   }
   if (!hasXmllint) {
-    console.error('ensure-browser: xmllint is missing; install libxml2-utils (Debian/Ubuntu) or libxml2 (Homebrew) for the sitemap test');
+    console.error(
+      'ensure-browser: xmllint is missing; install libxml2-utils (Debian/Ubuntu) or libxml2 (Homebrew) for the sitemap test',
+    );
     process.exit(1);
   }
 }

@@ -77,7 +77,9 @@ async function inputFiles(target) {
 function readRegistry() {
   // A broken registry file is `npm run check`'s to report; the import goes on without it.
   const ignored = [];
-  return readRecords('company', readSourceFiles(path.join(site.contentDir, 'companies')), site.timeZone, ignored).map(({ record }) => record);
+  return readRecords('company', readSourceFiles(path.join(site.contentDir, 'companies')), site.timeZone, ignored).map(
+    ({ record }) => record,
+  );
 }
 
 const files = [...new Set((await Promise.all(positionals.map(inputFiles))).flat())];
@@ -105,7 +107,8 @@ for (const absolute of files) {
 let findUpload;
 if (values.media !== undefined) {
   const uploads = path.resolve(values.media);
-  if (!existsSync(uploads) || !statSync(uploads).isDirectory()) fail(`--media: ${values.media} is not a folder (give a copy of wp-content/uploads)`);
+  if (!existsSync(uploads) || !statSync(uploads).isDirectory())
+    fail(`--media: ${values.media} is not a folder (give a copy of wp-content/uploads)`);
   const folders = new Map();
   const filesOf = (folder) => {
     if (!folders.has(folder)) {
@@ -130,7 +133,15 @@ if (values.media !== undefined) {
 const plan = planImport(
   sources,
   { date: batchDate, bylines: values.byline, companies: values.company, topics: values.topic },
-  { contentDir: site.contentDir, timeZone: site.timeZone, registry: readRegistry(), force: values.force, exists: existsSync, display: displayPath, findUpload },
+  {
+    contentDir: site.contentDir,
+    timeZone: site.timeZone,
+    registry: readRegistry(),
+    force: values.force,
+    exists: existsSync,
+    display: displayPath,
+    findUpload,
+  },
 );
 
 const dryRun = values['dry-run'];
@@ -152,12 +163,17 @@ for (const file of plan.files) {
     console.log(
       `  pictures ${dryRun ? 'to copy' : 'copied'} into ${displayPath(path.dirname(file.copies[0].to))}/: ${file.copies.map(({ to }) => path.basename(to)).join(', ')}`,
     );
-  if (file.mediaLeftOut.length) console.log(`  pictures not imported (left out, not linked): ${file.mediaLeftOut.join('; ')}`);
+  if (file.mediaLeftOut.length)
+    console.log(`  pictures not imported (left out, not linked): ${file.mediaLeftOut.join('; ')}`);
   pictures.copied += file.copies.length;
   pictures.leftOut += file.mediaLeftOut.length;
   if (file.suggested.length) console.log(`  companies from the registry, written: ${file.suggested.join(', ')}`);
-  if (file.toConfirm.length) console.log(`  names that may be companies, not written (add them with --company or by hand): ${file.toConfirm.join(', ')}`);
-  if (file.dropped.length) console.log(`  dropped page furniture: ${file.dropped.map((text) => `"${text}"`).join(', ')}`);
+  if (file.toConfirm.length)
+    console.log(
+      `  names that may be companies, not written (add them with --company or by hand): ${file.toConfirm.join(', ')}`,
+    );
+  if (file.dropped.length)
+    console.log(`  dropped page furniture: ${file.dropped.map((text) => `"${text}"`).join(', ')}`);
   for (const warning of file.warnings) console.log(`  warning: ${warning}`);
   warnings += file.warnings.length;
 }
@@ -171,7 +187,9 @@ const failed = toFix + unreadable.length;
 const drafts = plan.files.filter((file) => file.draft).length;
 const lines = [
   `${dryRun ? 'Would write' : 'Wrote'} ${countOf(plan.files.length, 'article')}${drafts ? ` (${countOf(drafts, 'draft')})` : ''}.`,
-  plan.skipped.length ? `Skipped ${countOf(plan.skipped.length, 'article')}: ${toFix} to fix, ${plan.skipped.length - toFix} left alone.` : '',
+  plan.skipped.length
+    ? `Skipped ${countOf(plan.skipped.length, 'article')}: ${toFix} to fix, ${plan.skipped.length - toFix} left alone.`
+    : '',
   byReason.size ? `Not articles: ${[...byReason].map(([reason, n]) => `${n} × ${reason}`).join(', ')}.` : '',
   unreadable.length ? `${countOf(unreadable.length, 'file')} could not be read.` : '',
   pictures.copied || pictures.leftOut

@@ -51,7 +51,10 @@ if (!slug) {
 const written = formatNowForFrontmatter(new Date(), site.timeZone);
 const date = parseArchiveDate(written, site.timeZone);
 const file = path.join(site.contentDir, 'articles', String(date.year), `${slug}.md`);
-const text = articleFileText({ title, date: written, bylines: values.byline, companies: values.company, topics: values.topic, draft: true }, '');
+const text = articleFileText(
+  { title, date: written, bylines: values.byline, companies: values.company, topics: values.topic, draft: true },
+  '',
+);
 const url = absoluteUrl(createUrls(site.base).article({ date, slug }), site.url);
 
 if (values['dry-run']) {
@@ -59,7 +62,9 @@ if (values['dry-run']) {
   process.exit(0);
 }
 if (existsSync(file)) {
-  console.error(`new: ${displayPath(file)} already exists; nothing was written. Choose another headline or edit that file.`);
+  console.error(
+    `new: ${displayPath(file)} already exists; nothing was written. Choose another headline or edit that file.`,
+  );
   process.exit(1);
 }
 mkdirSync(path.dirname(file), { recursive: true });

@@ -38,7 +38,8 @@ export function parseHeadersFile(text) {
       continue;
     }
     const colon = line.indexOf(':');
-    if (colon > 0 && rules.length) rules.at(-1).headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
+    if (colon > 0 && rules.length)
+      rules.at(-1).headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
   }
   return rules;
 }
@@ -147,5 +148,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   await serveSite({ dir: values.dir, port: Number(values.port), host: values.host, base: values.base });
   const shownHost = values.host === '127.0.0.1' ? 'localhost' : values.host;
-  console.log(`Serving ${values.dir}/ at http://${shownHost}:${values.port}${values.base === '/' ? '/' : `/${values.base.replace(/^\/+|\/+$/g, '')}/`}`);
+  console.log(
+    `Serving ${values.dir}/ at http://${shownHost}:${values.port}${values.base === '/' ? '/' : `/${values.base.replace(/^\/+|\/+$/g, '')}/`}`,
+  );
 }

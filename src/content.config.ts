@@ -16,7 +16,9 @@ const articles = defineCollection({
   // Only a lead image's file is looked at by the schema: image() has Astro resolve it into
   // `image.asset`, for the pages, when the loader passes a record with one through parseData.
   schema: ({ image }) =>
-    z.looseObject({ image: z.looseObject({ asset: image().optional() }).optional() }).transform((data) => data as unknown as ArticleRecord),
+    z
+      .looseObject({ image: z.looseObject({ asset: image().optional() }).optional() })
+      .transform((data) => data as unknown as ArticleRecord),
   loader: markdownFolderLoader<ArticleRecord>({
     name: 'archive-articles',
     folder: path.join(site.contentDir, 'articles'),

@@ -5,7 +5,9 @@
  * and every day is a plain link.
  */
 const today = new Date();
-const day = document.querySelector<HTMLAnchorElement>(`a[data-month="${today.getMonth() + 1}"][data-day="${today.getDate()}"]`);
+const day = document.querySelector<HTMLAnchorElement>(
+  `a[data-month="${today.getMonth() + 1}"][data-day="${today.getDate()}"]`,
+);
 const holder = document.querySelector<HTMLElement>('[data-on-this-day-today]');
 const link = holder?.querySelector('a');
 if (day && holder && link) {

@@ -123,13 +123,19 @@ function readCount(name: string, raw: string | undefined, fallback: number, leas
 /** SOURCE_DATE_EPOCH (or now) in milliseconds since 1970. */
 function readBuildInstant(raw: string | undefined): number {
   const seconds = raw?.trim() ? Number(raw) : Date.now() / 1000;
-  if (!Number.isFinite(seconds)) throw new Error(`SOURCE_DATE_EPOCH: expected seconds since 1970-01-01 UTC, got "${raw}"`);
+  if (!Number.isFinite(seconds))
+    throw new Error(`SOURCE_DATE_EPOCH: expected seconds since 1970-01-01 UTC, got "${raw}"`);
   return Math.round(seconds * 1000);
 }
 
 /** The calendar day of an instant in the site's time zone. */
 function calendarDayOf(instant: number, timeZone: string): SiteConfig['buildDay'] {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(instant);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+  }).formatToParts(instant);
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return { year: part('year'), month: part('month'), day: part('day') };
 }

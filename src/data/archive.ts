@@ -48,7 +48,10 @@ function movedArticles(records: readonly ArticleRecord[]): MovedUrl[] {
   // The list names files relative to the content folder; the model, as the records do.
   const byKey = new Map(records.map((record) => [contentFileKey(record.file, site.contentDir), record.file]));
   const current = servedUrls(records, site.buildInstant, (record) => contentFileKey(record.file, site.contentDir));
-  return checkPublished(previous, current, (file) => file).moved.map(({ from, file }) => ({ from, file: byKey.get(file)! }));
+  return checkPublished(previous, current, (file) => file).moved.map(({ from, file }) => ({
+    from,
+    file: byKey.get(file)!,
+  }));
 }
 
 async function load(): Promise<LoadedArchive> {
@@ -81,7 +84,12 @@ async function publishToBuild({ model, shardPlan, articleEntries }: LoadedArchiv
   const context = searchContext(model);
   const thumbnails = await Promise.all(model.articles.map(searchThumbnail));
   const documents = model.articles.map((article, i) =>
-    searchDocument({ ...article, thumbnail: thumbnails[i] }, bodyOf(articleEntries.get(article.path)!), shardPlan.shardOf[i]!, context),
+    searchDocument(
+      { ...article, thumbnail: thumbnails[i] },
+      bodyOf(articleEntries.get(article.path)!),
+      shardPlan.shardOf[i]!,
+      context,
+    ),
   );
   publish('searchDocuments', { documents, plan: shardPlan });
 }
@@ -166,7 +174,14 @@ export async function getDigests() {
  * keys hold the notice itself, so a new day re-renders only the pages whose notice changed; what
  * the clock publishes or withdraws changes the model, and so the keys of the pages that show it.
  */
-export const siteKey = pageKey({ ...site, contentDir: undefined, cacheDir: undefined, buildDay: undefined, buildInstant: undefined, publishedUrls: undefined });
+export const siteKey = pageKey({
+  ...site,
+  contentDir: undefined,
+  cacheDir: undefined,
+  buildDay: undefined,
+  buildInstant: undefined,
+  publishedUrls: undefined,
+});
 
 /** The rendered description of a registry company, if it has one. */
 export async function renderCompanyDescription(slug: string) {

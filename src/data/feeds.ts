@@ -41,7 +41,12 @@ function itemOf(article: Article): Promise<FeedItem> {
   let item = items.get(article);
   if (!item) {
     item = Promise.all([articleHtml(article), articleFeedImage(article)]).then(([html, image]) =>
-      feedItem(article, html, feedContext, image && { ...image, caption: article.image?.caption, credit: article.image?.credit }),
+      feedItem(
+        article,
+        html,
+        feedContext,
+        image && { ...image, caption: article.image?.caption, credit: article.image?.credit },
+      ),
     );
     items.set(article, item);
   }
@@ -54,9 +59,13 @@ export type FeedFormat = 'rss' | 'json';
 /** One feed's document in one format, with its media type. */
 async function feedDocument(feed: FeedInfo, items: readonly FeedItem[], format: FeedFormat): Promise<Response> {
   if (format === 'json') {
-    return new Response(renderJsonFeed(feed, items, feedContext), { headers: { 'Content-Type': `${JSON_FEED_TYPE}; charset=utf-8` } });
+    return new Response(renderJsonFeed(feed, items, feedContext), {
+      headers: { 'Content-Type': `${JSON_FEED_TYPE}; charset=utf-8` },
+    });
   }
-  return new Response(await renderFeed(feed, items, feedContext), { headers: { 'Content-Type': `${RSS_TYPE}; charset=utf-8` } });
+  return new Response(await renderFeed(feed, items, feedContext), {
+    headers: { 'Content-Type': `${RSS_TYPE}; charset=utf-8` },
+  });
 }
 
 async function feedResponse(feed: FeedInfo, articles: readonly Article[], format: FeedFormat): Promise<Response> {

@@ -14,7 +14,15 @@ import type { Article, ArchiveTerm } from '@/lib/model/archive';
 import { isPhoto } from '@/lib/content/lead-image';
 import type { LeadImage } from '@/lib/content/schema';
 import { previewWidth, structuredCrops } from '@/lib/outputs/image-sizes';
-import { CARD_FORMAT, CARD_SIZE, cardOfArticle, cardOfTerm, cardPath, siteCard, type CardSpec } from '@/lib/outputs/share-cards';
+import {
+  CARD_FORMAT,
+  CARD_SIZE,
+  cardOfArticle,
+  cardOfTerm,
+  cardPath,
+  siteCard,
+  type CardSpec,
+} from '@/lib/outputs/share-cards';
 import { absoluteUrl } from '@/lib/urls';
 
 /** A picture for a link preview: absolute URL, size, media type and alt text. */
@@ -71,7 +79,9 @@ export async function structuredImages(article: Article): Promise<string[]> {
   if (!isPhoto(article)) return [];
   const asset = article.image!.asset as ImageMetadata;
   const crops = await Promise.all(
-    structuredCrops(article.image!.file!).map(({ width, height }) => getImage({ src: asset, width, height, fit: 'cover', format: 'jpg', layout: 'none' })),
+    structuredCrops(article.image!.file!).map(({ width, height }) =>
+      getImage({ src: asset, width, height, fit: 'cover', format: 'jpg', layout: 'none' }),
+    ),
   );
   return crops.map((crop) => absolute(crop.src));
 }

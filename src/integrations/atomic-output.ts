@@ -30,7 +30,19 @@
  * killed right there is put back by the next one (`recoverOutput`) before it starts.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 
 /** Where Astro builds for the output folder `outDir`: one staging folder per output folder. */
@@ -45,12 +57,14 @@ const sealsOf = (staging: string) => `${staging}.seals.json`;
 
 /** Entries of the served folder that no build makes and a switch carries over (a deploy checkout). */
 const CARRIED_OVER = ['.git'];
-const carried = (file: string) => CARRIED_OVER.some((entry) => file === entry || file.startsWith(`${entry}${path.sep}`));
+const carried = (file: string) =>
+  CARRIED_OVER.some((entry) => file === entry || file.startsWith(`${entry}${path.sep}`));
 
 /** Moves what no build makes (`CARRIED_OVER`) from the folder switched out to the one switched in. */
 function carryOver(from: string, to: string): void {
   for (const entry of CARRIED_OVER) {
-    if (existsSync(path.join(from, entry)) && !existsSync(path.join(to, entry))) renameSync(path.join(from, entry), path.join(to, entry));
+    if (existsSync(path.join(from, entry)) && !existsSync(path.join(to, entry)))
+      renameSync(path.join(from, entry), path.join(to, entry));
   }
 }
 
@@ -184,7 +198,8 @@ export function switchOutput(staging: string, outDir: string): SwitchResult {
   for (const folder of [...present.folders].sort().reverse()) {
     if (!wanted.folders.has(folder)) rmSync(path.join(spare, folder), { recursive: true, force: true });
   }
-  for (const folder of [...wanted.folders].sort()) if (!present.folders.has(folder)) mkdirSync(path.join(spare, folder), { recursive: true });
+  for (const folder of [...wanted.folders].sort())
+    if (!present.folders.has(folder)) mkdirSync(path.join(spare, folder), { recursive: true });
   for (const [file, info] of wanted.files) {
     const own = present.files.get(file);
     if (own && own.size === info.size && info.mtimeMs < seal && own.mtimeMs < seal) continue;

@@ -32,10 +32,21 @@ export interface BuildInputs {
 }
 
 /** The project's files that shape a build, relative to the project root. */
-export const PROJECT_INPUTS = ['src', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json', 'node_modules/.package-lock.json'];
+export const PROJECT_INPUTS = [
+  'src',
+  'public',
+  'astro.config.mjs',
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+  'node_modules/.package-lock.json',
+];
 
 /** Every file below `root` (or `root` itself), as one digest of path, size and modification time. */
-export function fingerprintFiles(root: string, skip: (relative: string) => boolean = () => false): { count: number; digest: string } {
+export function fingerprintFiles(
+  root: string,
+  skip: (relative: string) => boolean = () => false,
+): { count: number; digest: string } {
   const hash = createHash('sha256');
   let count = 0;
   const add = (file: string, relative: string) => {
@@ -63,13 +74,21 @@ export function fingerprintFiles(root: string, skip: (relative: string) => boole
 export function environmentSettings(env: NodeJS.ProcessEnv): Record<string, string> {
   return Object.fromEntries(
     Object.entries(env)
-      .filter(([name, value]) => value !== undefined && (name.startsWith('ARCHIVE_') || name === 'SITE_URL' || name === 'SOURCE_DATE_EPOCH'))
+      .filter(
+        ([name, value]) =>
+          value !== undefined && (name.startsWith('ARCHIVE_') || name === 'SITE_URL' || name === 'SOURCE_DATE_EPOCH'),
+      )
       .sort(([a], [b]) => a.localeCompare(b)) as [string, string][],
   );
 }
 
 /** The inputs of a build of `contentDir` into `outDir`, now. */
-export function currentInputs(options: { projectRoot: string; contentDir: string; outDir: string; settings: Record<string, string> }): BuildInputs {
+export function currentInputs(options: {
+  projectRoot: string;
+  contentDir: string;
+  outDir: string;
+  settings: Record<string, string>;
+}): BuildInputs {
   const files: BuildInputs['files'] = { content: fingerprintFiles(options.contentDir) };
   for (const name of PROJECT_INPUTS) files[name] = fingerprintFiles(path.join(options.projectRoot, name));
   return { format: FORMAT, settings: options.settings, files, output: fingerprintFiles(options.outDir) };
@@ -80,17 +99,24 @@ export function currentInputs(options: { projectRoot: string; contentDir: string
  * exactly what the output folder holds. `next` is the moment, recorded by the last build, at
  * which the clock alone changes its output (a scheduled article, an expiry).
  */
-export function whyBuild(recorded: BuildInputs | undefined, current: BuildInputs, clock: { now: number; next?: number }): string | undefined {
+export function whyBuild(
+  recorded: BuildInputs | undefined,
+  current: BuildInputs,
+  clock: { now: number; next?: number },
+): string | undefined {
   if (!recorded || recorded.format !== current.format) return 'no record of an earlier build into this folder';
   const settings = [...new Set([...Object.keys(recorded.settings), ...Object.keys(current.settings)])]
     .filter((name) => recorded.settings[name] !== current.settings[name])
     .sort();
   if (settings.length) return `settings changed (${settings.join(', ')})`;
-  const changed = Object.keys(current.files).filter((root) => recorded.files[root]?.digest !== current.files[root].digest);
+  const changed = Object.keys(current.files).filter(
+    (root) => recorded.files[root]?.digest !== current.files[root].digest,
+  );
   if (changed.includes('content')) return 'the content folder changed';
   if (changed.length) return `the project changed (${changed.join(', ')})`;
   if (recorded.output?.digest !== current.output?.digest) return 'the output folder was changed since the last build';
-  if (clock.next !== undefined && clock.next <= clock.now) return `a scheduled or expiring article changes at ${new Date(clock.next).toISOString()}`;
+  if (clock.next !== undefined && clock.next <= clock.now)
+    return `a scheduled or expiring article changes at ${new Date(clock.next).toISOString()}`;
   return undefined;
 }
 

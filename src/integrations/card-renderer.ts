@@ -8,14 +8,27 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import satori from 'satori';
 import sharp from 'sharp';
-import { CARD_SIZE, cardText, cardTree, familiesFor, parseUnicodeRange, subsetsFor, type CardSpec, type FontFamily } from '../lib/outputs/share-cards.ts';
+import {
+  CARD_SIZE,
+  cardText,
+  cardTree,
+  familiesFor,
+  parseUnicodeRange,
+  subsetsFor,
+  type CardSpec,
+  type FontFamily,
+} from '../lib/outputs/share-cards.ts';
 
 const require = createRequire(import.meta.url);
 
 /** Where each family's files are: its package, its files' prefix, and which of its subsets to use. */
 const FAMILIES: Record<FontFamily, { pkg: string; prefix: string; use(subset: string): boolean }> = {
   // Latin, Latin Extended, Cyrillic, Greek, Vietnamese.
-  'Noto Sans': { pkg: '@fontsource/noto-sans', prefix: 'noto-sans', use: (subset) => !subset.startsWith('[') && subset !== 'devanagari' },
+  'Noto Sans': {
+    pkg: '@fontsource/noto-sans',
+    prefix: 'noto-sans',
+    use: (subset) => !subset.startsWith('[') && subset !== 'devanagari',
+  },
   // The CJK families' own characters, in numbered slices; their Latin is Noto Sans's.
   'Noto Sans SC': { pkg: '@fontsource/noto-sans-sc', prefix: 'noto-sans-sc', use: (subset) => subset.startsWith('[') },
   'Noto Sans TC': { pkg: '@fontsource/noto-sans-tc', prefix: 'noto-sans-tc', use: (subset) => subset.startsWith('[') },
@@ -71,7 +84,12 @@ export function fontsFor(spec: CardSpec): { fonts: SatoriFont[]; family: string 
     const name = (family: string, subset: string) => `${family} ${subset}`;
     set = {
       fonts: chosen.flatMap(([family, subset]) =>
-        WEIGHTS.map((weight): SatoriFont => ({ name: name(family, subset), data: fontFile(family, subset, weight), weight, style: 'normal' })),
+        WEIGHTS.map((weight): SatoriFont => ({
+          name: name(family, subset),
+          data: fontFile(family, subset, weight),
+          weight,
+          style: 'normal',
+        })),
       ),
       family: chosen.map(([family, subset]) => `"${name(family, subset)}"`).join(', '),
     };

@@ -66,19 +66,23 @@ export default function outputFolder(): AstroIntegration {
       'astro:build:start': () => {
         started = Date.now();
         if (!existsSync(listFile) && existsSync(outDir)) {
-          for (const entry of readdirSync(outDir)) if (entry !== '.git') rmSync(path.join(outDir, entry), { recursive: true, force: true });
+          for (const entry of readdirSync(outDir))
+            if (entry !== '.git') rmSync(path.join(outDir, entry), { recursive: true, force: true });
         }
       },
       'astro:build:done': ({ assets, logger }) => {
         const written = new Set<string>();
-        for (const urls of assets.values()) for (const url of urls) written.add(path.relative(outDir, fileURLToPath(url)).split(path.sep).join('/'));
+        for (const urls of assets.values())
+          for (const url of urls) written.add(path.relative(outDir, fileURLToPath(url)).split(path.sep).join('/'));
         for (const file of filesUnder(publicDir)) written.add(file);
 
         const previous = existsSync(listFile) ? (JSON.parse(readFileSync(listFile, 'utf8')) as OutputList).files : [];
         const stale = previous.filter((file) => !written.has(file));
         // Build assets have content hashes in their names; this build rewrote every one it uses.
         const assetsDir = path.join(outDir, '_astro');
-        const oldAssets = filesUnder(assetsDir).filter((file) => statSync(path.join(assetsDir, file)).mtimeMs < started);
+        const oldAssets = filesUnder(assetsDir).filter(
+          (file) => statSync(path.join(assetsDir, file)).mtimeMs < started,
+        );
         for (const file of stale) rmSync(path.join(outDir, file), { force: true });
         for (const file of oldAssets) rmSync(path.join(assetsDir, file), { force: true });
         if (stale.length + oldAssets.length > 0) {

@@ -50,7 +50,8 @@ export default function pagefindIntegration(options: IndexOptions = {}): AstroIn
             next();
           });
         });
-        if (existsSync(bundle)) logger.info(`search uses the index of the last build: ${path.relative(process.cwd(), bundle)}/`);
+        if (existsSync(bundle))
+          logger.info(`search uses the index of the last build: ${path.relative(process.cwd(), bundle)}/`);
         else logger.info('no search index yet: run `npm run build` to make search work in dev');
       },
 

@@ -18,7 +18,13 @@ import type { SiteConfig } from '../config/site.ts';
 import { encodeSitePath } from '../lib/content/site-path.ts';
 import type { Archive } from '../lib/model/archive.ts';
 import { subscribe } from '../lib/outputs/build-channel.ts';
-import { LIST_FORMAT, renderPublishedList, URLS_FILE, vanishedPages, type PublishedEntry } from '../lib/outputs/published-urls.ts';
+import {
+  LIST_FORMAT,
+  renderPublishedList,
+  URLS_FILE,
+  vanishedPages,
+  type PublishedEntry,
+} from '../lib/outputs/published-urls.ts';
 import { redirectsFile } from '../lib/outputs/redirects.ts';
 import { keptPublishedList } from '../loaders/published-list.ts';
 import { contentFileKey } from '../loaders/publication.ts';
@@ -61,16 +67,23 @@ export function publishedUrls(site: SiteConfig): AstroIntegration {
       },
       'astro:build:done': ({ dir, logger }) => {
         unsubscribe?.();
-        if (!archive) throw new Error('published URLs: the pages published no archive; is src/data/archive.ts loaded by a page?');
+        if (!archive)
+          throw new Error('published URLs: the pages published no archive; is src/data/archive.ts loaded by a page?');
         const outDir = fileURLToPath(dir);
         const fileKey = (file: string) => contentFileKey(file, site.contentDir);
 
         // What each content file's URLs are, by site path.
         const known = new Map<string, Omit<PublishedEntry, 'path'>>();
-        for (const article of archive.articles) known.set(article.path, { kind: 'article', file: fileKey(article.file) });
-        for (const article of archive.withdrawn) known.set(article.path, { kind: article.status, file: fileKey(article.file) });
+        for (const article of archive.articles)
+          known.set(article.path, { kind: 'article', file: fileKey(article.file) });
+        for (const article of archive.withdrawn)
+          known.set(article.path, { kind: article.status, file: fileKey(article.file) });
         for (const { from, to, reason } of archive.redirects) {
-          known.set(from, { kind: reason === 'alias' ? 'alias' : 'moved', file: fileKey(to.file), to: encodeSitePath(to.path, site.base) });
+          known.set(from, {
+            kind: reason === 'alias' ? 'alias' : 'moved',
+            file: fileKey(to.file),
+            to: encodeSitePath(to.path, site.base),
+          });
         }
         const served = new Set<string>();
         const urls: PublishedEntry[] = [];
@@ -78,13 +91,21 @@ export function publishedUrls(site: SiteConfig): AstroIntegration {
           if (NOT_URLS.test(file)) continue;
           const sitePath = sitePathOfFile(file);
           served.add(sitePath);
-          const entry = known.get(sitePath) ?? { kind: FEED.test(file) ? 'feed' : /(?:^|\/)$|\.html$/.test(sitePath) ? 'page' : 'file' };
+          const entry = known.get(sitePath) ?? {
+            kind: FEED.test(file) ? 'feed' : /(?:^|\/)$|\.html$/.test(sitePath) ? 'page' : 'file',
+          };
           urls.push({ path: encodeSitePath(sitePath, site.base), ...entry });
         }
         for (const [sitePath, entry] of known) {
-          if (!served.has(sitePath)) throw new Error(`published URLs: /${sitePath} (${entry.kind} of ${entry.file}) was not written by the build`);
+          if (!served.has(sitePath))
+            throw new Error(
+              `published URLs: /${sitePath} (${entry.kind} of ${entry.file}) was not written by the build`,
+            );
         }
-        writeIfChanged(path.join(outDir, URLS_FILE), renderPublishedList({ format: LIST_FORMAT, site: site.url, urls }));
+        writeIfChanged(
+          path.join(outDir, URLS_FILE),
+          renderPublishedList({ format: LIST_FORMAT, site: site.url, urls }),
+        );
 
         // The owner's own rules (public/_redirects) first, then the archive's.
         const own = path.join(publicDir, REDIRECTS_FILE);
@@ -93,7 +114,10 @@ export function publishedUrls(site: SiteConfig): AstroIntegration {
           archive.withdrawn.map((article) => article.path),
           site.base,
         );
-        writeIfChanged(path.join(outDir, REDIRECTS_FILE), (existsSync(own) ? `${readFileSync(own, 'utf8').replace(/\n*$/, '\n\n')}` : '') + rules);
+        writeIfChanged(
+          path.join(outDir, REDIRECTS_FILE),
+          (existsSync(own) ? `${readFileSync(own, 'utf8').replace(/\n*$/, '\n\n')}` : '') + rules,
+        );
         logger.info(
           `${URLS_FILE}: ${urls.length} URLs; ${REDIRECTS_FILE}: ${archive.redirects.length} redirect(s), ${archive.withdrawn.length} withdrawn article(s)`,
         );

@@ -50,7 +50,8 @@ export function shareCards(site: SiteConfig): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         unsubscribe?.();
-        if (!archive) throw new Error('share cards: the pages published no archive; is src/data/archive.ts loaded by a page?');
+        if (!archive)
+          throw new Error('share cards: the pages published no archive; is src/data/archive.ts loaded by a page?');
         const outDir = path.join(fileURLToPath(dir), CARD_FOLDER);
         const cards = new Map<string, CardSpec>();
         for (const spec of archiveCards(archive, site, site.shareCards)) cards.set(path.basename(cardPath(spec)), spec);
@@ -61,7 +62,11 @@ export function shareCards(site: SiteConfig): AstroIntegration {
         const started = performance.now();
         if (missing.length) {
           const threads = Math.min(availableParallelism(), missing.length);
-          const pool = new WorkerPool<{ spec: CardSpec; file: string }, number>(new URL('./card-worker.ts', import.meta.url), threads, null);
+          const pool = new WorkerPool<{ spec: CardSpec; file: string }, number>(
+            new URL('./card-worker.ts', import.meta.url),
+            threads,
+            null,
+          );
           try {
             await Promise.all(missing.map(([name, spec]) => pool.run({ spec, file: path.join(cacheDir, name) })));
           } finally {
@@ -78,7 +83,9 @@ export function shareCards(site: SiteConfig): AstroIntegration {
           if (!existsSync(to) || statSync(to).ino !== statSync(from).ino) place(from, to);
         }
         const each = missing.length ? ` (${((seconds * 1000) / missing.length).toFixed(1)} ms each)` : '';
-        logger.info(`share cards: ${missing.length} drawn in ${seconds.toFixed(2)} s${each}, ${cards.size - missing.length} kept → ${CARD_FOLDER}/`);
+        logger.info(
+          `share cards: ${missing.length} drawn in ${seconds.toFixed(2)} s${each}, ${cards.size - missing.length} kept → ${CARD_FOLDER}/`,
+        );
       },
     },
   };

@@ -25,7 +25,8 @@ export interface ArchiveDate {
   instant: number;
 }
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+const DATE_RE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 
 export const DATE_FORMS = 'YYYY-MM-DD or an ISO 8601 date-time such as 2018-02-27T06:20:00Z';
 
@@ -80,7 +81,8 @@ export function parseArchiveDate(written: string, siteTimeZone: string): Archive
   const [hour, minute, second] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
   const ms = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0;
   if (month < 1 || month > 12) return `"${written}" has no month ${month}`;
-  if (day < 1 || day > daysInMonth(year, month)) return `"${written}" is not a calendar date: ${year}-${m[2]} has no day ${day}`;
+  if (day < 1 || day > daysInMonth(year, month))
+    return `"${written}" is not a calendar date: ${year}-${m[2]} has no day ${day}`;
   if (hour > 23 || minute > 59 || second > 59) return `"${written}" is not a valid time of day`;
 
   let zone: string;

@@ -34,12 +34,14 @@ export function createUrls(base: string) {
     /** Any other root-relative path (assets in `public/`, say). */
     path: at,
     home: () => at(),
-    article: (article: { date: Pick<ArchiveDate, 'year' | 'month' | 'day'>; slug: string }) => at(articlePath(article.date, article.slug)),
+    article: (article: { date: Pick<ArchiveDate, 'year' | 'month' | 'day'>; slug: string }) =>
+      at(articlePath(article.date, article.slug)),
     timeline: () => at('timeline/'),
     year: (year: number) => at(`${year}/`),
     month: (year: number, month: number) => at(`${year}/${padNumber(month)}/`),
     /** "On this day": every day of the calendar, or one day's page across the years (`on-this-day/02-27/`). */
-    onThisDay: (month?: number, day?: number) => at(month && day ? `on-this-day/${calendarDayKey({ month, day })}/` : 'on-this-day/'),
+    onThisDay: (month?: number, day?: number) =>
+      at(month && day ? `on-this-day/${calendarDayKey({ month, day })}/` : 'on-this-day/'),
     /** Anchor of a day heading inside a month page. */
     day: (year: number, month: number, day: number) => at(`${year}/${padNumber(month)}/#d${padNumber(day)}`),
     termIndex: (kind: TermKind) => at(`${kind}/`),

@@ -45,13 +45,18 @@ export function hasStoredHtml(metadata: Record<string, unknown> | undefined): bo
 }
 
 /** The HTML of a stored entry: its file's text, or the HTML kept in the store. */
-export async function readStoredHtml(rendered: { html: string; metadata?: Record<string, unknown> } | undefined): Promise<string> {
+export async function readStoredHtml(
+  rendered: { html: string; metadata?: Record<string, unknown> } | undefined,
+): Promise<string> {
   const file = rendered?.metadata?.[HTML_FILE_KEY];
   if (typeof file !== 'string') return rendered?.html ?? '';
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
-    throw new Error(`the rendered HTML at ${file} is gone (was the cache folder cleared during the build?); build again`, { cause: error });
+    throw new Error(
+      `the rendered HTML at ${file} is gone (was the cache folder cleared during the build?); build again`,
+      { cause: error },
+    );
   }
 }
 

@@ -68,7 +68,12 @@ function stampImage(file: string, known?: ImageStamp): ImageStamp | undefined {
 }
 
 /** The digest of a file's text, with its lead image's content when it has one. */
-function withImage(textDigest: string, stamp: ImageStamp | undefined, imageFile: string | undefined, generateDigest: (data: string) => string): string {
+function withImage(
+  textDigest: string,
+  stamp: ImageStamp | undefined,
+  imageFile: string | undefined,
+  generateDigest: (data: string) => string,
+): string {
   if (!imageFile) return textDigest;
   return generateDigest(`${textDigest}\n${path.basename(imageFile)}\n${stamp?.hash ?? 'missing'}`);
 }
@@ -88,21 +93,28 @@ function pipelineVersion(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-export function markdownFolderLoader<T extends { slug: string; file: string }>(options: MarkdownFolderOptions<T>): Loader {
+export function markdownFolderLoader<T extends { slug: string; file: string }>(
+  options: MarkdownFolderOptions<T>,
+): Loader {
   const { folder } = options;
 
   async function loadAll(context: LoaderContext): Promise<void> {
     const { store, generateDigest, logger } = context;
     const warnRemoved = (file: string, removed: unknown) => {
-      if (Array.isArray(removed) && removed.length) logger.warn(`${file}: removed ${summarizeRemovals(removed as Removal[])}`);
+      if (Array.isArray(removed) && removed.length)
+        logger.warn(`${file}: removed ${summarizeRemovals(removed as Removal[])}`);
     };
     const warnAll = (warnings: unknown) => {
-      for (const warning of (warnings ?? []) as ContentProblem[]) logger.warn(formatProblem({ ...warning, message: `warning: ${warning.message}` }));
+      for (const warning of (warnings ?? []) as ContentProblem[])
+        logger.warn(formatProblem({ ...warning, message: `warning: ${warning.message}` }));
     };
     if (!existsSync(folder)) {
       if (options.required) {
         throw new ContentError([
-          { file: displayPath(folder), message: 'the content folder does not exist; set ARCHIVE_CONTENT_DIR to a folder holding articles/' },
+          {
+            file: displayPath(folder),
+            message: 'the content folder does not exist; set ARCHIVE_CONTENT_DIR to a folder holding articles/',
+          },
         ]);
       }
       store.clear();
@@ -161,7 +173,14 @@ export function markdownFolderLoader<T extends { slug: string; file: string }>(o
       const data = leadImage
         ? await context.parseData({
             id,
-            data: { ...result.record, image: { ...leadImage, file: leadImage.file && { ...leadImage.file, hash: stamp?.hash ?? '' }, asset: leadImage.src } },
+            data: {
+              ...result.record,
+              image: {
+                ...leadImage,
+                file: leadImage.file && { ...leadImage.file, hash: stamp?.hash ?? '' },
+                asset: leadImage.src,
+              },
+            },
             filePath,
           })
         : result.record;
@@ -236,7 +255,11 @@ async function processAll<E extends { job: FileJob }>(
     for (const entry of entries) await done(entry, await processFile(entry.job, renderer, settings));
     return;
   }
-  const { pool, release } = sharedPool<FileJob, FileResult>(new URL('./render-worker.ts', import.meta.url), availableParallelism(), settings);
+  const { pool, release } = sharedPool<FileJob, FileResult>(
+    new URL('./render-worker.ts', import.meta.url),
+    availableParallelism(),
+    settings,
+  );
   try {
     await Promise.all(entries.map(async (entry) => done(entry, await pool.run(entry.job))));
   } finally {

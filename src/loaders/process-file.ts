@@ -42,24 +42,36 @@ export interface RenderedHtml {
 }
 
 export type FileResult =
-  { record: ArticleRecord | CompanyRecord; rendered: RenderedHtml; removed: Removal[]; warnings: ContentProblem[] } | { problems: ContentProblem[] };
+  | { record: ArticleRecord | CompanyRecord; rendered: RenderedHtml; removed: Removal[]; warnings: ContentProblem[] }
+  | { problems: ContentProblem[] };
 
 export function createRenderer(settings: ProcessSettings): Promise<MarkdownRenderer> {
   return createMarkdownProcessor({ ...markdownOptions({ trustedHtml: settings.trustedHtml }), image: settings.image });
 }
 
-export async function processFile(job: FileJob, renderer: MarkdownRenderer, settings: ProcessSettings): Promise<FileResult> {
+export async function processFile(
+  job: FileJob,
+  renderer: MarkdownRenderer,
+  settings: ProcessSettings,
+): Promise<FileResult> {
   const { file } = job;
   // A worker has nothing else to do meanwhile: a blocking read is the quickest.
   const decoded = decodeContent(readFileSync(job.absolute));
-  if ('problem' in decoded) return { problems: [{ file, line: decoded.problem.line, message: decoded.problem.message }] };
+  if ('problem' in decoded)
+    return { problems: [{ file, line: decoded.problem.line, message: decoded.problem.message }] };
   const read = readContentFile(file, job.absolute, decoded.text);
   if ('problems' in read) return read;
   const { slug, parsed } = read;
 
-  const { code, metadata } = await renderer.render(parsed.body, { fileURL: pathToFileURL(job.absolute), frontmatter: {} });
+  const { code, metadata } = await renderer.render(parsed.body, {
+    fileURL: pathToFileURL(job.absolute),
+    frontmatter: {},
+  });
   const report = pipelineReport(metadata);
-  const result = validateContentFile(job.kind, file, slug, parsed, { timeZone: settings.timeZone, derivedSummary: report.derivedSummary });
+  const result = validateContentFile(job.kind, file, slug, parsed, {
+    timeZone: settings.timeZone,
+    derivedSummary: report.derivedSummary,
+  });
   if ('problems' in result) return result;
   const image = 'image' in result.record ? result.record.image : undefined;
   const warnings: ContentProblem[] = [];
@@ -70,7 +82,8 @@ export async function processFile(job: FileJob, renderer: MarkdownRenderer, sett
     if (errors.length) return { problems: errors.map(at) };
     warnings.push(...notes.map(at));
     // Its size and format, for the pages (the loader adds the hash of its bytes: markdown-folder.ts).
-    if (!('missing' in facts) && !('unreadable' in facts)) image.file = { width: facts.width, height: facts.height, format: facts.format, hash: '' };
+    if (!('missing' in facts) && !('unreadable' in facts))
+      image.file = { width: facts.width, height: facts.height, format: facts.format, hash: '' };
   }
 
   // As Astro's content layer stores a rendered entry (its `renderMarkdown`).
@@ -79,10 +92,18 @@ export async function processFile(job: FileJob, renderer: MarkdownRenderer, sett
     record: result.record,
     rendered: {
       html: code,
-      metadata: { headings: metadata.headings, localImagePaths: metadata.localImagePaths, remoteImagePaths: metadata.remoteImagePaths, imagePaths },
+      metadata: {
+        headings: metadata.headings,
+        localImagePaths: metadata.localImagePaths,
+        remoteImagePaths: metadata.remoteImagePaths,
+        imagePaths,
+      },
     },
     // Lines of the body, as the pipeline saw it, become lines of the file.
-    removed: report.removed.map((removal) => ({ ...removal, line: removal.line && removal.line + parsed.bodyLine - 1 })),
+    removed: report.removed.map((removal) => ({
+      ...removal,
+      line: removal.line && removal.line + parsed.bodyLine - 1,
+    })),
     warnings,
   };
 }

@@ -52,7 +52,9 @@ export async function checkPublication(
   const clock = site.buildInstant;
   const statuses = records.map((record) => articleStatus(record, clock));
   const count = (status: string) => statuses.filter((s) => s === status).length;
-  const scheduled = records.filter((_, i) => statuses[i] === 'scheduled').sort((a, b) => a.date.instant - b.date.instant);
+  const scheduled = records
+    .filter((_, i) => statuses[i] === 'scheduled')
+    .sort((a, b) => a.date.instant - b.date.instant);
   if (scheduled.length) {
     log.info(
       `${countOf(scheduled.length, 'article')} scheduled, built nowhere yet; the next goes live at ${scheduled[0]!.date.written} (${scheduled[0]!.file})`,
@@ -60,7 +62,9 @@ export async function checkPublication(
   }
   const withdrawn = count('removed') + count('expired');
   if (withdrawn)
-    log.info(`${countOf(withdrawn, 'article')} withdrawn (${count('removed')} removed, ${count('expired')} expired): each URL answers with a removal page`);
+    log.info(
+      `${countOf(withdrawn, 'article')} withdrawn (${count('removed')} removed, ${count('expired')} expired): each URL answers with a removal page`,
+    );
   const next = nextChange(records, clock);
   mkdirSync(path.dirname(scheduleFile(site.cacheDir)), { recursive: true });
   writeFileSync(scheduleFile(site.cacheDir), JSON.stringify({ clock, next: next ?? null }));
@@ -75,9 +79,14 @@ export async function checkPublication(
   const { moved, lost } = checkPublished(previous, current, (file) => displayPath(path.join(site.contentDir, file)));
   log.info(
     `checked ${countOf(previous.urls.length, 'published URL')} of ${site.publishedUrls}: ` +
-      (lost.length ? `${countOf(lost.length, 'URL')} would be lost` : 'every article, alias and redirect is still served') +
-      (moved.length ? `; ${countOf(moved.length, 'moved article')} redirected from ${moved.length === 1 ? 'its' : 'their'} old URL` : ''),
+      (lost.length
+        ? `${countOf(lost.length, 'URL')} would be lost`
+        : 'every article, alias and redirect is still served') +
+      (moved.length
+        ? `; ${countOf(moved.length, 'moved article')} redirected from ${moved.length === 1 ? 'its' : 'their'} old URL`
+        : ''),
   );
-  for (const { from, file } of moved) log.info(`/${from} now redirects to ${displayPath(path.join(site.contentDir, file))}, which moved`);
+  for (const { from, file } of moved)
+    log.info(`/${from} now redirects to ${displayPath(path.join(site.contentDir, file))}, which moved`);
   return lost;
 }

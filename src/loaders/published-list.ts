@@ -22,7 +22,10 @@ export async function readPublishedList(source: string): Promise<PublishedList> 
   if (/^https?:\/\//i.test(source)) {
     let response: Response;
     try {
-      response = await fetch(source, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), headers: { accept: 'application/json' } });
+      response = await fetch(source, {
+        signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+        headers: { accept: 'application/json' },
+      });
     } catch (error) {
       throw problem((error as Error).message);
     }

@@ -78,7 +78,11 @@ const shared = new Map<string, { pool: WorkerPool<unknown, unknown>; users: numb
  * The pool for `script` and `workerData` (compared as JSON), opened on first use. Call the
  * returned `release` when done; the last user's release ends the threads.
  */
-export function sharedPool<J, R>(script: URL, size: number, workerData: unknown): { pool: WorkerPool<J, R>; release(): Promise<void> } {
+export function sharedPool<J, R>(
+  script: URL,
+  size: number,
+  workerData: unknown,
+): { pool: WorkerPool<J, R>; release(): Promise<void> } {
   const key = `${script.href}\n${JSON.stringify(workerData)}`;
   let entry = shared.get(key);
   if (!entry) shared.set(key, (entry = { pool: new WorkerPool(script, size, workerData), users: 0 }));

@@ -30,6 +30,11 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute<{ redirect: ArchiveRedirect }> = ({ props: { redirect } }) => {
   const href = encodeURI(urls.path(redirect.to.path));
-  const html = redirectPageHtml({ href, canonical: absoluteUrl(href, site.url), title: titleOf(redirect), lang: site.lang });
+  const html = redirectPageHtml({
+    href,
+    canonical: absoluteUrl(href, site.url),
+    title: titleOf(redirect),
+    lang: site.lang,
+  });
   return new Response(html, { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
 };

@@ -10,4 +10,6 @@ import { robotsTxt, SITEMAP_INDEX } from '@/lib/outputs/sitemap';
 import { absoluteUrl } from '@/lib/urls';
 
 export const GET: APIRoute = () =>
-  new Response(robotsTxt(absoluteUrl(urls.path(SITEMAP_INDEX), site.url)), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  new Response(robotsTxt(absoluteUrl(urls.path(SITEMAP_INDEX), site.url)), {
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });

@@ -8,7 +8,18 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { DATE_FORMS } from '@/lib/dates';
-import { astroBuild, buildProblemLines, makeTempDir, md, re, removeDir, runScript, snapshot, writeFiles, type BuildResult } from './build-helpers';
+import {
+  astroBuild,
+  buildProblemLines,
+  makeTempDir,
+  md,
+  re,
+  removeDir,
+  runScript,
+  snapshot,
+  writeFiles,
+  type BuildResult,
+} from './build-helpers';
 
 const VALID = md(['title: A valid article', 'date: 2018-02-27T06:20:00Z', 'companies: [Microsoft]']);
 
@@ -32,7 +43,8 @@ async function buildBad(name: string, files: Record<string, string>): Promise<Bu
   const problems = buildProblemLines(result.output);
   expect(problems.length, result.output).toBeGreaterThan(0);
   expect(check.code, check.stdout + check.stderr).toBe(1);
-  for (const line of problems) expect(check.stdout.split('\n'), 'npm run check missed a problem the build found').toContain(line);
+  for (const line of problems)
+    expect(check.stdout.split('\n'), 'npm run check missed a problem the build found').toContain(line);
   return { ...result, content };
 }
 
@@ -73,7 +85,9 @@ describe('the build stops with a clear message for each bad-input class', () => 
     });
     expectOneProblem(result);
     const file = path.join(result.content, 'articles/wrong-type.md');
-    expect(result.output).toContain(`${file}:4: companies: expected a list of company names such as [Microsoft, Xiaomi], got "Microsoft"`);
+    expect(result.output).toContain(
+      `${file}:4: companies: expected a list of company names such as [Microsoft, Xiaomi], got "Microsoft"`,
+    );
   });
 
   test('unknown key: a typo is an error with a suggestion, not silently dropped', async () => {
@@ -83,14 +97,21 @@ describe('the build stops with a clear message for each bad-input class', () => 
     expectOneProblem(result);
     const file = path.join(result.content, 'articles/typo.md');
     expect(result.output).toMatch(
-      new RegExp(`${re(file)}:4: compnies: unknown field \\(did you mean "companies"\\?\\); expected only title, date, .*companies`),
+      new RegExp(
+        `${re(file)}:4: compnies: unknown field \\(did you mean "companies"\\?\\); expected only title, date, .*companies`,
+      ),
     );
   });
 
   test('broken YAML: names the file and the line, for a stray colon and for an unclosed quote', async () => {
     const result = await buildBad('broken-yaml', {
       'articles/colon.md': md(['date: 2018-02-27', 'title: Microsoft: the deal with Xiaomi']),
-      'articles/quote.md': md(['date: 2018-02-27', 'title: "Microsoft and Xiaomi', 'topics: [Cloud computing]', 'byline: Jane Doe']),
+      'articles/quote.md': md([
+        'date: 2018-02-27',
+        'title: "Microsoft and Xiaomi',
+        'topics: [Cloud computing]',
+        'byline: Jane Doe',
+      ]),
     });
     expect(result.code, result.output).not.toBe(0);
     expect(result.output).toContain('The content has 2 problems; nothing was built.');
@@ -129,7 +150,9 @@ describe('the build stops with a clear message for each bad-input class', () => 
     expect(result.output).toContain(
       `${at('second')}:5: aliases[0]: /news/story/ is already an alias of ${at('first')} (line 4); an alias leads to one article only`,
     );
-    expect(result.output).toContain(`${at('second')}:6: aliases[1]: /timeline/ is a page the site builds; an alias must be a path no page has`);
+    expect(result.output).toContain(
+      `${at('second')}:6: aliases[1]: /timeline/ is a page the site builds; an alias must be a path no page has`,
+    );
     expect(result.output).toContain(`${at('third')}:4: aliases[0]: "/story.php?id=3" has a query or fragment (? or #)`);
   });
 
@@ -167,10 +190,18 @@ describe('the build stops with a clear message for each bad-input class', () => 
     expect(result.output).toContain('The content has 4 problems; nothing was built.');
     expect(result.output).not.toMatch(/RangeError|ReferenceError|Maximum call stack/);
     const at = (name: string) => path.join(result.content, 'articles', `${name}.md`);
-    expect(result.output).toContain(`${at('bomb')}:5: the frontmatter uses 72 YAML aliases (*name); at most 50 are allowed`);
-    expect(result.output).toContain(`${at('quotes')}:6: blockquotes and lists nest more than 100 levels deep here; at most 100 are allowed`);
-    expect(result.output).toContain(`${at('list')}:106: blockquotes and lists nest more than 100 levels deep here; at most 100 are allowed`);
-    expect(result.output).toContain(`${at('huge')}:5: the body is 2.9 MB; at most 2.0 MB is allowed (split the article)`);
+    expect(result.output).toContain(
+      `${at('bomb')}:5: the frontmatter uses 72 YAML aliases (*name); at most 50 are allowed`,
+    );
+    expect(result.output).toContain(
+      `${at('quotes')}:6: blockquotes and lists nest more than 100 levels deep here; at most 100 are allowed`,
+    );
+    expect(result.output).toContain(
+      `${at('list')}:106: blockquotes and lists nest more than 100 levels deep here; at most 100 are allowed`,
+    );
+    expect(result.output).toContain(
+      `${at('huge')}:5: the body is 2.9 MB; at most 2.0 MB is allowed (split the article)`,
+    );
   });
 
   test('a removal without a reason, and an expiry before the article was published', async () => {
@@ -179,7 +210,9 @@ describe('the build stops with a clear message for each bad-input class', () => 
       'articles/expires.md': md(['title: Expires', 'date: 2018-03-01', 'expires: 2018-02-01']),
     });
     expect(result.code, result.output).not.toBe(0);
-    expect(result.output).toContain(`${path.join(result.content, 'articles/removed.md')}:4: removed.reason: required field is missing`);
+    expect(result.output).toContain(
+      `${path.join(result.content, 'articles/removed.md')}:4: removed.reason: required field is missing`,
+    );
     expect(result.output).toContain(
       `${path.join(result.content, 'articles/expires.md')}:4: expires: 2018-02-01 is not after the article's date (2018-03-01); an article must be published before it expires`,
     );

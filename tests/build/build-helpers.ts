@@ -61,7 +61,11 @@ export interface BuildResult {
  * Runs `npx astro build`. `contentDir` undefined builds the default `content/`. Settings that
  * could leak in from the caller's environment are removed so every build sees the defaults.
  */
-export function astroBuild(options: { contentDir?: string; workDir: string; env?: Record<string, string> }): Promise<BuildResult> {
+export function astroBuild(options: {
+  contentDir?: string;
+  workDir: string;
+  env?: Record<string, string>;
+}): Promise<BuildResult> {
   const outDir = path.join(options.workDir, 'dist');
   const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
   for (const key of LEAKY_SETTINGS) delete env[key];
@@ -70,7 +74,11 @@ export function astroBuild(options: { contentDir?: string; workDir: string; env?
   Object.assign(env, options.env);
 
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['astro', 'build', '--outDir', outDir], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npx', ['astro', 'build', '--outDir', outDir], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
@@ -89,12 +97,21 @@ export interface ScriptResult {
  * Runs one of the project's Node scripts (`scripts/check.mjs`…) from the project root, with the
  * project's Node and the same clean environment as `astroBuild`.
  */
-export function runScript(script: string, args: string[], env: Record<string, string> = {}, cwd = ROOT): Promise<ScriptResult> {
+export function runScript(
+  script: string,
+  args: string[],
+  env: Record<string, string> = {},
+  cwd = ROOT,
+): Promise<ScriptResult> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
   for (const key of LEAKY_SETTINGS) delete childEnv[key];
   Object.assign(childEnv, env);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, script), ...args], { cwd, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(ROOT, script), ...args], {
+      cwd,
+      env: childEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));

@@ -28,13 +28,17 @@ afterAll(() => removeDir(work));
 test('a second build with nothing changed stops before Astro, and leaves the folder as it was; any change builds', async () => {
   const first = await build();
   expect(first.code, first.stdout + first.stderr).toBe(0);
-  expect(first.stdout).toMatch(/^Building: no record of an earlier build into this folder \(\d+ content files checked in \d+ ms\)\./m);
+  expect(first.stdout).toMatch(
+    /^Building: no record of an earlier build into this folder \(\d+ content files checked in \d+ ms\)\./m,
+  );
   expect(first.stdout).toMatch(/Complete!/);
   const built = await snapshot(outDir);
 
   const again = await build();
   expect(again.code).toBe(0);
-  expect(again.stdout).toMatch(/^Nothing changed since the last build into .*dist \(\d+ content files checked in \d+ ms\): it is up to date\.$/m);
+  expect(again.stdout).toMatch(
+    /^Nothing changed since the last build into .*dist \(\d+ content files checked in \d+ ms\): it is up to date\.$/m,
+  );
   // Astro did not run: it prints its own lines on every build.
   expect(again.stdout).not.toMatch(/building client|Complete!/);
   expect(await snapshot(outDir)).toEqual(built);

@@ -24,7 +24,11 @@ const FILES: Record<string, string> = {
   'articles/2018/typo.md': md(['title: A typo', 'date: 2018-02-27', 'companies: [Xiaomi, Microsft]']),
   'articles/2099/future.md': md(['title: From the future', 'date: 2099-01-01']),
   'articles/2018/updated-later.md': md(['title: Updated later', 'date: 2018-02-27', 'updated: 2099-01-01']),
-  'articles/2018/long-summary.md': md(['title: Long', 'date: 2018-02-27', `summary: ${'A long summary. '.repeat(25).trim()}`]),
+  'articles/2018/long-summary.md': md([
+    'title: Long',
+    'date: 2018-02-27',
+    `summary: ${'A long summary. '.repeat(25).trim()}`,
+  ]),
   'articles/2018/twice-a.md': md(['title: Same Story', 'date: 2018-04-01T08:00:00Z']),
   'articles/2018/twice-b.md': md(['title: Same story!', 'date: 2018-04-01T20:00:00Z']),
   'articles/2018/markup.md': md(
@@ -73,11 +77,17 @@ describe('npm run check on a folder with several bad files', () => {
         `${at('companies/broken.md')}:3: website: expected an absolute http(s) URL such as https://www.example.com, got "not a url"`,
       ]),
     );
-    expect(text.stdout).toMatch(new RegExp(`${at('articles/2018/broken-yaml.md').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2: broken YAML in the frontmatter`));
+    expect(text.stdout).toMatch(
+      new RegExp(
+        `${at('articles/2018/broken-yaml.md').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2: broken YAML in the frontmatter`,
+      ),
+    );
     expect(text.stdout).toContain(
       `${at('articles/2019/same.md')}: date: this article and ${at('articles/2018/same.md')} would both be published at /2018/03/01/same/`,
     );
-    expect(text.stdout).toMatch(/Checked 14 articles and 2 company files in [\d.]+ s: 6 errors, \d+ warnings; 1 scheduled, 0 removed, 0 expired\./);
+    expect(text.stdout).toMatch(
+      /Checked 14 articles and 2 company files in [\d.]+ s: 6 errors, \d+ warnings; 1 scheduled, 0 removed, 0 expired\./,
+    );
   });
 
   test('warns of a name close to a registry company, naming the line of the list item', () => {
@@ -89,9 +99,13 @@ describe('npm run check on a folder with several bad files', () => {
   });
 
   test('lists a scheduled article (not as a problem); warns of an update in the future, a long summary and one headline twice on a day', () => {
-    expect(text.stdout).toContain(`${at('articles/2099/future.md')}: scheduled: goes live at 2099-01-01, built nowhere until then`);
+    expect(text.stdout).toContain(
+      `${at('articles/2099/future.md')}: scheduled: goes live at 2099-01-01, built nowhere until then`,
+    );
     expect(text.stdout).not.toContain(`${at('articles/2099/future.md')}:3: date: warning`);
-    expect(text.stdout).toContain(`${at('articles/2018/updated-later.md')}:4: updated: warning: 2099-01-01 is in the future`);
+    expect(text.stdout).toContain(
+      `${at('articles/2018/updated-later.md')}:4: updated: warning: 2099-01-01 is in the future`,
+    );
     expect(text.stdout).toMatch(new RegExp(`long-summary\\.md:4: summary: warning: 399 characters, more than the 300`));
     expect(text.stdout).toContain(
       `${at('articles/2018/twice-b.md')}:2: title: warning: ${at('articles/2018/twice-a.md')} has the same headline on the same day`,
@@ -99,8 +113,12 @@ describe('npm run check on a folder with several bad files', () => {
   });
 
   test('warns of markup the sanitizer will remove, at its line', () => {
-    expect(text.stdout).toContain(`${at('articles/2018/markup.md')}:8: body: warning: the sanitizer will remove <script>`);
-    expect(text.stdout).toContain(`${at('articles/2018/markup.md')}:10: body: warning: the sanitizer will remove onerror attribute`);
+    expect(text.stdout).toContain(
+      `${at('articles/2018/markup.md')}:8: body: warning: the sanitizer will remove <script>`,
+    );
+    expect(text.stdout).toContain(
+      `${at('articles/2018/markup.md')}:10: body: warning: the sanitizer will remove onerror attribute`,
+    );
   });
 
   test('warns of a relative link or image that points at nothing, and only those', () => {
@@ -146,7 +164,9 @@ describe('npm run check on good content', () => {
 
   test('warnings alone pass, unless --strict', async () => {
     const folder = path.join(work, 'warnings-only');
-    await writeFiles(folder, { 'articles/2018/updated-later.md': md(['title: Updated later', 'date: 2018-02-27', 'updated: 2099-01-01']) });
+    await writeFiles(folder, {
+      'articles/2018/updated-later.md': md(['title: Updated later', 'date: 2018-02-27', 'updated: 2099-01-01']),
+    });
     expect((await runScript('scripts/check.mjs', [], { ARCHIVE_CONTENT_DIR: folder })).code).toBe(0);
     expect((await runScript('scripts/check.mjs', ['--strict'], { ARCHIVE_CONTENT_DIR: folder })).code).toBe(1);
   });

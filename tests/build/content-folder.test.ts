@@ -26,8 +26,10 @@ describe('the seed content', () => {
     expect(result.code, result.output).toBe(0);
 
     const seeds = {
-      'expanding-the-collaboration-with-cloud-and-devices-focus': 'Expanding the collaboration with cloud and devices focus',
-      'microsoft-and-xiaomi-ink-ai-and-cloud-computing-partnership-deal': 'Microsoft And Xiaomi Ink AI And Cloud Computing Partnership Deal',
+      'expanding-the-collaboration-with-cloud-and-devices-focus':
+        'Expanding the collaboration with cloud and devices focus',
+      'microsoft-and-xiaomi-ink-ai-and-cloud-computing-partnership-deal':
+        'Microsoft And Xiaomi Ink AI And Cloud Computing Partnership Deal',
     };
     for (const [slug, title] of Object.entries(seeds)) {
       const file = page(result.outDir, `2018/02/27/${slug}`);
@@ -36,7 +38,10 @@ describe('the seed content', () => {
       expect(html).toMatch(new RegExp(`<h1[^>]*>${title}</h1>`));
     }
     // The first seed is dated 06:20 GMT; the datetime keeps it.
-    const first = await readFile(page(result.outDir, '2018/02/27/expanding-the-collaboration-with-cloud-and-devices-focus'), 'utf8');
+    const first = await readFile(
+      page(result.outDir, '2018/02/27/expanding-the-collaboration-with-cloud-and-devices-focus'),
+      'utf8',
+    );
     expect(first).toContain('datetime="2018-02-27T06:20:00Z"');
 
     expect(await snapshot(content), 'the build modified content/').toEqual(before);
@@ -51,13 +56,24 @@ describe('ARCHIVE_CONTENT_DIR', () => {
     await writeFiles(content, {
       // 23:30 in New York is 1 July in UTC: the URL keeps the written day.
       'articles/2019/late-night-deal.md': md(
-        ['title: A late-night deal', 'date: 2019-06-30T23:30:00-05:00', 'companies: [XIAOMI, Acme]', 'byline: [Jane Doe]'],
+        [
+          'title: A late-night deal',
+          'date: 2019-06-30T23:30:00-05:00',
+          'companies: [XIAOMI, Acme]',
+          'byline: [Jane Doe]',
+        ],
         'Xiaomi and Acme signed late at night.\n',
       ),
       // Nested folders are fine; the file name alone is the slug, by the one slug rule.
-      'articles/desk/feature/Café & Co.md': md(['title: Leap day at the café', 'date: 2020-02-29', 'lang: fr'], 'Une journée de plus.\n'),
+      'articles/desk/feature/Café & Co.md': md(
+        ['title: Leap day at the café', 'date: 2020-02-29', 'lang: fr'],
+        'Une journée de plus.\n',
+      ),
       'articles/unpublished.md': md(['title: Not yet', 'date: 2019-07-01', 'draft: true']),
-      'companies/xiaomi.md': md(['name: Xiaomi', 'aliases: [Xiaomi Corp]', 'website: https://www.mi.com'], 'A maker of phones.\n'),
+      'companies/xiaomi.md': md(
+        ['name: Xiaomi', 'aliases: [Xiaomi Corp]', 'website: https://www.mi.com'],
+        'A maker of phones.\n',
+      ),
     });
     const before = await snapshot(content);
 
@@ -93,6 +109,8 @@ describe('ARCHIVE_CONTENT_DIR', () => {
     await writeFiles(content, { 'README.txt': 'not an archive\n' });
     const result = await astroBuild({ contentDir: content, workDir: work });
     expect(result.code).not.toBe(0);
-    expect(result.output).toContain(`${path.join(content, 'articles')}: the content folder does not exist; set ARCHIVE_CONTENT_DIR`);
+    expect(result.output).toContain(
+      `${path.join(content, 'articles')}: the content folder does not exist; set ARCHIVE_CONTENT_DIR`,
+    );
   });
 });

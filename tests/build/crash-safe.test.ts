@@ -50,7 +50,12 @@ async function editToSecondVersion(content: string): Promise<void> {
   writeFileSync(body, readFileSync(body, 'utf8').replace('A second paragraph', 'An edited second paragraph'));
   rmSync(path.join(content, 'articles/2020/story-5.md'));
   await writeFiles(content, {
-    'articles/2021/story-new.md': md(['title: A new story about Globex', 'date: 2021-11-02T08:00:00Z', 'companies: [Globex, Umbrella]', 'topics: [Topic 9]']),
+    'articles/2021/story-new.md': md([
+      'title: A new story about Globex',
+      'date: 2021-11-02T08:00:00Z',
+      'companies: [Globex, Umbrella]',
+      'topics: [Topic 9]',
+    ]),
   });
 }
 
@@ -112,7 +117,10 @@ describe.each([
     expect(second.code, second.stderr).toBe(0);
     // Incremental indeed: pages were kept from the last build, and only changed files were copied.
     expect(second.stdout).toMatch(/\(cached\)/);
-    const switched = /Switched .* to this build in \d+ ms: (\d+) file\(s\) copied, ([1-9]\d*) removed \(and dist\.next made beside it/.exec(second.stdout);
+    const switched =
+      /Switched .* to this build in \d+ ms: (\d+) file\(s\) copied, ([1-9]\d*) removed \(and dist\.next made beside it/.exec(
+        second.stdout,
+      );
     expect(switched, second.stdout).not.toBeNull();
     expect(Number(switched![1])).toBeLessThan(Object.keys(await bytesOf(path.join(work, 'dist'))).length / 2);
     const incremental = await bytesOf(path.join(work, 'dist'));
@@ -138,14 +146,22 @@ describe.each([
  * Starts `npm run build` in a process group of its own, and kills the group when its log shows
  * `marker` (after `meanwhile`, when given, has run).
  */
-function buildKilledAt(work: string, marker: RegExp, meanwhile?: () => Promise<void>): Promise<{ killed: boolean; output: string }> {
+function buildKilledAt(
+  work: string,
+  marker: RegExp,
+  meanwhile?: () => Promise<void>,
+): Promise<{ killed: boolean; output: string }> {
   return new Promise((resolve, reject) => {
-    const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'scripts/build.mjs'), '--outDir', path.join(work, 'dist')], {
-      cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...settings(work) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
+    const child: ChildProcess = spawn(
+      process.execPath,
+      [path.join(ROOT, 'scripts/build.mjs'), '--outDir', path.join(work, 'dist')],
+      {
+        cwd: ROOT,
+        env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...settings(work) },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      },
+    );
     let output = '';
     let killed = false;
     const read = (chunk: Buffer) => {
@@ -185,7 +201,8 @@ describe('a build that is killed or fails', () => {
   ])('during %s leaves the served output as the last build left it', async (phase, marker) => {
     // A killed build may have indexed some shards before it died: without the kept ones, there
     // is an index to kill the build in.
-    if (phase === 'its search index') rmSync(path.join(work, 'cache', 'search-index'), { recursive: true, force: true });
+    if (phase === 'its search index')
+      rmSync(path.join(work, 'cache', 'search-index'), { recursive: true, force: true });
     const run = await buildKilledAt(work, marker);
     expect(run.killed, run.output).toBe(true);
     expect(await snapshot(dist)).toEqual(served);
@@ -197,7 +214,9 @@ describe('a build that is killed or fails', () => {
     const failed = await build(work);
     rmSync(bad);
     expect(failed.code).not.toBe(0);
-    expect(failed.stderr).toContain(`The build did not end well: ${path.relative(ROOT, dist)} was left as the last build made it.`);
+    expect(failed.stderr).toContain(
+      `The build did not end well: ${path.relative(ROOT, dist)} was left as the last build made it.`,
+    );
     expect(await snapshot(dist)).toEqual(served);
     expect(existsSync(`${dist}.next`)).toBe(false);
   });
@@ -211,7 +230,9 @@ describe('a build that is killed or fails', () => {
     expect(first.killed, first.output).toBe(true);
     if (!second) throw new Error('the second build did not run');
     expect(second.code).not.toBe(0);
-    expect(second.stderr).toMatch(new RegExp(`another build \\(process \\d+\\) is using the output folder ${dist.replaceAll('/', '\\/')}`));
+    expect(second.stderr).toMatch(
+      new RegExp(`another build \\(process \\d+\\) is using the output folder ${dist.replaceAll('/', '\\/')}`),
+    );
     expect(await snapshot(dist)).toEqual(served);
   });
 

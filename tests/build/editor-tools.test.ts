@@ -50,7 +50,8 @@ beforeEach(async () => {
   cpSync(path.join(ROOT, 'content/companies'), path.join(content, 'companies'), { recursive: true });
 });
 
-const importer = (args: string[], env: Record<string, string> = {}) => runScript('scripts/import.mjs', args, { ARCHIVE_CONTENT_DIR: content, ...env });
+const importer = (args: string[], env: Record<string, string> = {}) =>
+  runScript('scripts/import.mjs', args, { ARCHIVE_CONTENT_DIR: content, ...env });
 const read = (name: string) => readFileSync(path.join(content, 'articles', name), 'utf8');
 const articles = () =>
   existsSync(path.join(content, 'articles'))
@@ -61,27 +62,35 @@ const articles = () =>
     : [];
 
 describe('npm run import: the seed texts', () => {
-  test.each(SEED_ARTICLES)('$seed becomes content/articles/$article, plus what the editor added', async ({ seed, article, args, editorLines }) => {
-    const result = await importer([path.join(SEEDS, seed), ...args]);
-    expect(result.code, result.stdout + result.stderr).toBe(0);
-    const inContent = readFileSync(path.join(ROOT, 'content/articles', article), 'utf8');
-    for (const line of editorLines) expect(inContent.split('\n'), `the README lists "${line}" as added by the editor`).toContain(line);
-    const withoutEditor = inContent
-      .split('\n')
-      .filter((line) => !editorLines.includes(line))
-      .join('\n');
-    expect(read(article)).toBe(withoutEditor);
-  });
+  test.each(SEED_ARTICLES)(
+    '$seed becomes content/articles/$article, plus what the editor added',
+    async ({ seed, article, args, editorLines }) => {
+      const result = await importer([path.join(SEEDS, seed), ...args]);
+      expect(result.code, result.stdout + result.stderr).toBe(0);
+      const inContent = readFileSync(path.join(ROOT, 'content/articles', article), 'utf8');
+      for (const line of editorLines)
+        expect(inContent.split('\n'), `the README lists "${line}" as added by the editor`).toContain(line);
+      const withoutEditor = inContent
+        .split('\n')
+        .filter((line) => !editorLines.includes(line))
+        .join('\n');
+      expect(read(article)).toBe(withoutEditor);
+    },
+  );
 
   test('the report lists registry companies it wrote, names to confirm and dropped furniture', async () => {
     const result = await importer([SEEDS, '--date', '2018-02-27']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('companies from the registry, written: Microsoft, Xiaomi');
-    expect(result.stdout).toContain('names that may be companies, not written (add them with --company or by hand): IDC, IBM, Google, Facebook, Apple, Amazon');
+    expect(result.stdout).toContain(
+      'names that may be companies, not written (add them with --company or by hand): IDC, IBM, Google, Facebook, Apple, Amazon',
+    );
     expect(result.stdout).toContain('dropped page furniture: "Show Press Release"');
     expect(result.stdout).toContain('Wrote 2 articles.');
     // A date from --date applies only to copy without one: the dated seed keeps its own.
-    expect(read('2018/expanding-the-collaboration-with-cloud-and-devices-focus.md')).toContain('date: 2018-02-27T06:20:00Z\n');
+    expect(read('2018/expanding-the-collaboration-with-cloud-and-devices-focus.md')).toContain(
+      'date: 2018-02-27T06:20:00Z\n',
+    );
   });
 });
 
@@ -89,13 +98,17 @@ describe('npm run import: what is never done', () => {
   test('copy without a date is not written, and the exit code says so', async () => {
     const result = await importer([path.join(SEEDS, 'microsoft-and-xiaomi-ink.txt')]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('skipped tests/fixtures/seeds/microsoft-and-xiaomi-ink.txt: no date found in the copy; give one with --date');
+    expect(result.stdout).toContain(
+      'skipped tests/fixtures/seeds/microsoft-and-xiaomi-ink.txt: no date found in the copy; give one with --date',
+    );
     expect(articles()).toEqual([]);
   });
 
   test('copy without a headline is not written', async () => {
     const folder = path.join(content, '..', 'copy');
-    await writeFiles(folder, { 'no-title.txt': `${'This story starts with a long paragraph and no headline at all. '.repeat(4)}\n\nA second paragraph.\n` });
+    await writeFiles(folder, {
+      'no-title.txt': `${'This story starts with a long paragraph and no headline at all. '.repeat(4)}\n\nA second paragraph.\n`,
+    });
     const result = await importer([folder, '--date', '2018-02-27']);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/skipped .*no-title\.txt: no headline found/);
@@ -120,15 +133,29 @@ describe('npm run import: what is never done', () => {
 
     const forced = await importer([seed, '--topic', 'Cloud computing', '--force']);
     expect(forced.code).toBe(0);
-    expect(forced.stdout).toMatch(/warning: replaces .*expanding-the-collaboration-with-cloud-and-devices-focus\.md \(--force\)/);
+    expect(forced.stdout).toMatch(
+      /warning: replaces .*expanding-the-collaboration-with-cloud-and-devices-focus\.md \(--force\)/,
+    );
     expect(read(name)).toContain('topics: [Cloud computing]\n');
   });
 
   test('--byline, --company and --topic set fields for a batch', async () => {
-    const result = await importer([SEEDS, '--date', '27 February 2018', '--byline', 'Jane Doe', '--company', 'Globex', '--topic', 'Partnerships']);
+    const result = await importer([
+      SEEDS,
+      '--date',
+      '27 February 2018',
+      '--byline',
+      'Jane Doe',
+      '--company',
+      'Globex',
+      '--topic',
+      'Partnerships',
+    ]);
     expect(result.code).toBe(0);
     const text = read('2018/microsoft-and-xiaomi-ink-ai-and-cloud-computing-partnership-deal.md');
-    expect(text).toContain('date: 2018-02-27\nbyline: Jane Doe\ncompanies: [Microsoft, Xiaomi, Globex]\ntopics: [Partnerships]\n');
+    expect(text).toContain(
+      'date: 2018-02-27\nbyline: Jane Doe\ncompanies: [Microsoft, Xiaomi, Globex]\ntopics: [Partnerships]\n',
+    );
   });
 
   test('a bad --date is a usage error', async () => {
@@ -150,7 +177,9 @@ describe('npm run import: a WordPress export', () => {
     // "URLs that never break"); where it is the same, no alias is written.
     const chinese = written.find((name) => read(name).includes('title: 香港港口吞吐量創新高'))!;
     expect(read(chinese)).toContain('\naliases: [/2019/03/10/香港港口/]\n');
-    const harbour = written.find((name) => read(name).includes('title: Harbour authority approves new container terminal'))!;
+    const harbour = written.find((name) =>
+      read(name).includes('title: Harbour authority approves new container terminal'),
+    )!;
     expect(read(harbour)).not.toContain('aliases:');
     // Everything written passes the check the build makes.
     const check = await runScript('scripts/check.mjs', [], { ARCHIVE_CONTENT_DIR: content });
@@ -175,10 +204,15 @@ describe('npm run import: encodings', () => {
     expect(read(harbour)).toContain('title: Harbour authority approves new café terminal\n');
 
     const wire = path.join(work, 'wire.txt');
-    writeFileSync(wire, Buffer.concat([Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from(' opens\n\nDATE: 2020-01-01\n\nText.\n')]));
+    writeFileSync(
+      wire,
+      Buffer.concat([Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from(' opens\n\nDATE: 2020-01-01\n\nText.\n')]),
+    );
     const plain = await importer([wire]);
     expect(plain.code).not.toBe(0);
-    expect(plain.stdout).toContain(`not imported: ${wire}:1: the file is not UTF-8: byte 0xE9 at column 4 is not valid UTF-8`);
+    expect(plain.stdout).toContain(
+      `not imported: ${wire}:1: the file is not UTF-8: byte 0xE9 at column 4 is not valid UTF-8`,
+    );
   });
 });
 
@@ -194,7 +228,9 @@ describe('npm run import: a WordPress export with its uploads folder (--media)',
     expect(result.code, result.stdout + result.stderr).toBe(1); // one post has no headline, as before
     const harbour = 'harbour-authority-approves-new-container-terminal';
     const text = read(`2021/${harbour}.md`);
-    expect(text).toContain(`image:\n  src: ${harbour}/terminal.jpg\n  alt: Cranes at the existing terminal\n  caption: The existing terminal in May\n`);
+    expect(text).toContain(
+      `image:\n  src: ${harbour}/terminal.jpg\n  alt: Cranes at the existing terminal\n  caption: The existing terminal in May\n`,
+    );
     // The body's resized copy maps back to the largest copy present: the original.
     expect(text).toContain(`![Cranes at the existing terminal](${harbour}/terminal.jpg)`);
     expect(text).not.toContain('wp-content/uploads/2021');
@@ -212,22 +248,35 @@ describe('npm run import: a WordPress export with its uploads folder (--media)',
 
   test('without --media the pictures are listed as not imported, and none is hot-linked', async () => {
     const result = await importer([WXR]);
-    expect(result.stdout).toMatch(/Pictures: 0 copied, 4 not imported \(give --media <a copy of wp-content\/uploads> to bring them in\)\./);
-    for (const file of articles()) expect(read(file)).not.toMatch(/!\[[^\]]*\]\(https:\/\/blog\.example\.com\/wp-content/);
+    expect(result.stdout).toMatch(
+      /Pictures: 0 copied, 4 not imported \(give --media <a copy of wp-content\/uploads> to bring them in\)\./,
+    );
+    for (const file of articles())
+      expect(read(file)).not.toMatch(/!\[[^\]]*\]\(https:\/\/blog\.example\.com\/wp-content/);
   });
 });
 
 describe('npm run new', () => {
   test('scaffolds a draft dated now in the year folder, prints its path and URL, and refuses to overwrite', async () => {
-    const env = { ARCHIVE_CONTENT_DIR: content, SITE_URL: 'https://news.example.org/archive/', ARCHIVE_TIME_ZONE: 'Asia/Shanghai' };
+    const env = {
+      ARCHIVE_CONTENT_DIR: content,
+      SITE_URL: 'https://news.example.org/archive/',
+      ARCHIVE_TIME_ZONE: 'Asia/Shanghai',
+    };
     const before = Date.now();
-    const result = await runScript('scripts/new-article.mjs', ['Xiaomi & Microsoft: the next deal', '--company', 'Xiaomi', '--topic', 'Cloud computing'], env);
+    const result = await runScript(
+      'scripts/new-article.mjs',
+      ['Xiaomi & Microsoft: the next deal', '--company', 'Xiaomi', '--topic', 'Cloud computing'],
+      env,
+    );
     expect(result.code, result.stderr).toBe(0);
     const written = formatNowForFrontmatter(new Date(before), 'Asia/Shanghai');
     const [year, month, day] = [written.slice(0, 4), written.slice(5, 7), written.slice(8, 10)];
     const file = path.join(content, 'articles', year, 'xiaomi-and-microsoft-the-next-deal.md');
     expect(result.stdout).toContain(`Wrote ${file}`);
-    expect(result.stdout).toContain(`It will be published at https://news.example.org/archive/${year}/${month}/${day}/xiaomi-and-microsoft-the-next-deal/`);
+    expect(result.stdout).toContain(
+      `It will be published at https://news.example.org/archive/${year}/${month}/${day}/xiaomi-and-microsoft-the-next-deal/`,
+    );
     const text = readFileSync(file, 'utf8');
     expect(text).toMatch(
       /^---\ntitle: "Xiaomi & Microsoft: the next deal"\ndate: \d{4}-\d\d-\d\dT\d\d:\d\d:00\+08:00\ncompanies: \[Xiaomi\]\ntopics: \[Cloud computing\]\ndraft: true\n---\n$/,

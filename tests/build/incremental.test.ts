@@ -8,7 +8,15 @@
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { astroBuild, indexedFragments, makeTempDir, md, removeDir, writeFiles, type BuildResult } from './build-helpers';
+import {
+  astroBuild,
+  indexedFragments,
+  makeTempDir,
+  md,
+  removeDir,
+  writeFiles,
+  type BuildResult,
+} from './build-helpers';
 
 const temps: string[] = [];
 afterAll(async () => {
@@ -41,7 +49,8 @@ const page = (dist: string, urlPath: string) => readFileSync(path.join(dist, url
 const mtime = (dist: string, urlPath: string) => statSync(path.join(dist, urlPath, 'index.html')).mtimeMs;
 
 /** The title the search index holds for a URL. */
-const indexedTitle = (dist: string, url: string) => indexedFragments(dist).find((fragment) => fragment.url === url)?.meta.title;
+const indexedTitle = (dist: string, url: string) =>
+  indexedFragments(dist).find((fragment) => fragment.url === url)?.meta.title;
 
 describe('an incremental rebuild after a title edit', () => {
   let work: string;
@@ -113,16 +122,25 @@ describe('an incremental rebuild after a title edit', () => {
   });
 
   test("the word directory has each shard's words under that shard only, the edit's among them", () => {
-    const directory = indexedFragments(dist).filter((fragment) => fragment.url.endsWith('/') && /^\/en(-x-\d{6})?\/$/.test(fragment.url));
+    const directory = indexedFragments(dist).filter(
+      (fragment) => fragment.url.endsWith('/') && /^\/en(-x-\d{6})?\/$/.test(fragment.url),
+    );
     expect(directory.map((doc) => doc.url).sort()).toEqual(['/en-x-201003/', '/en-x-202104/', '/en-x-202108/', '/en/']);
-    const holding = (word: string) => directory.filter((doc) => doc.content.split(/\s+/).includes(word)).map((doc) => doc.url);
+    const holding = (word: string) =>
+      directory.filter((doc) => doc.content.split(/\s+/).includes(word)).map((doc) => doc.url);
     expect(holding('largest')).toEqual(['/en-x-202104/']);
     expect(holding('ferrum')).toEqual(['/en-x-202104/']);
     expect(holding('unrelated')).toEqual(['/en-x-201003/']);
     expect(holding('globex').length).toBe(4);
     // The entry lists it as a language index of its own beside the shards.
     const entry = JSON.parse(readFileSync(path.join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8'));
-    expect(Object.keys(entry.languages).sort()).toEqual(['en', 'en-x-201003', 'en-x-202104', 'en-x-202108', 'en-x-words']);
+    expect(Object.keys(entry.languages).sort()).toEqual([
+      'en',
+      'en-x-201003',
+      'en-x-202104',
+      'en-x-202108',
+      'en-x-words',
+    ]);
     expect(entry.languages['en-x-words'].page_count).toBe(4);
   });
 

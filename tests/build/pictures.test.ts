@@ -28,7 +28,11 @@ describe('lead images that cannot be shown', () => {
     await writeFiles(content, {
       'articles/missing.md': md(['title: Missing', 'date: 2020-01-01', image('src: nowhere.jpg, alt: A picture')]),
       'articles/no-alt.md': md(['title: No alt', 'date: 2020-01-02', image('src: photo.jpg')]),
-      'articles/remote.md': md(['title: Remote', 'date: 2020-01-03', image('src: "https://example.com/a.jpg", alt: A picture')]),
+      'articles/remote.md': md([
+        'title: Remote',
+        'date: 2020-01-03',
+        image('src: "https://example.com/a.jpg", alt: A picture'),
+      ]),
       'articles/format.md': md(['title: Format', 'date: 2020-01-04', image('src: picture.tiff, alt: A picture')]),
       'articles/lying.md': md(['title: Lying', 'date: 2020-01-05', image('src: really-a-png.jpg, alt: A picture')]),
       'articles/text.md': md(['title: Text', 'date: 2020-01-06', image('src: not-an-image.png, alt: A picture')]),
@@ -52,7 +56,9 @@ describe('lead images that cannot be shown', () => {
         `${at('format')}:4: image.src: "picture.tiff" is not an image file the site shows; expected a .jpg, .jpeg, .png, .webp, .avif, .gif or .svg file`,
         `${at('lying')}:4: image.src: "really-a-png.jpg" is named .jpg but holds a PNG image`,
         expect.stringMatching(
-          new RegExp(`^${at('text').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:4: image\\.src: "not-an-image\\.png" could not be read as an image`),
+          new RegExp(
+            `^${at('text').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:4: image\\.src: "not-an-image\\.png" could not be read as an image`,
+          ),
         ),
       ]),
     );
@@ -65,14 +71,21 @@ describe('lead images that cannot be shown', () => {
   test('a lead image under 1,200 pixels wide, and a body image without alt text, are warnings', async () => {
     const { work, content } = await workDir('small');
     await writeFiles(content, {
-      'articles/small.md': md(['title: Small', 'date: 2020-01-01', image('src: small.jpg, alt: A small picture')], 'Text.\n\n![](./small.jpg)\n'),
+      'articles/small.md': md(
+        ['title: Small', 'date: 2020-01-01', image('src: small.jpg, alt: A small picture')],
+        'Text.\n\n![](./small.jpg)\n',
+      ),
     });
     await writePhoto(path.join(content, 'articles/small.jpg'), { width: 800, height: 600 });
     const check = await runScript('scripts/check.mjs', [], { ARCHIVE_CONTENT_DIR: content });
     const file = path.join(content, 'articles/small.md');
     expect(check.code, check.stdout).toBe(0);
-    expect(check.stdout).toContain(`${file}:4: image.src: warning: "small.jpg" is 800 pixels wide; link previews and Google Discover want at least 1200`);
-    expect(check.stdout).toContain(`${file}:9: body: warning: image "./small.jpg" has no alt text; describe it for readers who cannot see it`);
+    expect(check.stdout).toContain(
+      `${file}:4: image.src: warning: "small.jpg" is 800 pixels wide; link previews and Google Discover want at least 1200`,
+    );
+    expect(check.stdout).toContain(
+      `${file}:9: body: warning: image "./small.jpg" has no alt text; describe it for readers who cannot see it`,
+    );
     const result = await astroBuild({ contentDir: content, workDir: work });
     expect(result.code, result.output).toBe(0);
     expect(result.output).toContain(`${file}:4: image.src: warning: "small.jpg" is 800 pixels wide`);
@@ -107,7 +120,8 @@ describe('share cards', () => {
     const off = await astroBuild({ contentDir: content, workDir: work, env: { ARCHIVE_SHARE_CARDS: '0' } });
     expect(off.code, off.output).toBe(0);
     expect(cards()).toHaveLength(1);
-    const ogImage = (file: string) => /<meta property="og:image" content="([^"]+)"/.exec(readFileSync(path.join(off.outDir, file), 'utf8'))![1];
+    const ogImage = (file: string) =>
+      /<meta property="og:image" content="([^"]+)"/.exec(readFileSync(path.join(off.outDir, file), 'utf8'))![1];
     expect(ogImage('2020/01/01/one/index.html')).toBe(ogImage('index.html'));
     expect(ogImage('companies/acme/index.html')).toBe(ogImage('index.html'));
     expect(existsSync(path.join(off.outDir, ogImage('index.html').replace(/^https?:\/\/[^/]+\//, '')))).toBe(true);

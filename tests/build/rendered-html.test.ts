@@ -8,10 +8,21 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { astroBuild, indexedFragments, makeTempDir, md, removeDir, writeFiles, type BuildResult } from './build-helpers';
+import {
+  astroBuild,
+  indexedFragments,
+  makeTempDir,
+  md,
+  removeDir,
+  writeFiles,
+  type BuildResult,
+} from './build-helpers';
 
 /** A 1×1 PNG. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 const page = (dist: string, urlPath: string) => readFileSync(path.join(dist, urlPath, 'index.html'), 'utf8');
 const htmlFiles = (work: string) => readdirSync(path.join(work, 'cache', 'rendered-html', 'archive-articles')).sort();
@@ -35,8 +46,14 @@ describe('rendered bodies beside the data store', () => {
         ['title: A plain story', 'date: 2021-03-01', 'companies: [Globex]'],
         'A first paragraph, the summary.\n\nThe quarterly figures mention zeppelins.\n',
       ),
-      'articles/2021/other.md': md(['title: Another plain story', 'date: 2021-04-01'], 'A first paragraph, the summary.\n\nNothing about airships here.\n'),
-      'articles/2021/pictured.md': md(['title: A story with a chart', 'date: 2021-05-01'], 'See the chart.\n\n![A rising chart](./chart.png)\n'),
+      'articles/2021/other.md': md(
+        ['title: Another plain story', 'date: 2021-04-01'],
+        'A first paragraph, the summary.\n\nNothing about airships here.\n',
+      ),
+      'articles/2021/pictured.md': md(
+        ['title: A story with a chart', 'date: 2021-05-01'],
+        'See the chart.\n\n![A rising chart](./chart.png)\n',
+      ),
       'companies/globex.md': ['---', 'name: Globex', '---', 'Globex makes *everything*.', ''].join('\n'),
     });
     writeFileSync(path.join(content, 'articles/2021/chart.png'), PNG);
@@ -65,7 +82,9 @@ describe('rendered bodies beside the data store', () => {
 
   test('an article with a local image is rendered by Astro, its image resolved', () => {
     const html = page(first.outDir, '2021/05/01/pictured');
-    expect(html).toMatch(/<img[^>]+src="\/_astro\/chart\.[^"]+"[^>]*alt="A rising chart"|<img[^>]+alt="A rising chart"[^>]+src="\/_astro\/chart\.[^"]+"/);
+    expect(html).toMatch(
+      /<img[^>]+src="\/_astro\/chart\.[^"]+"[^>]*alt="A rising chart"|<img[^>]+alt="A rising chart"[^>]+src="\/_astro\/chart\.[^"]+"/,
+    );
     expect(html).not.toContain('__ASTRO_IMAGE_');
   });
 

@@ -37,10 +37,16 @@ function activeMarkup(html: string, { page }: { page: boolean }): string[] {
     if (page && !classes.some((name) => name === 'prose' || name === 'term-description')) return;
     containers++;
     visit(container, 'element', (node) => {
-      if (['script', 'iframe', 'object', 'embed', 'base', 'meta', 'svg', 'math', 'form', 'style'].includes(node.tagName)) found.push(`<${node.tagName}>`);
+      if (
+        ['script', 'iframe', 'object', 'embed', 'base', 'meta', 'svg', 'math', 'form', 'style'].includes(node.tagName)
+      )
+        found.push(`<${node.tagName}>`);
       for (const [key, value] of Object.entries(node.properties)) {
         if (/^on/i.test(key)) found.push(`${key} on <${node.tagName}>`);
-        if (['href', 'src', 'action', 'formAction'].includes(key) && /^\s*(javascript|vbscript|data):/i.test(String(value)))
+        if (
+          ['href', 'src', 'action', 'formAction'].includes(key) &&
+          /^\s*(javascript|vbscript|data):/i.test(String(value))
+        )
           found.push(`${key}=${String(value)}`);
       }
     });
@@ -73,12 +79,17 @@ describe('a hostile archive', () => {
       }
       expect(lines, `one warning for ${relative}`).toHaveLength(1);
       expect(lines[0]).toMatch(/: removed /);
-      for (const what of expected) expect(lines[0], `${relative} should report ${what}`).toMatch(new RegExp(`${re(what)}( ×\\d+)? \\(line \\d+\\)`));
+      for (const what of expected)
+        expect(lines[0], `${relative} should report ${what}`).toMatch(
+          new RegExp(`${re(what)}( ×\\d+)? \\(line \\d+\\)`),
+        );
     }
     // The <script> of the scripts article is on line 11 of the file (the body starts on line 9).
     expect(warningsFor(first.output, 'scripts.md')[0]).toContain('<script> (line 11)');
     // The registry entry's description is sanitized and reported like an article.
-    expect(warningsFor(first.output, path.join(content, 'companies', 'registry-co.md'))[0]).toMatch(/removed <script> \(line \d+\).*onerror attribute/);
+    expect(warningsFor(first.output, path.join(content, 'companies', 'registry-co.md'))[0]).toMatch(
+      /removed <script> \(line \d+\).*onerror attribute/,
+    );
   });
 
   test('warns again when nothing changed and the cached entries are reused', async () => {

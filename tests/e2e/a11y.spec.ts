@@ -30,7 +30,9 @@ test('narrow screens do not scroll sideways', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   for (const path of ['', 'companies/acme/', '2022/03/04/tricky-characters/', 'timeline/']) {
     await page.goto(fixture + path);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow, `/${path}`).toBeLessThanOrEqual(0);
   }
 });

@@ -15,7 +15,9 @@ const corrected = `${fixture}2021/12/11/acme-report-12/`;
 test.describe('corrections, with JavaScript off', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('each correction is a dated note above the body, and the dateline says when it was updated', async ({ page }) => {
+  test('each correction is a dated note above the body, and the dateline says when it was updated', async ({
+    page,
+  }) => {
     await page.goto(corrected);
     const notes = page.locator('.corrections .correction');
     await expect(notes).toHaveCount(2);
@@ -63,7 +65,10 @@ test.describe('corrections, with JavaScript off', () => {
     const entries = page.locator('.corrections-list > li');
     await expect(entries).toHaveCount(2);
     await expect(entries.nth(0)).toContainText(FIXTURE.corrections[1].plain);
-    await expect(entries.nth(0).getByRole('link', { name: 'Acme report number 12' })).toHaveAttribute('href', '/2021/12/11/acme-report-12/#correction-2');
+    await expect(entries.nth(0).getByRole('link', { name: 'Acme report number 12' })).toHaveAttribute(
+      'href',
+      '/2021/12/11/acme-report-12/#correction-2',
+    );
     await expect(page.locator('link[rel="alternate"][href="/corrections/rss.xml"]')).toHaveCount(1);
     await entries.nth(1).getByRole('link').click();
     await expect(page).toHaveURL(`${corrected}#correction-1`);
@@ -71,10 +76,16 @@ test.describe('corrections, with JavaScript off', () => {
     const feed = await new Parser().parseString(await (await request.get(`${fixture}corrections/rss.xml`)).text());
     expect(feed.items.map((entry) => entry.link)).toEqual([`${corrected}#correction-2`, `${corrected}#correction-1`]);
     const json = await (await request.get(`${fixture}corrections/feed.json`)).json();
-    expect(json.items.map((entry: { id: string }) => entry.id)).toEqual([`${corrected}#correction-2`, `${corrected}#correction-1`]);
+    expect(json.items.map((entry: { id: string }) => entry.id)).toEqual([
+      `${corrected}#correction-2`,
+      `${corrected}#correction-1`,
+    ]);
     // The footer links to the page from everywhere.
     await page.goto(fixture);
-    await expect(page.locator('.site-footer').getByRole('link', { name: 'Corrections' })).toHaveAttribute('href', '/corrections/');
+    await expect(page.locator('.site-footer').getByRole('link', { name: 'Corrections' })).toHaveAttribute(
+      'href',
+      '/corrections/',
+    );
   });
 });
 
@@ -100,13 +111,31 @@ test.describe('age notices, with JavaScript off', () => {
 });
 
 test.describe('print', () => {
-  test('an article prints headline, byline, dateline, notes, body, source and its address, and links print theirs', async ({ page }) => {
+  test('an article prints headline, byline, dateline, notes, body, source and its address, and links print theirs', async ({
+    page,
+  }) => {
     await page.goto(corrected);
     await page.emulateMedia({ media: 'print' });
-    for (const hidden of ['.site-header', '.site-footer', '.breadcrumbs', '.related', '.pager', '.article__subscribe', '.article__terms']) {
+    for (const hidden of [
+      '.site-header',
+      '.site-footer',
+      '.breadcrumbs',
+      '.related',
+      '.pager',
+      '.article__subscribe',
+      '.article__terms',
+    ]) {
       await expect(page.locator(hidden).first(), `${hidden} does not print`).toBeHidden();
     }
-    for (const shown of ['h1', '.article__byline', '.article__dateline', '.corrections', '.prose', '.article__source', '.article__permalink']) {
+    for (const shown of [
+      'h1',
+      '.article__byline',
+      '.article__dateline',
+      '.corrections',
+      '.prose',
+      '.article__source',
+      '.article__permalink',
+    ]) {
       await expect(page.locator(shown).first(), `${shown} prints`).toBeVisible();
     }
     await expect(page.locator('.article__permalink')).toContainText(corrected);

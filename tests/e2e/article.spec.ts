@@ -9,7 +9,9 @@ test('home lists the seed articles and leads to an article with its metadata', a
   await link.click();
 
   await expect(page).toHaveURL(/\/2018\/02\/27\/expanding-the-collaboration-with-cloud-and-devices-focus\/$/);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Expanding the collaboration with cloud and devices focus');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Expanding the collaboration with cloud and devices focus',
+  );
   const dateline = page.locator('.article__dateline time').first();
   await expect(dateline).toHaveAttribute('datetime', '2018-02-27T06:20:00Z');
   await expect(dateline).toHaveText('27 February 2018, 06:20 UTC');
@@ -17,7 +19,10 @@ test('home lists the seed articles and leads to an article with its metadata', a
   const footer = page.locator('.article__footer');
   await expect(footer.getByRole('link', { name: 'Microsoft' })).toHaveAttribute('href', '/companies/microsoft/');
   await expect(footer.getByRole('link', { name: 'Xiaomi' })).toHaveAttribute('href', '/companies/xiaomi/');
-  await expect(footer.getByRole('link', { name: 'Cloud computing' })).toHaveAttribute('href', '/topics/cloud-computing/');
+  await expect(footer.getByRole('link', { name: 'Cloud computing' })).toHaveAttribute(
+    'href',
+    '/topics/cloud-computing/',
+  );
 
   // The older article (dated that day, no time) is the neighbour.
   await expect(page.getByRole('navigation', { name: 'More articles' }).getByRole('link')).toContainText(
@@ -67,13 +72,21 @@ test('under a base path every internal link and asset stays under it and resolve
   for (const href of hrefs) expect(href.startsWith('/archive/'), href).toBe(true);
 
   await page.getByRole('link', { name: 'Microsoft And Xiaomi Ink AI And Cloud Computing Partnership Deal' }).click();
-  await expect(page).toHaveURL(/\/archive\/2018\/02\/27\/microsoft-and-xiaomi-ink-ai-and-cloud-computing-partnership-deal\/$/);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Microsoft And Xiaomi Ink AI And Cloud Computing Partnership Deal');
-  const articleHrefs = await page.locator('a[href^="/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+  await expect(page).toHaveURL(
+    /\/archive\/2018\/02\/27\/microsoft-and-xiaomi-ink-ai-and-cloud-computing-partnership-deal\/$/,
+  );
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Microsoft And Xiaomi Ink AI And Cloud Computing Partnership Deal',
+  );
+  const articleHrefs = await page
+    .locator('a[href^="/"]')
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
   for (const href of articleHrefs) expect(href.startsWith('/archive/'), href).toBe(true);
   expect(failed).toEqual([]);
 
   // The same page at the root does not exist on this site.
-  const outside = await request.get(`${new URL(siteUrl('seedBase')).origin}/2018/02/27/microsoft-and-xiaomi-ink-ai-and-cloud-computing-partnership-deal/`);
+  const outside = await request.get(
+    `${new URL(siteUrl('seedBase')).origin}/2018/02/27/microsoft-and-xiaomi-ink-ai-and-cloud-computing-partnership-deal/`,
+  );
   expect(outside.status()).toBe(404);
 });

@@ -9,7 +9,11 @@ test('from home to an article, its company, page 2, the article month and back',
   await page.goto(fixture);
   await page.getByRole('link', { name: 'Acme report number 12' }).click();
   await expect(page).toHaveURL(`${fixture}2021/12/11/acme-report-12/`);
-  await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link')).toHaveText(['Home', '2021', 'December']);
+  await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link')).toHaveText([
+    'Home',
+    '2021',
+    'December',
+  ]);
 
   // "acme corp" in the frontmatter resolves to the registry entry by alias.
   await page.locator('.article__footer').getByRole('link', { name: 'Acme Corporation' }).click();
@@ -54,7 +58,10 @@ test('the company page shows registry facts, coverage by year and co-mentions', 
   await expect(coMentions.getByRole('listitem')).toHaveText(['Globex 4']);
   const topics = page.locator('section', { has: page.getByRole('heading', { name: 'Topics' }) });
   await expect(topics.getByRole('listitem')).toHaveText(['Manufacturing 12', 'Earnings 6']);
-  await expect(page.getByRole('link', { name: 'Subscribe to Acme Corporation' })).toHaveAttribute('href', '/companies/acme/feed/');
+  await expect(page.getByRole('link', { name: 'Subscribe to Acme Corporation' })).toHaveAttribute(
+    'href',
+    '/companies/acme/feed/',
+  );
   await expect(page.locator('link[rel="alternate"][href="/companies/acme/rss.xml"]')).toHaveCount(1);
 });
 
@@ -79,7 +86,12 @@ test('index pages group A–Z with a jump bar and counts', async ({ page }) => {
   await expect(page.locator('#letter-G + ul li')).toHaveText(['Globex 6']);
 
   await page.goto(`${fixture}authors/`);
-  await expect(page.locator('.term-index li')).toHaveText(['Jane Doe 12', 'John Roe 6', '王小明 1', "Zoë O'Brien & Co 1"]);
+  await expect(page.locator('.term-index li')).toHaveText([
+    'Jane Doe 12',
+    'John Roe 6',
+    '王小明 1',
+    "Zoë O'Brien & Co 1",
+  ]);
   await page.goto(`${fixture}topics/`);
   await expect(page.locator('.term-index li', { hasText: 'Earnings' })).toHaveText('Earnings 7');
 });
@@ -106,7 +118,10 @@ test('the timeline charts years and months and links to them', async ({ page }) 
 
   await page.goto(`${fixture}2022/`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('2022 1 article');
-  await expect(page.getByRole('navigation', { name: 'Other years' }).getByRole('link')).toHaveText(['← 2021', '2023 →']);
+  await expect(page.getByRole('navigation', { name: 'Other years' }).getByRole('link')).toHaveText([
+    '← 2021',
+    '2023 →',
+  ]);
   await expect(page.getByRole('heading', { name: 'Friday, 4 March 2022' })).toBeVisible();
 });
 
@@ -137,7 +152,13 @@ test('an article lists related articles by shared companies and topics', async (
   const related = page.locator('section.related .article-card__title');
   await expect(related).toHaveCount(5);
   // Report 12 has Acme + Manufacturing + Earnings: the odd reports share all three (newest first).
-  await expect(related).toHaveText(['Acme report number 10', 'Acme report number 8', 'Acme report number 6', 'Acme report number 4', 'Acme report number 2']);
+  await expect(related).toHaveText([
+    'Acme report number 10',
+    'Acme report number 8',
+    'Acme report number 6',
+    'Acme report number 4',
+    'Acme report number 2',
+  ]);
 });
 
 test('drafts appear nowhere', async ({ page, request }) => {
@@ -148,7 +169,9 @@ test('drafts appear nowhere', async ({ page, request }) => {
   await expect(page.locator('.term-facts')).toContainText('Articles6');
 });
 
-test('listings show an author by the name the article page shows, not by the spelling of the byline', async ({ page }) => {
+test('listings show an author by the name the article page shows, not by the spelling of the byline', async ({
+  page,
+}) => {
   // Report 4's byline says "JOHN ROE"; five other articles say "John Roe".
   await page.goto(`${fixture}2019/04/`);
   const card = page.locator('.article-card', { hasText: 'Acme report number 4' });

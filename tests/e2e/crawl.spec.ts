@@ -18,7 +18,9 @@ for (const name of ['fixture', 'seedBase'] as const) {
       concurrency: 8,
       linksToSkip: async (link) => !link.startsWith(origin),
     });
-    const broken = result.links.filter((link) => link.state === LinkState.BROKEN).map((link) => `${link.status} ${link.url} (from ${link.parent})`);
+    const broken = result.links
+      .filter((link) => link.state === LinkState.BROKEN)
+      .map((link) => `${link.status} ${link.url} (from ${link.parent})`);
     expect(broken).toEqual([]);
     const pages = result.links.filter((link) => link.state === LinkState.OK && link.url.endsWith('/'));
     // The crawl really walked the site: every kind of page was reached.

@@ -59,12 +59,16 @@ for (const colorScheme of ['light', 'dark'] as const) {
   });
 }
 
-test('a search with results, entities, a filter, a date range and another order runs under the policy without a violation', async ({ page }) => {
+test('a search with results, entities, a filter, a date range and another order runs under the policy without a violation', async ({
+  page,
+}) => {
   const violations = await recordViolations(page);
   await page.goto(`${siteUrl('fixture')}search/`);
   await page.getByRole('searchbox', { name: 'Search articles' }).fill('acme');
   await expect(page.locator('.search-result__title a').first()).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Companies, topics and authors' }).getByRole('link').first()).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Companies, topics and authors' }).getByRole('link').first(),
+  ).toBeVisible();
   const pane = page.getByRole('region', { name: 'Filter results' });
   await pane.getByText('Company', { exact: true }).click();
   await pane.getByRole('checkbox', { name: /^Globex/ }).check();
@@ -97,7 +101,9 @@ test('the host sends the policy as a header too (_headers), and every page type 
   expect(await violations()).toEqual([]);
 });
 
-test('without Web Workers, Pagefind searches on the page itself: its WebAssembly is allowed there too', async ({ page }) => {
+test('without Web Workers, Pagefind searches on the page itself: its WebAssembly is allowed there too', async ({
+  page,
+}) => {
   const violations = await recordViolations(page);
   // Pagefind falls back to the main thread where workers are unavailable (or blocked).
   await page.addInitScript(() => {

@@ -28,7 +28,10 @@ const parser = new Parser<Record<string, unknown>, Item>({
     ],
   },
 });
-const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['outline', 'url', 'sitemap', 'item'].includes(name) });
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  isArray: (name) => ['outline', 'url', 'sitemap', 'item'].includes(name),
+});
 const SITEMAP_XSD = path.resolve('node_modules/sitemap/schema/sitemap.xsd');
 
 async function text(request: APIRequestContext, url: string): Promise<string> {
@@ -44,7 +47,8 @@ async function text(request: APIRequestContext, url: string): Promise<string> {
 async function readFeed(request: APIRequestContext, url: string) {
   const response = await request.get(url);
   expect(response.status(), url).toBe(200);
-  if (new URL(url).pathname.split('/')[1] !== 'archive') expect(response.headers()['content-type'], url).toBe('application/rss+xml; charset=utf-8');
+  if (new URL(url).pathname.split('/')[1] !== 'archive')
+    expect(response.headers()['content-type'], url).toBe('application/rss+xml; charset=utf-8');
   const body = await response.text();
   expect(checkXml(body), `${url} is well-formed XML`).toBe(true);
   return { body, feed: await parser.parseString(body), doc: xml.parse(body) };
@@ -60,9 +64,15 @@ async function opmlFeeds(request: APIRequestContext, site: string) {
   const outlines = xml.parse(body).opml.body.outline as Record<string, unknown>[];
   // The site's own feeds (latest articles first, then corrections) stand at the top level.
   const topFeeds = outlines.filter((o) => o['@_type'] === 'rss').map((o) => o['@_xmlUrl'] as string);
-  const groupOutlines = outlines.filter((o) => o.outline).map((group) => [group['@_text'] as string, group.outline as Record<string, string>[]] as const);
-  const groups = Object.fromEntries(groupOutlines.map(([name, list]) => [name, list.filter((o) => o['@_type'] === 'rss').map((o) => o['@_xmlUrl'])]));
-  const jsonFeeds = [...outlines, ...groupOutlines.flatMap(([, list]) => list)].filter((o) => o['@_type'] === 'link').map((o) => o['@_url'] as string);
+  const groupOutlines = outlines
+    .filter((o) => o.outline)
+    .map((group) => [group['@_text'] as string, group.outline as Record<string, string>[]] as const);
+  const groups = Object.fromEntries(
+    groupOutlines.map(([name, list]) => [name, list.filter((o) => o['@_type'] === 'rss').map((o) => o['@_xmlUrl'])]),
+  );
+  const jsonFeeds = [...outlines, ...groupOutlines.flatMap(([, list]) => list)]
+    .filter((o) => o['@_type'] === 'link')
+    .map((o) => o['@_url'] as string);
   return { siteFeed: topFeeds[0]!, topFeeds, groups: groups as Record<string, string[]>, jsonFeeds };
 }
 
@@ -73,14 +83,18 @@ const jsonFeedUrl = (rssUrl: string) => rssUrl.replace(/rss\.xml$/, 'feed.json')
 async function readJsonFeed(request: APIRequestContext, site: string, url: string): Promise<JsonFeed> {
   const response = await request.get(url);
   expect(response.status(), url).toBe(200);
-  if (new URL(site).pathname === '/') expect(response.headers()['content-type'], url).toBe('application/feed+json; charset=utf-8');
+  if (new URL(site).pathname === '/')
+    expect(response.headers()['content-type'], url).toBe('application/feed+json; charset=utf-8');
   return JSON.parse(await response.text()) as JsonFeed;
 }
 
 const RFC_3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
 
 /** The `<link rel="alternate">` elements of a page's head, in order. */
-async function alternates(request: APIRequestContext, url: string): Promise<{ type: string; title: string; href: string }[]> {
+async function alternates(
+  request: APIRequestContext,
+  url: string,
+): Promise<{ type: string; title: string; href: string }[]> {
   const links: { type: string; title: string; href: string }[] = [];
   visit(fromHtml(await text(request, url)), 'element', (node: Element) => {
     const { rel, type, title, href } = node.properties;
@@ -105,7 +119,9 @@ for (const name of ['fixture', 'seedBase'] as const) {
   test.describe(`${name} site`, () => {
     const site = siteUrl(name);
 
-    test('every feed is well-formed RSS 2.0 with the required elements and absolute links under the base', async ({ request }) => {
+    test('every feed is well-formed RSS 2.0 with the required elements and absolute links under the base', async ({
+      request,
+    }) => {
       const { siteFeed, groups } = await opmlFeeds(request, site);
       const feeds = [siteFeed, ...Object.values(groups).flat()];
       expect(feeds.length).toBeGreaterThan(5);
@@ -113,7 +129,8 @@ for (const name of ['fixture', 'seedBase'] as const) {
         expect(url.startsWith(site), url).toBe(true);
         const { feed, doc } = await readFeed(request, url);
         expect(doc.rss['@_version']).toBe('2.0');
-        for (const element of ['title', 'link', 'description'] as const) expect(feed[element], `${url} channel ${element}`).toBeTruthy();
+        for (const element of ['title', 'link', 'description'] as const)
+          expect(feed[element], `${url} channel ${element}`).toBeTruthy();
         expect(feed.link!.startsWith(site), feed.link).toBe(true);
         expect(doc.rss.channel['atom:link']['@_href']).toBe(url);
         expect(feed.items.length, url).toBeGreaterThan(0);
@@ -132,7 +149,9 @@ for (const name of ['fixture', 'seedBase'] as const) {
       }
     });
 
-    test('every RSS feed has a JSON Feed 1.1 beside it with the same items, listed in the OPML and linked from its page', async ({ request }) => {
+    test('every RSS feed has a JSON Feed 1.1 beside it with the same items, listed in the OPML and linked from its page', async ({
+      request,
+    }) => {
       const { siteFeed, topFeeds, groups, jsonFeeds } = await opmlFeeds(request, site);
       expect(topFeeds).toEqual([`${site}rss.xml`, `${site}corrections/rss.xml`]);
       const feeds = [...topFeeds, ...Object.values(groups).flat()];
@@ -160,14 +179,19 @@ for (const name of ['fixture', 'seedBase'] as const) {
           expect(item.content_html, item.id).toBe(rssItem['content:encoded']);
           expect(item.authors?.map((a) => a.name) ?? [], item.id).toEqual(rssItem.creators ?? []);
           expect(item.tags ?? [], item.id).toEqual(rssItem.categoryList ?? []);
-          for (const author of item.authors ?? []) expect(author.url?.startsWith(`${site}authors/`), author.url).toBe(true);
+          for (const author of item.authors ?? [])
+            expect(author.url?.startsWith(`${site}authors/`), author.url).toBe(true);
         }
         // The page the feed follows links both, RSS first, the JSON Feed right after it.
         const links = await alternates(request, feed.link!);
         const rssAt = links.findIndex((l) => l.href === url);
         expect(rssAt, `${feed.link} links ${url}`).toBeGreaterThanOrEqual(0);
         expect(links[rssAt].type).toBe('application/rss+xml');
-        expect(links[rssAt + 1], `${feed.link} links ${jsonUrl}`).toEqual({ type: 'application/feed+json', title: `${feed.title} (JSON Feed)`, href: jsonUrl });
+        expect(links[rssAt + 1], `${feed.link} links ${jsonUrl}`).toEqual({
+          type: 'application/feed+json',
+          title: `${feed.title} (JSON Feed)`,
+          href: jsonUrl,
+        });
         expect(links[0]).toMatchObject({ type: 'application/rss+xml', href: siteFeed });
       }
     });
@@ -198,7 +222,9 @@ for (const name of ['fixture', 'seedBase'] as const) {
       expect(groups.Companies.length).toBeGreaterThan(0);
     });
 
-    test('the sitemap validates against the sitemaps.org schema and lists only pages that exist', async ({ request }) => {
+    test('the sitemap validates against the sitemaps.org schema and lists only pages that exist', async ({
+      request,
+    }) => {
       const index = await text(request, `${site}sitemap-index.xml`);
       const dir = mkdtempSync(path.join(tmpdir(), 'sitemap-'));
       try {
@@ -215,7 +241,9 @@ for (const name of ['fixture', 'seedBase'] as const) {
       const urls = await sitemapUrls(request, site);
       for (const { loc, lastmod } of urls) {
         expect(loc.startsWith(site), loc).toBe(true);
-        expect(loc, 'no feeds, search or subscribe pages in the sitemap').not.toMatch(/\.(xml|opml|txt)$|\/search\/$|\/feed\/$/);
+        expect(loc, 'no feeds, search or subscribe pages in the sitemap').not.toMatch(
+          /\.(xml|opml|txt)$|\/search\/$|\/feed\/$/,
+        );
         expect(lastmod, `${loc} has a lastmod`).toBeTruthy();
         expect((await request.get(loc)).status(), loc).toBe(200);
       }
@@ -228,7 +256,9 @@ for (const name of ['fixture', 'seedBase'] as const) {
       expect(robots).toMatch(/^User-agent: \*$/m);
     });
 
-    test('feeds are plain RSS for feed readers; each has a subscribe page, for people, with its addresses', async ({ request }) => {
+    test('feeds are plain RSS for feed readers; each has a subscribe page, for people, with its addresses', async ({
+      request,
+    }) => {
       const { topFeeds, groups } = await opmlFeeds(request, site);
       for (const url of [...topFeeds, ...Object.values(groups).flat()]) {
         const { body, feed } = await readFeed(request, url);
@@ -274,7 +304,11 @@ test.describe('fixture content with characters that break naive XML', () => {
     expect(entry.date_published).toBe('2022-03-04T23:30:00-05:00');
     expect(entry.language).toBeUndefined();
     const chinese = json.items.find((i) => i.id === `${site}2023/06/01/quantum-lab/`)!;
-    expect(chinese).toMatchObject({ title: '量子实验室取得突破', language: 'zh', date_published: '2023-06-01T08:00:00+08:00' });
+    expect(chinese).toMatchObject({
+      title: '量子实验室取得突破',
+      language: 'zh',
+      date_published: '2023-06-01T08:00:00+08:00',
+    });
   });
 
   test("the tricky company's feed and OPML entry keep its name", async ({ request }) => {
@@ -301,11 +335,14 @@ test.describe('fixture content with characters that break naive XML', () => {
     expect(json.items[0].content_html).toContain(FIXTURE.uniqueWord);
   });
 
-  test('a paginated company feed carries its newest 20 (here all 12) articles, and no drafts anywhere', async ({ request }) => {
+  test('a paginated company feed carries its newest 20 (here all 12) articles, and no drafts anywhere', async ({
+    request,
+  }) => {
     const { feed } = await readFeed(request, `${site}companies/acme/rss.xml`);
     expect(feed.items).toHaveLength(FIXTURE.pagedCompany.count);
     const { siteFeed, groups, jsonFeeds } = await opmlFeeds(request, site);
-    for (const url of [siteFeed, ...Object.values(groups).flat(), ...jsonFeeds]) expect(await text(request, url)).not.toContain(FIXTURE.draftWord);
+    for (const url of [siteFeed, ...Object.values(groups).flat(), ...jsonFeeds])
+      expect(await text(request, url)).not.toContain(FIXTURE.draftWord);
   });
 
   test('the sitemap dates an article by its update, else its date', async ({ request }) => {

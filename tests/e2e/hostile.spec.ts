@@ -62,7 +62,10 @@ async function activeMarkup(page: Page): Promise<string[]> {
     for (const element of document.querySelectorAll('*')) {
       for (const attribute of element.attributes) {
         if (/^on/i.test(attribute.name)) found.push(`${attribute.name} on <${element.localName}>`);
-        if (/^(href|src|action|formaction|srcdoc|data)$/i.test(attribute.name) && /^\s*(javascript|vbscript|data):/i.test(attribute.value))
+        if (
+          /^(href|src|action|formaction|srcdoc|data)$/i.test(attribute.name) &&
+          /^\s*(javascript|vbscript|data):/i.test(attribute.value)
+        )
           found.push(`${attribute.name}=${attribute.value}`);
       }
     }
@@ -96,7 +99,8 @@ test.describe('no payload runs or redirects', () => {
       await check(url);
       expect(await activeMarkup(page), url).toEqual([]);
     };
-    for (const path of ['', 'timeline/', '2024/', '2024/05/', 'companies/', 'topics/', 'authors/', '404.html']) await visit(site + path);
+    for (const path of ['', 'timeline/', '2024/', '2024/05/', 'companies/', 'topics/', 'authors/', '404.html'])
+      await visit(site + path);
     // Every company, topic and author of the frontmatter article, reached by its link.
     await page.goto(`${site}2024/05/02/frontmatter/`);
     const termLinks = await page
@@ -130,10 +134,16 @@ test.describe('no payload runs or redirects', () => {
     await expect(pane.getByRole('checkbox', { name: HOSTILE.company, exact: false })).toBeChecked();
     await expect(pane.getByRole('checkbox', { name: HOSTILE.scriptCompany, exact: false })).toBeVisible();
     // Companies and topics under the result are links with the names as text.
-    await expect(page.locator('.search-result__terms').getByRole('link', { name: HOSTILE.company, exact: true })).toBeVisible();
+    await expect(
+      page.locator('.search-result__terms').getByRole('link', { name: HOSTILE.company, exact: true }),
+    ).toBeVisible();
     // And typed as a query, the hostile name is suggested as itself.
     await page.getByRole('searchbox', { name: 'Search articles' }).fill(HOSTILE.company);
-    await expect(page.getByRole('region', { name: 'Companies, topics and authors' }).getByRole('link', { name: HOSTILE.company, exact: true })).toBeVisible();
+    await expect(
+      page
+        .getByRole('region', { name: 'Companies, topics and authors' })
+        .getByRole('link', { name: HOSTILE.company, exact: true }),
+    ).toBeVisible();
     await check(url);
     expect(await activeMarkup(page)).toEqual([]);
 
@@ -156,13 +166,14 @@ test.describe('every field shows as the characters written', () => {
     for (const name of [HOSTILE.company, HOSTILE.scriptCompany, HOSTILE.registryName, HOSTILE.topic]) {
       await expect(page.locator('.article__footer').getByRole('link', { name, exact: true })).toBeVisible();
     }
-    await expect(page.locator('.article__footer').getByRole('link', { name: HOSTILE.sourceName, exact: true })).toHaveAttribute(
-      'href',
-      'https://example.com/story?a=1&b=</script>',
-    );
+    await expect(
+      page.locator('.article__footer').getByRole('link', { name: HOSTILE.sourceName, exact: true }),
+    ).toHaveAttribute('href', 'https://example.com/story?a=1&b=</script>');
     await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', HOSTILE.summary);
     await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', HOSTILE.title);
-    const tags = await page.locator('meta[property="article:tag"]').evaluateAll((metas) => metas.map((m) => m.getAttribute('content')));
+    const tags = await page
+      .locator('meta[property="article:tag"]')
+      .evaluateAll((metas) => metas.map((m) => m.getAttribute('content')));
     expect(tags).toEqual(expect.arrayContaining([HOSTILE.company, HOSTILE.scriptCompany, HOSTILE.topic]));
   });
 
@@ -174,7 +185,9 @@ test.describe('every field shows as the characters written', () => {
     expect(data.headline).toBe(HOSTILE.title);
     expect(data.description).toBe(HOSTILE.summary);
     expect(data.author.map((a: { name: string }) => a.name)).toEqual([HOSTILE.byline, 'Eve']);
-    expect(data.about.map((a: { name: string }) => a.name)).toEqual(expect.arrayContaining([HOSTILE.company, HOSTILE.scriptCompany, HOSTILE.registryName]));
+    expect(data.about.map((a: { name: string }) => a.name)).toEqual(
+      expect.arrayContaining([HOSTILE.company, HOSTILE.scriptCompany, HOSTILE.registryName]),
+    );
   });
 
   test('in the feeds and the OPML, which parse to the text as written', async ({ request }) => {
@@ -192,13 +205,25 @@ test.describe('every field shows as the characters written', () => {
     expect(item.title).toBe(HOSTILE.title);
     expect(item.contentSnippet).toBe(HOSTILE.summary);
     expect(item.creators).toEqual([HOSTILE.byline, 'Eve']);
-    expect(item.categoryList).toEqual(expect.arrayContaining([HOSTILE.company, HOSTILE.scriptCompany, HOSTILE.registryName, HOSTILE.topic]));
+    expect(item.categoryList).toEqual(
+      expect.arrayContaining([HOSTILE.company, HOSTILE.scriptCompany, HOSTILE.registryName, HOSTILE.topic]),
+    );
 
     const opmlBody = await (await request.get(`${site}feeds.opml`)).text();
     expect(checkXml(opmlBody)).toBe(true);
     const opml = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'outline' }).parse(opmlBody);
-    const names = (opml.opml.body.outline as { outline?: { '@_text': string }[] }[]).flatMap((group) => (group.outline ?? []).map((o) => o['@_text']));
-    expect(names).toEqual(expect.arrayContaining([HOSTILE.company, HOSTILE.scriptCompany, HOSTILE.registryName, HOSTILE.topic, HOSTILE.byline]));
+    const names = (opml.opml.body.outline as { outline?: { '@_text': string }[] }[]).flatMap((group) =>
+      (group.outline ?? []).map((o) => o['@_text']),
+    );
+    expect(names).toEqual(
+      expect.arrayContaining([
+        HOSTILE.company,
+        HOSTILE.scriptCompany,
+        HOSTILE.registryName,
+        HOSTILE.topic,
+        HOSTILE.byline,
+      ]),
+    );
   });
 
   test('on the term pages and in listings', async ({ page }) => {
@@ -213,7 +238,9 @@ test.describe('every field shows as the characters written', () => {
 });
 
 test.describe('what news copy needs survives and works', () => {
-  test('footnotes link to their note and back; figures, tables, abbreviations and code keep their markup', async ({ page }) => {
+  test('footnotes link to their note and back; figures, tables, abbreviations and code keep their markup', async ({
+    page,
+  }) => {
     await page.goto(`${site}2024/05/07/benign-and-ids/`);
     const prose = page.locator('.prose');
     await prose.locator('a[data-footnote-ref]').click();
@@ -240,7 +267,9 @@ test('a phone viewport never scrolls sideways, whatever the titles and names', a
   for (const path of ['', ...ARTICLES, 'companies/', '2024/05/', 'timeline/', `search/?q=${HOSTILE.searchWord}`]) {
     await page.goto(site + path);
     if (path.startsWith('search/')) await expect(page.locator('.search-result__title a')).toHaveCount(1);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow, `/${path}`).toBeLessThanOrEqual(0);
   }
 });

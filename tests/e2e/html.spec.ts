@@ -24,7 +24,9 @@ for (const site of ['fixture', 'seedBase', 'hostile']) {
       const report = await validator.validateFile(file);
       for (const result of report.results) {
         for (const message of result.messages)
-          problems.push(`${path.relative(E2E_DIR, file)}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`);
+          problems.push(
+            `${path.relative(E2E_DIR, file)}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`,
+          );
       }
     }
     expect(problems).toEqual([]);
@@ -42,7 +44,8 @@ test('no page of the fixture or seed site says "1 articles" (or any other singul
     for (const file of htmlFiles(path.join(E2E_DIR, 'sites', site))) {
       const html = readFileSync(file, 'utf8');
       const match = plural.exec(html);
-      if (match) found.push(`${path.relative(E2E_DIR, file)}: …${html.slice(Math.max(0, match.index - 60), match.index + 20)}…`);
+      if (match)
+        found.push(`${path.relative(E2E_DIR, file)}: …${html.slice(Math.max(0, match.index - 60), match.index + 20)}…`);
       if (/content="1 article from /.test(html)) singular++;
     }
   }

@@ -28,7 +28,9 @@ test.describe('aliases', () => {
     });
   }
 
-  test('the redirect page alone, as GitHub Pages serves it, sends the reader on, under the policy', async ({ page }) => {
+  test('the redirect page alone, as GitHub Pages serves it, sends the reader on, under the policy', async ({
+    page,
+  }) => {
     const violations = await recordViolations(page);
     // The page's own file, which a host without _redirects serves at the alias.
     const file = path.join(E2E_DIR, 'sites', 'fixture', 'news/acme-report-one/index.html');
@@ -52,7 +54,8 @@ test.describe('a removed article', () => {
     await expect(page.locator('main')).toContainText('removed 15 Jul 2022');
     await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex');
     const text = await page.locator('body').innerText();
-    for (const hidden of [removed.title, removed.word, removed.company, 'Removed Reporter']) expect(text).not.toContain(hidden);
+    for (const hidden of [removed.title, removed.word, removed.company, 'Removed Reporter'])
+      expect(text).not.toContain(hidden);
     expect(await page.content()).not.toContain(removed.title);
     await expect(page.locator('script[type="application/ld+json"]')).toHaveCount(0);
     expect(await violations()).toEqual([]);
@@ -78,7 +81,10 @@ test('a scheduled article is not built yet', async ({ request }) => {
   expect((await request.get(fixture + scheduled.path)).status()).toBe(404);
 });
 
-test('withdrawn and scheduled articles appear nowhere else: listings, terms, feeds, sitemap, search, suggestions, urls.json', async ({ page, request }) => {
+test('withdrawn and scheduled articles appear nowhere else: listings, terms, feeds, sitemap, search, suggestions, urls.json', async ({
+  page,
+  request,
+}) => {
   const titles = [removed.title, expired.title, scheduled.title];
   const paths = [removed.path, expired.path, scheduled.path];
   const get = async (url: string) => {
@@ -102,7 +108,14 @@ test('withdrawn and scheduled articles appear nowhere else: listings, terms, fee
     for (const title of titles) expect(html, `${listing} lists ${title}`).not.toContain(title);
   }
   // Their own terms and months have no pages at all.
-  for (const gone of ['companies/vanishing-holdings/', 'topics/legal/', 'authors/removed-reporter/', '2022/06/', '2022/08/', '2024/06/']) {
+  for (const gone of [
+    'companies/vanishing-holdings/',
+    'topics/legal/',
+    'authors/removed-reporter/',
+    '2022/06/',
+    '2022/08/',
+    '2024/06/',
+  ]) {
     expect((await request.get(fixture + gone)).status(), gone).toBe(404);
   }
   // Acme still counts its 12 reports, not the expired or the scheduled article naming it.
@@ -121,9 +134,19 @@ test('withdrawn and scheduled articles appear nowhere else: listings, terms, fee
   const entities = await get(`${fixture}search/entities.json`);
   expect(entities).not.toContain(removed.company);
   // The list of published URLs names the removal pages' files, never their headlines.
-  const urls = JSON.parse(await get(`${fixture}urls.json`)) as { urls: { path: string; kind: string; file?: string }[] };
-  expect(urls.urls).toContainEqual({ path: `/${removed.path}`, kind: 'removed', file: 'articles/2022/court-takedown.md' });
-  expect(urls.urls).toContainEqual({ path: `/${expired.path}`, kind: 'expired', file: 'articles/2022/wire-expired.md' });
+  const urls = JSON.parse(await get(`${fixture}urls.json`)) as {
+    urls: { path: string; kind: string; file?: string }[];
+  };
+  expect(urls.urls).toContainEqual({
+    path: `/${removed.path}`,
+    kind: 'removed',
+    file: 'articles/2022/court-takedown.md',
+  });
+  expect(urls.urls).toContainEqual({
+    path: `/${expired.path}`,
+    kind: 'expired',
+    file: 'articles/2022/wire-expired.md',
+  });
   expect(urls.urls.some((u) => u.path === `/${scheduled.path}`)).toBe(false);
   expect(JSON.stringify(urls)).not.toContain(removed.title);
   // Search finds none of their words.

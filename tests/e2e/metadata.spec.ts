@@ -17,12 +17,16 @@ async function sitemapLocs(page: Page, site: string): Promise<string[]> {
   const index = parser.parse(await (await page.request.get(`${site}sitemap-index.xml`)).text());
   const locs: string[] = [];
   for (const { loc } of index.sitemapindex.sitemap)
-    locs.push(...parser.parse(await (await page.request.get(loc)).text()).urlset.url.map((u: { loc: string }) => u.loc));
+    locs.push(
+      ...parser.parse(await (await page.request.get(loc)).text()).urlset.url.map((u: { loc: string }) => u.loc),
+    );
   return locs;
 }
 
 for (const name of ['fixture', 'seedBase'] as const) {
-  test(`${name}: every page has its canonical URL, description, OpenGraph and Twitter tags and the site feed`, async ({ page }) => {
+  test(`${name}: every page has its canonical URL, description, OpenGraph and Twitter tags and the site feed`, async ({
+    page,
+  }) => {
     // Visits every page of the site: allow for a busy machine.
     test.setTimeout(120_000);
     const site = siteUrl(name);
@@ -36,7 +40,9 @@ for (const name of ['fixture', 'seedBase'] as const) {
       expect(await attr(page, 'meta[property="og:description"]')).toBe(await attr(page, 'meta[name="description"]'));
       expect(await attr(page, 'meta[property="og:title"]'), loc).toBeTruthy();
       expect(await attr(page, 'meta[property="og:site_name"]')).toBe('Newsroom Archive');
-      expect(await attr(page, 'meta[property="og:type"]')).toBe(/\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/$/.test(loc) ? 'article' : 'website');
+      expect(await attr(page, 'meta[property="og:type"]')).toBe(
+        /\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/$/.test(loc) ? 'article' : 'website',
+      );
       // Every page has a large preview picture: its photograph or its drawn card, absolute, sized, described.
       expect(await attr(page, 'meta[name="twitter:card"]')).toBe('summary_large_image');
       const image = await attr(page, 'meta[property="og:image"]');
@@ -71,7 +77,9 @@ test.describe('an article whose title, names and summary are full of markup char
     expect(await attr(page, 'meta[property="og:title"]')).toBe(FIXTURE.trickyTitle);
     expect(await attr(page, 'meta[property="og:type"]')).toBe('article');
     expect(await attr(page, 'meta[property="article:published_time"]')).toBe('2022-03-04T23:30:00-05:00');
-    const tags = await page.locator('meta[property="article:tag"]').evaluateAll((metas) => metas.map((m) => m.getAttribute('content')));
+    const tags = await page
+      .locator('meta[property="article:tag"]')
+      .evaluateAll((metas) => metas.map((m) => m.getAttribute('content')));
     expect(tags).toEqual(expect.arrayContaining([FIXTURE.trickyCompany, 'R&D <experimental>']));
   });
 
@@ -91,7 +99,9 @@ test.describe('an article whose title, names and summary are full of markup char
       publisher: { '@type': 'Organization', name: 'Newsroom Archive' },
     });
     expect(data.dateModified).toBeTruthy();
-    expect(data.about.map((o: { name: string }) => o.name)).toEqual(expect.arrayContaining([FIXTURE.trickyCompany, 'Globex']));
+    expect(data.about.map((o: { name: string }) => o.name)).toEqual(
+      expect.arrayContaining([FIXTURE.trickyCompany, 'Globex']),
+    );
     // Nothing after the JSON-LD was swallowed into it or broken out of it.
     await expect(page.locator('head link[rel="stylesheet"]')).toHaveCount(1);
   });
@@ -100,7 +110,9 @@ test.describe('an article whose title, names and summary are full of markup char
     await page.goto(url);
     const alternates = await page
       .locator('link[rel="alternate"][type="application/rss+xml"]')
-      .evaluateAll((links) => links.map((l) => ({ title: l.getAttribute('title'), href: (l as HTMLLinkElement).href })));
+      .evaluateAll((links) =>
+        links.map((l) => ({ title: l.getAttribute('title'), href: (l as HTMLLinkElement).href })),
+      );
     const site = siteUrl('fixture');
     expect(alternates.map((a) => a.href)).toEqual([
       `${site}rss.xml`,
@@ -128,5 +140,8 @@ test('under a base path, canonical, OpenGraph and JSON-LD URLs include it', asyn
   expect(data.url).toBe(url);
   expect(data.publisher.url).toBe(site);
   for (const company of data.about) expect(company.url.startsWith(`${site}companies/`), company.url).toBe(true);
-  await expect(page.locator('.article__footer').getByRole('link', { name: 'Subscribe', exact: true })).toHaveAttribute('href', '/archive/feed/');
+  await expect(page.locator('.article__footer').getByRole('link', { name: 'Subscribe', exact: true })).toHaveAttribute(
+    'href',
+    '/archive/feed/',
+  );
 });

@@ -10,8 +10,10 @@ import { siteUrl } from './sites.mjs';
 const fixture = siteUrl('fixture');
 const [ferry, bridge] = FIXTURE.onThisDay.older;
 
-const yearSection = (page: Page, year: number) => page.locator('section', { has: page.getByRole('heading', { level: 2, name: new RegExp(`^${year}\\b`) }) });
-const dayTile = (page: Page, name: string) => page.locator('.calendar-days li', { has: page.getByRole('link', { name, exact: true }) });
+const yearSection = (page: Page, year: number) =>
+  page.locator('section', { has: page.getByRole('heading', { level: 2, name: new RegExp(`^${year}\\b`) }) });
+const dayTile = (page: Page, name: string) =>
+  page.locator('.calendar-days li', { has: page.getByRole('link', { name, exact: true }) });
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
@@ -19,10 +21,20 @@ test.describe('without JavaScript', () => {
   test('a day with articles in several years lists them by year, newest year first', async ({ page }) => {
     await page.goto(`${fixture}on-this-day/${FIXTURE.onThisDay.day}/`);
     await expect(page).toHaveTitle(/^4 March · On this day · /);
-    await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', '3 articles published on 4 March, in 3 years of the archive.');
+    await expect(page.locator('meta[name="description"]')).toHaveAttribute(
+      'content',
+      '3 articles published on 4 March, in 3 years of the archive.',
+    );
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('4 March 3 articles');
-    await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link')).toHaveText(['Home', 'On this day']);
-    await expect(page.getByRole('heading', { level: 2 })).toHaveText(['2022 1 article', '2018 1 article', '2017 1 article']);
+    await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link')).toHaveText([
+      'Home',
+      'On this day',
+    ]);
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText([
+      '2022 1 article',
+      '2018 1 article',
+      '2017 1 article',
+    ]);
     // Each year holds its own article (with the shared article cards).
     await expect(yearSection(page, 2022).locator('.article-card__title')).toHaveText([FIXTURE.trickyTitle]);
     // Written 21:15 at UTC−5 on 4 March, already the 5th in UTC: on 4 March, as written.
@@ -30,7 +42,10 @@ test.describe('without JavaScript', () => {
     await expect(yearSection(page, 2017).locator('.article-card__title')).toHaveText([bridge.title]);
     await expect(page.locator('meta[name="robots"]')).toHaveCount(0);
 
-    await expect(page.getByRole('navigation', { name: 'Other days' }).getByRole('link')).toHaveText(['← 3 March', '5 March →']);
+    await expect(page.getByRole('navigation', { name: 'Other days' }).getByRole('link')).toHaveText([
+      '← 3 March',
+      '5 March →',
+    ]);
     await page.getByRole('link', { name: ferry.title }).click();
     await expect(page).toHaveURL(`${fixture}2018/03/04/${ferry.slug}/`);
   });
@@ -43,7 +58,10 @@ test.describe('without JavaScript', () => {
     // Not for search engines (and not in the sitemap).
     await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex');
     const nearest = page.getByRole('list', { name: 'The nearest days with articles:' });
-    await expect(nearest.getByRole('listitem')).toHaveText([/Before: 4 March\s*3 articles/, /After: 12 March\s*1 article$/]);
+    await expect(nearest.getByRole('listitem')).toHaveText([
+      /Before: 4 March\s*3 articles/,
+      /After: 12 March\s*1 article$/,
+    ]);
     await nearest.getByRole('link', { name: '12 March' }).click();
     await expect(page).toHaveURL(`${fixture}on-this-day/03-12/`);
     await expect(page.getByRole('heading', { level: 2 })).toHaveText(['2019 1 article']);
@@ -52,20 +70,28 @@ test.describe('without JavaScript', () => {
 
   test('the calendar wraps round the year: 31 December ↔ 1 January', async ({ page }) => {
     await page.goto(`${fixture}on-this-day/01-01/`);
-    await expect(page.getByRole('navigation', { name: 'Other days' }).getByRole('link')).toHaveText(['← 31 December', '2 January →']);
+    await expect(page.getByRole('navigation', { name: 'Other days' }).getByRole('link')).toHaveText([
+      '← 31 December',
+      '2 January →',
+    ]);
     // The nearest days with articles are found round the year too.
     await expect(page.locator('.on-this-day__nearest a')).toHaveText(['31 December', '10 January']);
     await page.getByRole('navigation', { name: 'Other days' }).getByRole('link', { name: '← 31 December' }).click();
     await expect(page).toHaveURL(`${fixture}on-this-day/12-31/`);
     await expect(page.locator('.article-card__title')).toHaveText(['A story dated in the site time zone']);
-    await expect(page.getByRole('navigation', { name: 'Other days' }).getByRole('link')).toHaveText(['← 30 December', '1 January →']);
+    await expect(page.getByRole('navigation', { name: 'Other days' }).getByRole('link')).toHaveText([
+      '← 30 December',
+      '1 January →',
+    ]);
   });
 
   test('the index lists all 366 days by month, each linked with its count in words', async ({ page }) => {
     await page.goto(fixture);
     await page.getByRole('link', { name: 'On this day in earlier years' }).click();
     await expect(page).toHaveURL(`${fixture}on-this-day/`);
-    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'On this day' })).toHaveAttribute('aria-current', 'page');
+    await expect(
+      page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'On this day' }),
+    ).toHaveAttribute('aria-current', 'page');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('On this day');
 
     await expect(page.locator('.calendar-days li')).toHaveCount(366);
@@ -106,7 +132,9 @@ test.describe('without JavaScript', () => {
     await page.setViewportSize({ width: 360, height: 740 });
     for (const path of ['on-this-day/', 'on-this-day/03-04/', 'on-this-day/03-05/']) {
       await page.goto(fixture + path);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, `/${path}`).toBeLessThanOrEqual(0);
     }
   });
@@ -118,7 +146,10 @@ test.describe('without JavaScript', () => {
     const hrefs = await page.locator('main a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
     expect(hrefs.length).toBeGreaterThan(3);
     for (const href of hrefs) expect(href).toMatch(/^\/archive\//);
-    await expect(page.getByRole('navigation', { name: 'Other days' }).getByRole('link')).toHaveText(['← 26 February', '28 February →']);
+    await expect(page.getByRole('navigation', { name: 'Other days' }).getByRole('link')).toHaveText([
+      '← 26 February',
+      '28 February →',
+    ]);
   });
 });
 
@@ -131,7 +162,9 @@ test.describe('with JavaScript', () => {
     await page.addInitScript(() => {
       const seen: string[] = [];
       (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-      document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI || 'inline'}`));
+      document.addEventListener('securitypolicyviolation', (event) =>
+        seen.push(`${event.violatedDirective} ${event.blockedURI || 'inline'}`),
+      );
     });
     return () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
   }

@@ -20,13 +20,17 @@ async function imageOf(request: APIRequestContext, url: string) {
   return { type: response.headers()['content-type'], bytes: body.length, ...(await sharp(body).metadata()) };
 }
 
-test('the lead figure: a sized picture in WebP with a JPEG fallback, widths up to its own, loaded first, with caption and credit', async ({ page }) => {
+test('the lead figure: a sized picture in WebP with a JPEG fallback, widths up to its own, loaded first, with caption and credit', async ({
+  page,
+}) => {
   const violations = await recordViolations(page);
   await page.goto(photo);
   const figure = page.locator('.article > .lead-figure');
   await expect(figure).toBeVisible();
   // Above the body.
-  expect(await page.evaluate(() => !!document.querySelector('.lead-figure + .prose, .lead-figure ~ .prose'))).toBe(true);
+  expect(await page.evaluate(() => !!document.querySelector('.lead-figure + .prose, .lead-figure ~ .prose'))).toBe(
+    true,
+  );
   const img = figure.locator('picture img');
   await expect(img).toHaveAttribute('alt', PICTURES.image.alt);
   await expect(img).toHaveAttribute('width', String(PICTURES.image.width));
@@ -83,7 +87,10 @@ test('a picture in the body: sized, responsive, lazy, its alt kept and its title
   expect(await img.getAttribute('title')).toBeNull();
 });
 
-test('link previews: the photograph as a 1,200-pixel JPEG, a large card, and pictures shown large', async ({ page, request }) => {
+test('link previews: the photograph as a 1,200-pixel JPEG, a large card, and pictures shown large', async ({
+  page,
+  request,
+}) => {
   await page.goto(photo);
   const meta = async (selector: string) => page.locator(selector).getAttribute('content');
   const image = (await meta('meta[property="og:image"]'))!;
@@ -98,9 +105,14 @@ test('link previews: the photograph as a 1,200-pixel JPEG, a large card, and pic
   expect([fetched.type, fetched.format, fetched.width, fetched.height]).toEqual(['image/jpeg', 'jpeg', 1200, 800]);
 });
 
-test("the NewsArticle's images: the photograph in 16:9, 4:3 and 1:1, each at least 50,000 pixels", async ({ page, request }) => {
+test("the NewsArticle's images: the photograph in 16:9, 4:3 and 1:1, each at least 50,000 pixels", async ({
+  page,
+  request,
+}) => {
   await page.goto(photo);
-  const data = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!) as { image: string[] };
+  const data = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!) as {
+    image: string[];
+  };
   expect(data.image).toHaveLength(3);
   const ratios = [];
   for (const url of data.image) {
@@ -112,7 +124,10 @@ test("the NewsArticle's images: the photograph in 16:9, 4:3 and 1:1, each at lea
   expect(data.image[0]).not.toContain('_cards/');
 });
 
-test('pages without a photograph have cards of their own: 1200×630, under 50 KB, one per article, term and the site', async ({ page, request }) => {
+test('pages without a photograph have cards of their own: 1200×630, under 50 KB, one per article, term and the site', async ({
+  page,
+  request,
+}) => {
   const cardOf = async (path: string) => {
     await page.goto(fixture + path);
     const url = (await page.locator('meta[property="og:image"]').getAttribute('content'))!;
@@ -121,7 +136,8 @@ test('pages without a photograph have cards of their own: 1200×630, under 50 KB
     return { url, ...(await imageOf(request, url)) };
   };
   const cards = [];
-  for (const path of ['2023/06/01/quantum-lab/', '2022/03/04/tricky-characters/', 'companies/acme/', '']) cards.push(await cardOf(path));
+  for (const path of ['2023/06/01/quantum-lab/', '2022/03/04/tricky-characters/', 'companies/acme/', ''])
+    cards.push(await cardOf(path));
   for (const card of cards) {
     expect([card.format, card.width, card.height], card.url).toEqual(['jpeg', 1200, 630]);
     expect(card.bytes, card.url).toBeLessThanOrEqual(50 * 1024);
@@ -151,19 +167,32 @@ test('listings and search results show a small thumbnail, lazy and sized', async
   await expect(result).toHaveCount(1);
   const searchThumb = result.locator('img.article-card__thumb');
   await expect(searchThumb).toHaveAttribute('width', '120');
-  expect(await searchThumb.evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth)).toBe(240);
+  expect(
+    await searchThumb.evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth),
+  ).toBe(240);
 });
 
-test('feeds carry the photograph: Media RSS, JSON Feed image, and the figure first in the content', async ({ request }) => {
+test('feeds carry the photograph: Media RSS, JSON Feed image, and the figure first in the content', async ({
+  request,
+}) => {
   const rss = await (await request.get(`${fixture}companies/harbour-photo-co/rss.xml`)).text();
-  const media = /<media:content url="([^"]+)" medium="image" type="image\/jpeg" width="1200" height="800">(.*?)<\/media:content>/.exec(rss);
+  const media =
+    /<media:content url="([^"]+)" medium="image" type="image\/jpeg" width="1200" height="800">(.*?)<\/media:content>/.exec(
+      rss,
+    );
   expect(media, rss).not.toBeNull();
   expect(media![2]).toContain(`<media:credit>${PICTURES.image.credit}</media:credit>`);
   expect(media![2]).toContain(`<media:description type="plain">${PICTURES.image.caption}</media:description>`);
   expect(rss).toContain('xmlns:media="http://search.yahoo.com/mrss/"');
-  const json = (await (await request.get(`${fixture}companies/harbour-photo-co/feed.json`)).json()) as { items: { image?: string; content_html: string }[] };
+  const json = (await (await request.get(`${fixture}companies/harbour-photo-co/feed.json`)).json()) as {
+    items: { image?: string; content_html: string }[];
+  };
   expect(json.items[0]!.image).toBe(media![1]);
-  expect(json.items[0]!.content_html.startsWith(`<figure><img src="${media![1]}" alt="${PICTURES.image.alt}" width="1200" height="800">`)).toBe(true);
+  expect(
+    json.items[0]!.content_html.startsWith(
+      `<figure><img src="${media![1]}" alt="${PICTURES.image.alt}" width="1200" height="800">`,
+    ),
+  ).toBe(true);
   // Articles without one carry none.
   const acme = await (await request.get(`${fixture}companies/acme/rss.xml`)).text();
   expect(acme).not.toContain('<media:content');

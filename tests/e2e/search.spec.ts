@@ -58,8 +58,15 @@ test.describe('search on the fixture site', () => {
     // Date as written, its companies and topics as links, the excerpt with the word highlighted.
     await expect(results(page).locator('.search-result__date')).toHaveText('4 March 2022, 23:30 GMT-5');
     // In the order the article's file wrote them.
-    await expect(results(page).locator('.search-result__terms a')).toHaveText(['Fish & Chips <Ltd> "Q"', 'Globex', 'R&D <experimental>']);
-    await expect(results(page).locator('.search-result__terms a', { hasText: 'Globex' })).toHaveAttribute('href', '/companies/globex/');
+    await expect(results(page).locator('.search-result__terms a')).toHaveText([
+      'Fish & Chips <Ltd> "Q"',
+      'Globex',
+      'R&D <experimental>',
+    ]);
+    await expect(results(page).locator('.search-result__terms a', { hasText: 'Globex' })).toHaveAttribute(
+      'href',
+      '/companies/globex/',
+    );
     await expect(results(page).locator('.search-result__excerpt mark')).toHaveText(new RegExp(FIXTURE.uniqueWord));
     // Sorted by date, results sit under their year.
     await expect(page.locator('.search-year__heading')).toHaveText(['2022']);
@@ -89,12 +96,19 @@ test.describe('search on the fixture site', () => {
     });
     await page.goto(`${fixture}search/?q=${FIXTURE.uniqueWord}`);
     await expect(summary(page)).toHaveText(`1 result for ${FIXTURE.uniqueWord}`);
-    const shards = JSON.parse((await page.locator('[data-search]').getAttribute('data-shards'))!) as { key: string; lang: string; from: number; to: number }[];
+    const shards = JSON.parse((await page.locator('[data-search]').getAttribute('data-shards'))!) as {
+      key: string;
+      lang: string;
+      from: number;
+      to: number;
+    }[];
     const english = shards.filter((shard) => shard.lang === 'en');
     expect(english.length).toBeGreaterThan(2);
     // The article is of March 2022: of the English shards, only the one holding that month is searched.
     const holding = english.find((shard) => shard.from <= 202203 && shard.to >= 202203)!;
-    expect(new Set(searched.filter((key) => key === 'en' || key.startsWith('en-x-')))).toEqual(new Set(['en-x-words', holding.key]));
+    expect(new Set(searched.filter((key) => key === 'en' || key.startsWith('en-x-')))).toEqual(
+      new Set(['en-x-words', holding.key]),
+    );
 
     // A phrase in quotes: the directory holds a shard's words in no order, yet finds its shard.
     await searchBox(page).fill(`"text with ${FIXTURE.uniqueWord}"`);
@@ -102,7 +116,9 @@ test.describe('search on the fixture site', () => {
     await expect(resultLinks(page)).toHaveText([FIXTURE.trickyTitle]);
   });
 
-  test('the index chunks a word needs, and the shard holding it, load while it is typed, not after the last key', async ({ page }) => {
+  test('the index chunks a word needs, and the shard holding it, load while it is typed, not after the last key', async ({
+    page,
+  }) => {
     await page.goto(`${fixture}search/`);
     await expect(page.locator('[data-search-ui]')).toBeVisible();
     const chunkRequests: number[] = [];
@@ -113,7 +129,9 @@ test.describe('search on the fixture site', () => {
       else if (shard && !shardChunks.has(shard)) shardChunks.set(shard, Date.now());
     });
     await page.evaluate(() =>
-      document.querySelector('#search-q')!.addEventListener('input', () => ((window as unknown as { lastKey: number }).lastKey = Date.now())),
+      document
+        .querySelector('#search-q')!
+        .addEventListener('input', () => ((window as unknown as { lastKey: number }).lastKey = Date.now())),
     );
     // Keys 40 ms apart: the search itself waits until 80 ms after the last one.
     await searchBox(page).pressSequentially(FIXTURE.uniqueWord, { delay: 40 });
@@ -122,12 +140,19 @@ test.describe('search on the fixture site', () => {
     expect(chunkRequests.length).toBeGreaterThan(0);
     expect(chunkRequests[0]).toBeLessThan(lastKey);
     // And the shard the directory names for it (the word's article is of March 2022).
-    const shards = JSON.parse((await page.locator('[data-search]').getAttribute('data-shards'))!) as { key: string; lang: string; from: number; to: number }[];
+    const shards = JSON.parse((await page.locator('[data-search]').getAttribute('data-shards'))!) as {
+      key: string;
+      lang: string;
+      from: number;
+      to: number;
+    }[];
     const holding = shards.find((shard) => shard.lang === 'en' && shard.from <= 202203 && shard.to >= 202203)!;
     expect(shardChunks.get(holding.key)).toBeLessThan(lastKey);
   });
 
-  test("a word's first results are drawn once the first shard holding it is read, before older ones", async ({ page }) => {
+  test("a word's first results are drawn once the first shard holding it is read, before older ones", async ({
+    page,
+  }) => {
     let first: string | undefined;
     let holding = true;
     const held: (() => void)[] = [];
@@ -153,7 +178,9 @@ test.describe('search on the fixture site', () => {
     expect(dates).toEqual([...dates].sort().reverse());
   });
 
-  test('an article tagged with a company is found by its name and by a registry alias, though its text names neither', async ({ page }) => {
+  test('an article tagged with a company is found by its name and by a registry alias, though its text names neither', async ({
+    page,
+  }) => {
     // No article's text says "Globex": only tags do.
     await page.goto(`${fixture}search/?q=globex`);
     await expect(summary(page)).toHaveText(`${GLOBEX_ARTICLES} results for globex`);
@@ -178,16 +205,23 @@ test.describe('search on the fixture site', () => {
     await expect(page.locator('.search-year__heading')).toHaveCount(0);
   });
 
-  test('matching companies, topics and authors appear above the results, with counts, accents ignored, by keyboard', async ({ page }) => {
+  test('matching companies, topics and authors appear above the results, with counts, accents ignored, by keyboard', async ({
+    page,
+  }) => {
     await page.goto(`${fixture}search/`);
     await searchBox(page).pressSequentially('societe');
     const found = entities(page);
     await expect(found.getByRole('listitem')).toHaveText(['Société Générale Company · 1 article · 2023']);
-    await expect(found.getByRole('link', { name: 'Société Générale' })).toHaveAttribute('href', '/companies/societe-generale/');
+    await expect(found.getByRole('link', { name: 'Société Générale' })).toHaveAttribute(
+      'href',
+      '/companies/societe-generale/',
+    );
 
     // By alias, and by any word's beginning.
     await searchBox(page).fill('hyperind');
-    await expect(found.getByRole('listitem')).toHaveText([`Globex Company · ${GLOBEX_ARTICLES} articles · 2019–2023 · also “${FIXTURE.globexAlias}”`]);
+    await expect(found.getByRole('listitem')).toHaveText([
+      `Globex Company · ${GLOBEX_ARTICLES} articles · 2019–2023 · also “${FIXTURE.globexAlias}”`,
+    ]);
     await searchBox(page).fill('manu');
     await expect(found.getByRole('listitem')).toHaveText(['Manufacturing Topic · 12 articles · 2019–2021']);
 
@@ -259,7 +293,9 @@ test.describe('search on the fixture site', () => {
     const globex = pane.getByRole('checkbox', { name: /^Globex/ });
     // The count beside each value is the number of matching results.
     await expect(globex).toHaveAccessibleName(`Globex ${ACME_REPORTS_WITH_GLOBEX}`);
-    await expect(pane.getByRole('checkbox', { name: /^Acme Corporation/ })).toHaveAccessibleName(`Acme Corporation ${ACME_REPORTS}`);
+    await expect(pane.getByRole('checkbox', { name: /^Acme Corporation/ })).toHaveAccessibleName(
+      `Acme Corporation ${ACME_REPORTS}`,
+    );
     await globex.check();
 
     await expect(results(page)).toHaveCount(ACME_REPORTS_WITH_GLOBEX);
@@ -290,7 +326,9 @@ test.describe('search on the fixture site', () => {
     await expect(results(page)).toHaveCount(ACME_REPORTS_WITH_GLOBEX);
   });
 
-  test('no results: says so, and offers the entities, the query without its filters, and browsing', async ({ page }) => {
+  test('no results: says so, and offers the entities, the query without its filters, and browsing', async ({
+    page,
+  }) => {
     await page.goto(`${fixture}search/?q=${FIXTURE.uniqueWord}&company=Xiaomi&from=2015-01`);
     await expect(summary(page)).toHaveText(`No results for ${FIXTURE.uniqueWord}`);
     const help = page.locator('[data-search-help]');
@@ -349,7 +387,9 @@ test.describe('search on the fixture site', () => {
 
   test('the header form reaches the search page with the query', async ({ page }) => {
     await page.goto(fixture);
-    const header = page.getByRole('search').filter({ has: page.getByRole('searchbox', { name: 'Search the archive' }) });
+    const header = page
+      .getByRole('search')
+      .filter({ has: page.getByRole('searchbox', { name: 'Search the archive' }) });
     await header.getByRole('searchbox').fill(FIXTURE.uniqueWord);
     await header.getByRole('button', { name: 'Search' }).click();
     await expect(page).toHaveURL(`${fixture}search/?q=${FIXTURE.uniqueWord}`);
@@ -406,7 +446,9 @@ test.describe('search on the fixture site', () => {
   });
 });
 
-test('results are drawn a page at a time as they scroll into view, reading older shards only then', async ({ page }) => {
+test('results are drawn a page at a time as they scroll into view, reading older shards only then', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1280, height: 700 });
   await withPageSize(page, 3);
   const fragments: string[] = [];
@@ -414,7 +456,9 @@ test('results are drawn a page at a time as they scroll into view, reading older
     if (request.url().includes('/pagefind/fragment/')) fragments.push(request.url());
   });
   await page.goto(`${fixture}search/?q=report`);
-  await expect(summary(page)).toHaveText(/^\d+ results for report since \w+ \d{4}; older articles are searched as you scroll\.$/);
+  await expect(summary(page)).toHaveText(
+    /^\d+ results for report since \w+ \d{4}; older articles are searched as you scroll\.$/,
+  );
   await page.waitForTimeout(500);
   // A first page, and the next ones while the button below is near the window; not all.
   const drawn = await results(page).count();
@@ -453,7 +497,10 @@ test('under the /archive/ base, the bundle, index and entities load from /archiv
   const hrefs = await resultLinks(page).evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
   expect(hrefs.length).toBeGreaterThan(0);
   for (const href of hrefs) expect(href).toMatch(/^\/archive\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/$/);
-  await expect(entities(page).getByRole('link', { name: 'Xiaomi' })).toHaveAttribute('href', '/archive/companies/xiaomi/');
+  await expect(entities(page).getByRole('link', { name: 'Xiaomi' })).toHaveAttribute(
+    'href',
+    '/archive/companies/xiaomi/',
+  );
 
   const pagefindRequests = requests.filter((path) => path.includes('pagefind'));
   expect(pagefindRequests.some((path) => path === '/archive/pagefind/pagefind.js')).toBe(true);

@@ -20,7 +20,14 @@ export const SITES = {
    * 1 February 2024 (SOURCE_DATE_EPOCH), so its age notices, its scheduled and its expired
    * articles are the same on any day. Built last.
    */
-  fixture: { port: portBase + 2, base: '/', content: `${E2E_DIR}/content`, pageSize: '5', searchShardSize: '4', buildDate: '2024-02-01T00:00:00Z' },
+  fixture: {
+    port: portBase + 2,
+    base: '/',
+    content: `${E2E_DIR}/content`,
+    pageSize: '5',
+    searchShardSize: '4',
+    buildDate: '2024-02-01T00:00:00Z',
+  },
 };
 
 export function siteUrl(name) {

@@ -15,11 +15,36 @@ const fixture = siteUrl('fixture');
 /** Where a "Subscribe" link starts, how to find it, and the feed owner's page it belongs to. */
 const LINKS = [
   { from: '', link: { footer: true }, owner: '', heading: 'Subscribe to Newsroom Archive' },
-  { from: '2022/03/04/tricky-characters/', link: { article: true }, owner: '', heading: 'Subscribe to Newsroom Archive' },
-  { from: 'companies/acme/', link: { name: 'Subscribe to Acme Corporation' }, owner: 'companies/acme/', heading: 'Subscribe to Acme Corporation' },
-  { from: 'topics/manufacturing/', link: { name: 'Subscribe to Manufacturing' }, owner: 'topics/manufacturing/', heading: 'Subscribe to Manufacturing' },
-  { from: 'authors/jane-doe/', link: { name: 'Subscribe to Jane Doe' }, owner: 'authors/jane-doe/', heading: 'Subscribe to Jane Doe' },
-  { from: 'corrections/', link: { name: 'Subscribe to corrections' }, owner: 'corrections/', heading: 'Subscribe to Corrections' },
+  {
+    from: '2022/03/04/tricky-characters/',
+    link: { article: true },
+    owner: '',
+    heading: 'Subscribe to Newsroom Archive',
+  },
+  {
+    from: 'companies/acme/',
+    link: { name: 'Subscribe to Acme Corporation' },
+    owner: 'companies/acme/',
+    heading: 'Subscribe to Acme Corporation',
+  },
+  {
+    from: 'topics/manufacturing/',
+    link: { name: 'Subscribe to Manufacturing' },
+    owner: 'topics/manufacturing/',
+    heading: 'Subscribe to Manufacturing',
+  },
+  {
+    from: 'authors/jane-doe/',
+    link: { name: 'Subscribe to Jane Doe' },
+    owner: 'authors/jane-doe/',
+    heading: 'Subscribe to Jane Doe',
+  },
+  {
+    from: 'corrections/',
+    link: { name: 'Subscribe to corrections' },
+    owner: 'corrections/',
+    heading: 'Subscribe to Corrections',
+  },
 ];
 
 function subscribeLink(page: Page, link: (typeof LINKS)[number]['link']) {
@@ -69,7 +94,11 @@ test.describe('with JavaScript off', () => {
   test('every subscribe page shows its addresses and links all the same', async ({ page }) => {
     for (const { owner } of LINKS) {
       await page.goto(`${fixture}${owner}feed/`);
-      await expect(page.locator('.feed-address')).toHaveText([`${fixture}${owner}rss.xml`, `${fixture}${owner}feed.json`, fixture + owner]);
+      await expect(page.locator('.feed-address')).toHaveText([
+        `${fixture}${owner}rss.xml`,
+        `${fixture}${owner}feed.json`,
+        fixture + owner,
+      ]);
       await expect(page.getByRole('link', { name: 'Open the RSS feed' })).toBeVisible();
     }
   });

@@ -90,7 +90,9 @@ const VIEWPORTS = { desktop: { width: 1280, height: 900 }, phone: { width: 360, 
 for (const [site, pages] of Object.entries(PAGES)) {
   test.describe(`${site} archive`, () => {
     for (const type of pages) {
-      test(`${type.name} (/${type.path}) has no WCAG 2.1 AA violation in light and dark, desktop and phone`, async ({ page }) => {
+      test(`${type.name} (/${type.path}) has no WCAG 2.1 AA violation in light and dark, desktop and phone`, async ({
+        page,
+      }) => {
         // Four scans of a long page (the on-this-day index holds 366 days) outlast the default on a busy machine.
         test.setTimeout(90_000);
         const problems: string[] = [];

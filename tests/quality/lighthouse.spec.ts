@@ -57,7 +57,14 @@ let chrome: chromeLauncher.LaunchedChrome;
 test.beforeAll(async () => {
   chrome = await chromeLauncher.launch({
     chromePath: chromiumPath() ?? chromium.executablePath(),
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 });
 
@@ -69,7 +76,8 @@ test.afterAll(async () => {
   writeFileSync(file, `${JSON.stringify({ minimum: MINIMUM, runs: RUNS, pages: rows }, null, 2)}\n`);
   const header = `| site | page | ${CATEGORIES.join(' | ')} |`;
   const lines = rows.map(
-    (row) => `| ${row.site} | ${row.page} | ${CATEGORIES.map((c) => `${row.median[c]} (${row.runs.map((r) => r[c]).join('/')})`).join(' | ')} |`,
+    (row) =>
+      `| ${row.site} | ${row.page} | ${CATEGORIES.map((c) => `${row.median[c]} (${row.runs.map((r) => r[c]).join('/')})`).join(' | ')} |`,
   );
   console.log(
     `\nLighthouse, median of ${RUNS} runs (each run in brackets); written to ${file}\n${[header, `|${' --- |'.repeat(CATEGORIES.length + 2)}`, ...lines].join('\n')}\n`,
@@ -94,7 +102,9 @@ for (const [site, pages] of Object.entries(PAGES)) {
           skipAudits: ['screenshot-thumbnails', 'final-screenshot'],
         });
         const lhr = result!.lhr;
-        const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c].score ?? 0) * 100)])) as Record<Category, number>;
+        const scores = Object.fromEntries(
+          CATEGORIES.map((c) => [c, Math.round((lhr.categories[c].score ?? 0) * 100)]),
+        ) as Record<Category, number>;
         runs.push(scores);
         // Name what cost points, to make a failure actionable.
         for (const category of CATEGORIES) {
@@ -105,10 +115,15 @@ for (const [site, pages] of Object.entries(PAGES)) {
           shortfalls.push(`run ${run + 1} ${category} ${scores[category]}: ${audits.join(', ')}`);
         }
       }
-      const medians = Object.fromEntries(CATEGORIES.map((c) => [c, median(runs.map((r) => r[c]))])) as Record<Category, number>;
+      const medians = Object.fromEntries(CATEGORIES.map((c) => [c, median(runs.map((r) => r[c]))])) as Record<
+        Category,
+        number
+      >;
       rows.push({ site, page: name, url, runs, median: medians });
       for (const category of CATEGORIES) {
-        expect(medians[category], `${category} on ${url}: ${shortfalls.join('; ')}`).toBeGreaterThanOrEqual(MINIMUM[category]);
+        expect(medians[category], `${category} on ${url}: ${shortfalls.join('; ')}`).toBeGreaterThanOrEqual(
+          MINIMUM[category],
+        );
       }
     });
   }

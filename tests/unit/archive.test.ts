@@ -9,7 +9,11 @@ describe('compareNewestFirst', () => {
     const beijing = record('beijing', '2018-02-27T06:20:00+08:00'); // 22:20 UTC on the 26th
     const london = record('london', '2018-02-27T00:00:00Z');
     const newYork = record('new-york', '2018-02-27T01:30:00-05:00'); // 06:30 UTC
-    expect([beijing, newYork, london].sort(compareNewestFirst).map((r) => r.slug)).toEqual(['new-york', 'london', 'beijing']);
+    expect([beijing, newYork, london].sort(compareNewestFirst).map((r) => r.slug)).toEqual([
+      'new-york',
+      'london',
+      'beijing',
+    ]);
   });
 
   test('equal instants fall back to the slug, so the order is stable', () => {
@@ -24,8 +28,15 @@ describe('buildArchive', () => {
   const indexed = indexCompanyRegistry([company('xiaomi', 'Xiaomi', ['Xiaomi Corp'])]);
   const registry = indexed.ok ? indexed.index : new Map<string, CompanyRecord>();
   const records = [
-    record('older', '2018-02-26T10:00:00Z', { companies: ['XIAOMI'], topics: ['Cloud computing'], bylines: ['Jane Doe'] }),
-    record('beijing', '2018-02-27T06:20:00+08:00', { companies: ['Xiaomi Corp', 'Microsoft'], topics: ['cloud computing', 'AI'] }),
+    record('older', '2018-02-26T10:00:00Z', {
+      companies: ['XIAOMI'],
+      topics: ['Cloud computing'],
+      bylines: ['Jane Doe'],
+    }),
+    record('beijing', '2018-02-27T06:20:00+08:00', {
+      companies: ['Xiaomi Corp', 'Microsoft'],
+      topics: ['cloud computing', 'AI'],
+    }),
     record('secret', '2018-03-01', { draft: true, companies: ['Secret Co'], topics: ['Leaks'], bylines: ['Mole'] }),
     record('newest', '2018-02-27T06:20:00Z', { companies: ['Microsoft'], bylines: ['Jane Doe', 'John Roe'] }),
   ];
@@ -56,7 +67,9 @@ describe('buildArchive', () => {
     expect(first(alone).terms.companies.map((ref) => ref.name)).toEqual(['Zeta', 'Alpha']);
     expect(first(alone).terms.topics.map((ref) => ref.name)).toEqual(['Rare', 'Common']);
     // Newer articles that make Alpha and Common the archive's most covered names change nothing.
-    const more = [1, 2, 3].map((n) => record(`more-${n}`, `2021-01-0${n}`, { companies: ['Alpha'], topics: ['Common'] }));
+    const more = [1, 2, 3].map((n) =>
+      record(`more-${n}`, `2021-01-0${n}`, { companies: ['Alpha'], topics: ['Common'] }),
+    );
     const grown = buildArchive([mixed, ...more]);
     expect(first(grown).terms).toEqual(first(alone).terms);
   });
@@ -130,10 +143,21 @@ describe('buildArchive', () => {
 
 describe('buildArchive by the clock: withdrawn, scheduled and redirected articles', () => {
   const clock = Date.parse('2024-02-01T00:00:00Z');
-  const removed = { date: date('2023-06-01'), text: 'Court order.', html: 'Court order.', plain: 'Court order.', showTitle: false };
+  const removed = {
+    date: date('2023-06-01'),
+    text: 'Court order.',
+    html: 'Court order.',
+    plain: 'Court order.',
+    showTitle: false,
+  };
   const records = [
     record('live', '2023-01-01', { file: 'live.md', companies: ['Acme'], aliases: [{ path: 'news/live/' }] }),
-    record('gone', '2023-02-01', { file: 'gone.md', companies: ['Acme', 'Only Gone'], removed, aliases: [{ path: 'news/gone/' }] }),
+    record('gone', '2023-02-01', {
+      file: 'gone.md',
+      companies: ['Acme', 'Only Gone'],
+      removed,
+      aliases: [{ path: 'news/gone/' }],
+    }),
     record('over', '2023-03-01', { file: 'over.md', companies: ['Acme'], expires: date('2024-01-01') }),
     record('later', '2024-06-01', { file: 'later.md', companies: ['Acme'] }),
   ];

@@ -65,7 +65,9 @@ describe('the archive model', () => {
   });
 
   it('caps related articles at five', () => {
-    const many = buildArchive(Array.from({ length: 8 }, (_, i) => record(`r${i}`, `2020-01-0${i + 1}`, { topics: ['Same'] })));
+    const many = buildArchive(
+      Array.from({ length: 8 }, (_, i) => record(`r${i}`, `2020-01-0${i + 1}`, { topics: ['Same'] })),
+    );
     const newest = many.articles[0];
     expect(many.related(newest).map((x) => x.slug)).toEqual(['r6', 'r5', 'r4', 'r3', 'r2']);
   });
@@ -97,7 +99,10 @@ describe('the archive model', () => {
   });
 
   it('fills coverage gaps with zero years', () => {
-    const gappy = buildArchive([record('old', '2017-05-01', { companies: ['Initech'] }), record('new', '2020-05-01', { companies: ['Initech'] })]);
+    const gappy = buildArchive([
+      record('old', '2017-05-01', { companies: ['Initech'] }),
+      record('new', '2020-05-01', { companies: ['Initech'] }),
+    ]);
     expect(gappy.stats(gappy.terms.companies.get('initech')!).byYear).toEqual([
       { year: 2017, count: 1 },
       { year: 2018, count: 0 },
@@ -154,6 +159,8 @@ describe('the archive model', () => {
     const term = model.terms.companies.get('xiaomi')!;
     expect(term.name).toBe('Xiaomi');
     expect(term.articles).toHaveLength(3);
-    expect(model.articles[0].terms.companies).toEqual([{ kind: 'companies', slug: 'xiaomi', name: 'Xiaomi', spellings: ['小米', 'Xiaomi'] }]);
+    expect(model.articles[0].terms.companies).toEqual([
+      { kind: 'companies', slug: 'xiaomi', name: 'Xiaomi', spellings: ['小米', 'Xiaomi'] },
+    ]);
   });
 });

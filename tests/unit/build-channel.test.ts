@@ -17,7 +17,13 @@ describe('build channel', () => {
     stops.push(subscribe('searchDocuments', (message) => void documents.push(...message.documents)));
     const archive = buildArchive([record('a', '2020-01-01')]);
     publish('archive', archive);
-    const document: SearchDocument = { url: '/a/', shard: 'en', before: '<h1>A</h1>', after: '', body: { key: 'a', html: async () => '<p>a</p>' } };
+    const document: SearchDocument = {
+      url: '/a/',
+      shard: 'en',
+      before: '<h1>A</h1>',
+      after: '',
+      body: { key: 'a', html: async () => '<p>a</p>' },
+    };
     publish('searchDocuments', { documents: [document], plan: planShards(archive.articles, 'en', 10) });
     expect(received).toBe(archive);
     expect(documents).toEqual([document]);

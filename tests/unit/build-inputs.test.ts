@@ -54,7 +54,8 @@ describe('whyBuild', () => {
   const projectRoot = folder('project', { 'src/a.ts': 'x', 'package.json': '{}' });
   const contentDir = folder('archive', { 'articles/a.md': 'a' });
   const outDir = folder('dist', { 'index.html': '<p>' });
-  const inputs = () => currentInputs({ projectRoot, contentDir, outDir, settings: { SITE_URL: 'https://example.org/' } });
+  const inputs = () =>
+    currentInputs({ projectRoot, contentDir, outDir, settings: { SITE_URL: 'https://example.org/' } });
 
   test('nothing changed: no reason to build', () => {
     expect(whyBuild(inputs(), inputs(), { now: 10 })).toBeUndefined();
@@ -62,14 +63,20 @@ describe('whyBuild', () => {
 
   test('no record, or one of another format, builds', () => {
     expect(whyBuild(undefined, inputs(), { now: 10 })).toBe('no record of an earlier build into this folder');
-    expect(whyBuild({ ...inputs(), format: 0 }, inputs(), { now: 10 })).toBe('no record of an earlier build into this folder');
+    expect(whyBuild({ ...inputs(), format: 0 }, inputs(), { now: 10 })).toBe(
+      'no record of an earlier build into this folder',
+    );
   });
 
   test('each kind of change is named', () => {
     const recorded = inputs();
-    expect(whyBuild(recorded, { ...inputs(), settings: { SITE_URL: 'https://example.org/news/', ARCHIVE_PAGE_SIZE: '5' } }, { now: 10 })).toBe(
-      'settings changed (ARCHIVE_PAGE_SIZE, SITE_URL)',
-    );
+    expect(
+      whyBuild(
+        recorded,
+        { ...inputs(), settings: { SITE_URL: 'https://example.org/news/', ARCHIVE_PAGE_SIZE: '5' } },
+        { now: 10 },
+      ),
+    ).toBe('settings changed (ARCHIVE_PAGE_SIZE, SITE_URL)');
     writeFileSync(path.join(work, 'archive/articles/b.md'), 'b');
     expect(whyBuild(recorded, inputs(), { now: 10 })).toBe('the content folder changed');
     const withB = inputs();
@@ -89,7 +96,9 @@ describe('whyBuild', () => {
 });
 
 test('environmentSettings keeps what shapes a build and nothing else', () => {
-  expect(environmentSettings({ SITE_URL: 'u', ARCHIVE_PAGE_SIZE: '5', SOURCE_DATE_EPOCH: '1', HOME: '/root', PATH: '/bin' })).toEqual({
+  expect(
+    environmentSettings({ SITE_URL: 'u', ARCHIVE_PAGE_SIZE: '5', SOURCE_DATE_EPOCH: '1', HOME: '/root', PATH: '/bin' }),
+  ).toEqual({
     ARCHIVE_PAGE_SIZE: '5',
     SITE_URL: 'u',
     SOURCE_DATE_EPOCH: '1',

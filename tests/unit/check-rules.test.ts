@@ -60,7 +60,10 @@ describe('relative addresses in a body', () => {
 });
 
 describe('site paths', () => {
-  const paths = createSitePaths([record('deal', '2018-02-27T06:20:00Z'), record('draft', '2019-01-01', { draft: true })]);
+  const paths = createSitePaths([
+    record('deal', '2018-02-27T06:20:00Z'),
+    record('draft', '2019-01-01', { draft: true }),
+  ]);
   const article = record('other', '2018-03-01');
   test('resolves a link against the article page and knows the pages a build has', () => {
     expect(paths.resolve('../../../02/27/deal', article)).toBe('2018/02/27/deal/');
@@ -68,7 +71,14 @@ describe('site paths', () => {
     expect(paths.has('2018/02/')).toBe(true);
     expect(paths.has('companies/acme/2/')).toBe(true);
     // The pages issues 11–13 added: On this day, corrections, JSON Feeds.
-    for (const page of ['on-this-day/', 'on-this-day/02-29/', 'corrections/', 'corrections/2/', 'feed.json', 'topics/ai/feed.json'])
+    for (const page of [
+      'on-this-day/',
+      'on-this-day/02-29/',
+      'corrections/',
+      'corrections/2/',
+      'feed.json',
+      'topics/ai/feed.json',
+    ])
       expect(paths.has(page), page).toBe(true);
     expect(paths.has('on-this-day/13-01/')).toBe(false);
     expect(paths.has('2019/01/01/draft/')).toBe(false);

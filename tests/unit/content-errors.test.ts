@@ -3,7 +3,9 @@ import { ContentError, formatProblem } from '@/lib/content/errors';
 
 describe('formatProblem', () => {
   test('file:line: field: message', () => {
-    expect(formatProblem({ file: 'content/articles/a.md', line: 3, field: 'date', message: 'bad' })).toBe('content/articles/a.md:3: date: bad');
+    expect(formatProblem({ file: 'content/articles/a.md', line: 3, field: 'date', message: 'bad' })).toBe(
+      'content/articles/a.md:3: date: bad',
+    );
   });
   test('without a line or field, those parts are left out', () => {
     expect(formatProblem({ file: 'a.md', field: 'date', message: 'missing' })).toBe('a.md: date: missing');
@@ -34,7 +36,9 @@ describe('ContentError', () => {
   });
 
   test('one problem reads "a problem"', () => {
-    expect(new ContentError([{ file: 'a.md', message: 'x' }]).message).toMatch(/^The content has a problem; nothing was built\.\n {2}a\.md: x$/);
+    expect(new ContentError([{ file: 'a.md', message: 'x' }]).message).toMatch(
+      /^The content has a problem; nothing was built\.\n {2}a\.md: x$/,
+    );
   });
 
   test("does not reorder the caller's array", () => {

@@ -27,7 +27,11 @@ test('links inside the folder are followed; loops, links out and dangling links 
   symlinkSync(path.join(work, 'missing'), path.join(content, 'articles/dangling.md'));
 
   const { files, problems } = listMarkdownFiles(content);
-  expect(files.map((file) => path.relative(content, file))).toEqual(['articles/2020/a.md', 'articles/linked/b.md', 'shared/b.md']);
+  expect(files.map((file) => path.relative(content, file))).toEqual([
+    'articles/2020/a.md',
+    'articles/linked/b.md',
+    'shared/b.md',
+  ]);
   expect(problems.map(({ file, message }) => `${path.relative(content, file)}: ${message}`)).toEqual([
     'articles/2020/loop: a symbolic link to ' +
       path.join(content, 'articles') +

@@ -38,7 +38,10 @@ describe('parseFrontmatter and YAML aliases', () => {
     const few = parseFrontmatter('---\ntitle: &t A title\nsummary: *t\n---\nBody\n');
     expect('data' in few && few.data).toEqual({ title: 'A title', summary: 'A title' });
     const bomb = ['---', 'a: &a [x, x, x]', ...Array.from({ length: 60 }, (_, i) => `k${i}: *a`), '---', ''].join('\n');
-    expect(parseFrontmatter(bomb)).toEqual({ line: 3, message: 'the frontmatter uses 60 YAML aliases (*name); at most 50 are allowed' });
+    expect(parseFrontmatter(bomb)).toEqual({
+      line: 3,
+      message: 'the frontmatter uses 60 YAML aliases (*name); at most 50 are allowed',
+    });
   });
 
   test('frontmatter past its size', () => {
@@ -49,10 +52,23 @@ describe('parseFrontmatter and YAML aliases', () => {
 
 test('an article naming more companies than the limit: the field, its line, the count and the limit', () => {
   const names = Array.from({ length: CONTENT_LIMITS.names + 1 }, (_, i) => `Company ${i}`).join(', ');
-  const read = readContentFile('many.md', '/archive/many.md', `---\ntitle: Many\ndate: 2020-01-01\ncompanies: [${names}]\n---\nBody.\n`);
+  const read = readContentFile(
+    'many.md',
+    '/archive/many.md',
+    `---\ntitle: Many\ndate: 2020-01-01\ncompanies: [${names}]\n---\nBody.\n`,
+  );
   if ('problems' in read) throw new Error('expected the file to be read');
-  expect(validateContentFile('article', 'many.md', read.slug, read.parsed, { timeZone: 'UTC', derivedSummary: 'Body.' })).toEqual({
-    problems: [{ file: 'many.md', line: 4, field: 'companies', message: 'a list of at most 1000 names is allowed; this one has 1001' }],
+  expect(
+    validateContentFile('article', 'many.md', read.slug, read.parsed, { timeZone: 'UTC', derivedSummary: 'Body.' }),
+  ).toEqual({
+    problems: [
+      {
+        file: 'many.md',
+        line: 4,
+        field: 'companies',
+        message: 'a list of at most 1000 names is allowed; this one has 1001',
+      },
+    ],
   });
   // The hostile fixture's 300 are fine.
   const fine = readContentFile(
@@ -61,5 +77,7 @@ test('an article naming more companies than the limit: the field, its line, the 
     `---\ntitle: Many\ndate: 2020-01-01\ncompanies: [${names.split(', ').slice(0, 300).join(', ')}]\n---\nBody.\n`,
   );
   if ('problems' in fine) throw new Error('expected the file to be read');
-  expect(validateContentFile('article', '300.md', fine.slug, fine.parsed, { timeZone: 'UTC', derivedSummary: 'Body.' })).not.toHaveProperty('problems');
+  expect(
+    validateContentFile('article', '300.md', fine.slug, fine.parsed, { timeZone: 'UTC', derivedSummary: 'Body.' }),
+  ).not.toHaveProperty('problems');
 });

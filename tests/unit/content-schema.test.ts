@@ -65,7 +65,10 @@ describe('validateArticle: valid articles', () => {
 
   test('byline may be one name or a list; duplicates are dropped', () => {
     expect(ok(md(['title: A', 'date: 2018-02-27', 'byline: Jane Doe'])).bylines).toEqual(['Jane Doe']);
-    expect(ok(md(['title: A', 'date: 2018-02-27', 'byline: [Jane Doe, John Roe, Jane Doe]'])).bylines).toEqual(['Jane Doe', 'John Roe']);
+    expect(ok(md(['title: A', 'date: 2018-02-27', 'byline: [Jane Doe, John Roe, Jane Doe]'])).bylines).toEqual([
+      'Jane Doe',
+      'John Roe',
+    ]);
     expect(ok(md(['title: A', 'date: 2018-02-27'])).bylines).toEqual([]);
   });
 
@@ -99,7 +102,9 @@ describe('validateArticle: valid articles', () => {
   });
 
   test('source without a name is fine', () => {
-    expect(ok(md(['title: A', 'date: 2018-02-27', 'source: { url: "http://example.com/a" }'])).source).toEqual({ url: 'http://example.com/a' });
+    expect(ok(md(['title: A', 'date: 2018-02-27', 'source: { url: "http://example.com/a" }'])).source).toEqual({
+      url: 'http://example.com/a',
+    });
   });
 });
 
@@ -247,20 +252,47 @@ describe('validateCompany', () => {
   const company = (source: string) => validateCompany(FILE_C, 'xiaomi', frontmatter(source));
 
   test('a registry entry', () => {
-    expect(company(md(['name: Xiaomi', 'aliases: [Xiaomi Corp, 小米, Xiaomi Corp]', 'website: https://www.mi.com'], 'A maker of phones.'))).toEqual({
-      record: { slug: 'xiaomi', file: FILE_C, name: 'Xiaomi', aliases: ['Xiaomi Corp', '小米'], website: 'https://www.mi.com' },
+    expect(
+      company(
+        md(
+          ['name: Xiaomi', 'aliases: [Xiaomi Corp, 小米, Xiaomi Corp]', 'website: https://www.mi.com'],
+          'A maker of phones.',
+        ),
+      ),
+    ).toEqual({
+      record: {
+        slug: 'xiaomi',
+        file: FILE_C,
+        name: 'Xiaomi',
+        aliases: ['Xiaomi Corp', '小米'],
+        website: 'https://www.mi.com',
+      },
     });
   });
 
   test('name is required; typos and bad websites are reported with lines', () => {
     const missing = company(md(['aliases: [X]']));
-    expect(missing).toEqual({ problems: [{ file: FILE_C, field: 'name', message: 'required field is missing; expected the company name as text' }] });
+    expect(missing).toEqual({
+      problems: [
+        { file: FILE_C, field: 'name', message: 'required field is missing; expected the company name as text' },
+      ],
+    });
 
     const bad = company(md(['name: Xiaomi', 'website: mi.com', 'alias: [Mi]']));
     expect('problems' in bad && bad.problems).toEqual(
       expect.arrayContaining([
-        { file: FILE_C, line: 3, field: 'website', message: 'expected an absolute http(s) URL such as https://www.example.com, got "mi.com"' },
-        { file: FILE_C, line: 4, field: 'alias', message: 'unknown field (did you mean "aliases"?); expected only name, aliases, website' },
+        {
+          file: FILE_C,
+          line: 3,
+          field: 'website',
+          message: 'expected an absolute http(s) URL such as https://www.example.com, got "mi.com"',
+        },
+        {
+          file: FILE_C,
+          line: 4,
+          field: 'alias',
+          message: 'unknown field (did you mean "aliases"?); expected only name, aliases, website',
+        },
       ]),
     );
   });
@@ -318,10 +350,21 @@ describe('corrections', () => {
     );
     expect(found).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ line: 5, field: 'corrections[0].date', message: expect.stringMatching(/not a calendar date/) }),
+        expect.objectContaining({
+          line: 5,
+          field: 'corrections[0].date',
+          message: expect.stringMatching(/not a calendar date/),
+        }),
         expect.objectContaining({ line: 8, field: 'corrections[1].text', message: expect.stringMatching(/not HTML/) }),
-        expect.objectContaining({ line: 10, field: 'corrections[2].text', message: expect.stringMatching(/javascript: URL in href/) }),
-        expect.objectContaining({ field: 'corrections[3].text', message: expect.stringMatching(/required field is missing|expected the correction/) }),
+        expect.objectContaining({
+          line: 10,
+          field: 'corrections[2].text',
+          message: expect.stringMatching(/javascript: URL in href/),
+        }),
+        expect.objectContaining({
+          field: 'corrections[3].text',
+          message: expect.stringMatching(/required field is missing|expected the correction/),
+        }),
         expect.objectContaining({ field: 'corrections[4].by', message: expect.stringMatching(/unknown field/) }),
       ]),
     );

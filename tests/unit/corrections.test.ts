@@ -3,7 +3,14 @@ import { describe, expect, test } from 'vitest';
 import { buildArchive } from '@/lib/model/archive';
 import type { Correction } from '@/lib/content/schema';
 import { correctionAnchor, listCorrections } from '@/lib/model/corrections';
-import { correctionFeedItem, correctionNotesHtml, correctionsFeedInfo, feedItem, renderFeed, type FeedContext } from '@/lib/outputs/feeds';
+import {
+  correctionFeedItem,
+  correctionNotesHtml,
+  correctionsFeedInfo,
+  feedItem,
+  renderFeed,
+  type FeedContext,
+} from '@/lib/outputs/feeds';
 import { renderJsonFeed } from '@/lib/outputs/json-feed';
 import { createUrls } from '@/lib/urls';
 import { checkXml } from '@/lib/xml';
@@ -14,19 +21,35 @@ const context: FeedContext = {
   urls: createUrls('/archive/'),
 };
 
-const note = (written: string, html: string, plain = html.replace(/<[^>]+>/g, '')): Correction => ({ date: date(written), text: plain, html, plain });
+const note = (written: string, html: string, plain = html.replace(/<[^>]+>/g, '')): Correction => ({
+  date: date(written),
+  text: plain,
+  html,
+  plain,
+});
 
 function archive() {
   return buildArchive([
-    record('a', '2021-05-01', { title: 'Acme & <Sons>', corrections: [note('2021-05-02', 'First <em>note</em>.'), note('2021-06-01', 'Second note.')] }),
-    record('b', '2021-05-10', { corrections: [note('2021-05-20T10:00:00+02:00', 'See <a href="../../../../2021/05/01/a/">the other</a>.')] }),
+    record('a', '2021-05-01', {
+      title: 'Acme & <Sons>',
+      corrections: [note('2021-05-02', 'First <em>note</em>.'), note('2021-06-01', 'Second note.')],
+    }),
+    record('b', '2021-05-10', {
+      corrections: [note('2021-05-20T10:00:00+02:00', 'See <a href="../../../../2021/05/01/a/">the other</a>.')],
+    }),
     record('c', '2021-05-11'),
   ]);
 }
 
 describe('listCorrections', () => {
   test('every note of the archive, newest first, with its anchor on its article page', () => {
-    expect(listCorrections(archive().articles).map(({ article, correction, anchor }) => [article.slug, correction.date.written, anchor])).toEqual([
+    expect(
+      listCorrections(archive().articles).map(({ article, correction, anchor }) => [
+        article.slug,
+        correction.date.written,
+        anchor,
+      ]),
+    ).toEqual([
       ['a', '2021-06-01', 'correction-2'],
       ['b', '2021-05-20T10:00:00+02:00', 'correction-1'],
       ['a', '2021-05-02', 'correction-1'],
@@ -49,7 +72,9 @@ describe('corrections in feeds', () => {
     const xml = await renderFeed(correctionsFeedInfo(context), [item], context);
     expect(checkXml(xml)).toBe(true);
     expect(xml).toContain('<atom:updated>2021-06-01T00:00:00Z</atom:updated>');
-    expect(JSON.parse(renderJsonFeed(correctionsFeedInfo(context), [item], context)).items[0].date_modified).toBe('2021-06-01T00:00:00Z');
+    expect(JSON.parse(renderJsonFeed(correctionsFeedInfo(context), [item], context)).items[0].date_modified).toBe(
+      '2021-06-01T00:00:00Z',
+    );
   });
 
   test('the corrections feed has one item per note, linking to the note, in RSS and JSON Feed', async () => {

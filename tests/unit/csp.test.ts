@@ -13,7 +13,9 @@ const searchMeta =
 describe('the page policy', () => {
   test('is strict: same-origin by default, no plugins, no <base>, forms to the site only', () => {
     const directives = pageDirectives({ trustedHtml: false });
-    expect(directives).toEqual(expect.arrayContaining(["default-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"]));
+    expect(directives).toEqual(
+      expect.arrayContaining(["default-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"]),
+    );
     expect(directives.join(';')).not.toMatch(/unsafe-inline|unsafe-eval|frame-src/);
     const setting = contentSecurityPolicy({ trustedHtml: false });
     expect(setting.scriptDirective?.resources).toEqual(["'self'"]);
@@ -50,14 +52,28 @@ describe('the header policy', () => {
 
 describe("the test server's _headers", () => {
   const rules = parseHeadersFile(
-    ['# cache', '/_astro/*', '  Cache-Control: immutable', '', '/rss.xml', '  Cache-Control: no-cache', '/*', '  X-Test: a', '  Cache-Control: extra'].join(
-      '\n',
-    ),
+    [
+      '# cache',
+      '/_astro/*',
+      '  Cache-Control: immutable',
+      '',
+      '/rss.xml',
+      '  Cache-Control: no-cache',
+      '/*',
+      '  X-Test: a',
+      '  Cache-Control: extra',
+    ].join('\n'),
   );
 
   test('applies every matching rule, joining a repeated header as hosts do', () => {
-    expect(Object.fromEntries(headersFor(rules, '/_astro/a.css'))).toEqual({ 'cache-control': 'immutable, extra', 'x-test': 'a' });
-    expect(Object.fromEntries(headersFor(rules, '/rss.xml'))).toEqual({ 'cache-control': 'no-cache, extra', 'x-test': 'a' });
+    expect(Object.fromEntries(headersFor(rules, '/_astro/a.css'))).toEqual({
+      'cache-control': 'immutable, extra',
+      'x-test': 'a',
+    });
+    expect(Object.fromEntries(headersFor(rules, '/rss.xml'))).toEqual({
+      'cache-control': 'no-cache, extra',
+      'x-test': 'a',
+    });
     expect(Object.fromEntries(headersFor(rules, '/rss.xml.bak'))).toEqual({ 'cache-control': 'extra', 'x-test': 'a' });
   });
 });

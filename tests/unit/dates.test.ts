@@ -20,7 +20,14 @@ const utc = (iso: string) => Date.parse(iso);
 describe('parseArchiveDate: dates with an offset', () => {
   test('the seed date: written in UTC with Z', () => {
     const d = date('2018-02-27T06:20:00Z');
-    expect(d).toMatchObject({ year: 2018, month: 2, day: 27, hasTime: true, zone: 'UTC', written: '2018-02-27T06:20:00Z' });
+    expect(d).toMatchObject({
+      year: 2018,
+      month: 2,
+      day: 27,
+      hasTime: true,
+      zone: 'UTC',
+      written: '2018-02-27T06:20:00Z',
+    });
     expect(d.instant).toBe(utc('2018-02-27T06:20:00Z'));
   });
 
@@ -151,7 +158,12 @@ describe('ordering is by instant, not by the written text', () => {
       .map((w) => date(w))
       .sort((a, b) => a.instant - b.instant)
       .map((d) => d.written);
-    expect(sorted).toEqual(['2018-02-27T06:20:00+08:00', '2018-02-27', '2018-02-27T06:20:00Z', '2018-02-27T01:30:00-05:00']);
+    expect(sorted).toEqual([
+      '2018-02-27T06:20:00+08:00',
+      '2018-02-27',
+      '2018-02-27T06:20:00Z',
+      '2018-02-27T01:30:00-05:00',
+    ]);
   });
 });
 
@@ -216,12 +228,21 @@ describe('the fast formatters agree with date-fns on every zone and era', () => 
   // The formatting the archive had before it cached Intl formatters: date-fns on a TZDate.
   const own = (d: ArchiveDate) => new TZDate(d.instant, d.zone);
   const reference = {
-    formatDate: (d: ArchiveDate) => `${format(own(d), 'd MMMM yyyy')}${d.hasTime ? `, ${format(own(d), 'HH:mm')} ${tzName(d.zone, own(d), 'short')}` : ''}`,
+    formatDate: (d: ArchiveDate) =>
+      `${format(own(d), 'd MMMM yyyy')}${d.hasTime ? `, ${format(own(d), 'HH:mm')} ${tzName(d.zone, own(d), 'short')}` : ''}`,
     formatShortDate: (d: ArchiveDate) => format(own(d), 'd MMM yyyy'),
     toIsoInstant: (d: ArchiveDate) => formatISO(own(d)),
-    toDatetimeAttribute: (d: ArchiveDate) => (d.hasTime ? formatISO(own(d)) : formatISO(own(d), { representation: 'date' })),
+    toDatetimeAttribute: (d: ArchiveDate) =>
+      d.hasTime ? formatISO(own(d)) : formatISO(own(d), { representation: 'date' }),
   };
-  const zones = ['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Pacific/Kiritimati'];
+  const zones = [
+    'UTC',
+    'Europe/Berlin',
+    'America/New_York',
+    'Asia/Kolkata',
+    'Australia/Lord_Howe',
+    'Pacific/Kiritimati',
+  ];
   const offsets = ['Z', '+08:00', '-05:30', '+14:00', '-12:00', '+00:00', ''];
   let seed = 7;
   const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
@@ -232,11 +253,15 @@ describe('the fast formatters agree with date-fns on every zone and era', () => 
       const year = 1900 + Math.floor(rand() * 200);
       const day = `${year}-${pad(1 + Math.floor(rand() * 12))}-${pad(1 + Math.floor(rand() * 28))}`;
       const time =
-        rand() < 0.8 ? `T${pad(Math.floor(rand() * 24))}:${pad(Math.floor(rand() * 60))}:${pad(Math.floor(rand() * 60))}${offsets[i % offsets.length]}` : '';
+        rand() < 0.8
+          ? `T${pad(Math.floor(rand() * 24))}:${pad(Math.floor(rand() * 60))}:${pad(Math.floor(rand() * 60))}${offsets[i % offsets.length]}`
+          : '';
       const parsed = parseArchiveDate(day + time, zones[i % zones.length]);
       if (typeof parsed === 'string') continue; // a wall time skipped by a clock change
       for (const [name, expected] of Object.entries(reference)) {
-        const actual = { formatDate, formatShortDate, toIsoInstant, toDatetimeAttribute }[name as keyof typeof reference](parsed);
+        const actual = { formatDate, formatShortDate, toIsoInstant, toDatetimeAttribute }[
+          name as keyof typeof reference
+        ](parsed);
         expect(actual, `${name}(${parsed.written} in ${parsed.zone})`).toBe(expected(parsed));
       }
     }

@@ -8,7 +8,9 @@ import { describe, expect, test } from 'vitest';
 
 const lint = async (code: string) => {
   const [result] = await new ESLint().lintText(code, { filePath: 'src/lib/declared-imports-probe.ts' });
-  return result!.messages.filter((message) => message.ruleId === 'import-x/no-extraneous-dependencies').map((message) => message.message);
+  return result!.messages
+    .filter((message) => message.ruleId === 'import-x/no-extraneous-dependencies')
+    .map((message) => message.message);
 };
 
 describe('declared imports', () => {

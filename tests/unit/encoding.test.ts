@@ -2,7 +2,8 @@
 import { describe, expect, test } from 'vitest';
 import { decodeContent, decodeImportInput, firstInvalidUtf8 } from '@/lib/content/encoding';
 
-const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : Buffer.from(part))));
+const bytes = (...parts: (string | number[])[]) =>
+  Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : Buffer.from(part))));
 
 describe('decodeContent', () => {
   test('UTF-8 passes, with or without a byte order mark, with CRLF', () => {
@@ -16,7 +17,8 @@ describe('decodeContent', () => {
       problem: {
         line: 2,
         column: 13,
-        message: 'the file is not UTF-8: byte 0xE9 at column 13 is not valid UTF-8 (a file saved as Latin-1 or Windows-1252?); save it as UTF-8',
+        message:
+          'the file is not UTF-8: byte 0xE9 at column 13 is not valid UTF-8 (a file saved as Latin-1 or Windows-1252?); save it as UTF-8',
       },
     });
   });
@@ -34,7 +36,9 @@ describe('decodeContent', () => {
 describe('decodeImportInput', () => {
   test('a WordPress export declared ISO-8859-1 is read in it, and says UTF-8 afterwards', () => {
     const xml = bytes('<?xml version="1.0" encoding="ISO-8859-1"?>\n<rss><title>Caf', [0xe9], '</title></rss>');
-    expect(decodeImportInput(xml, true)).toEqual({ text: '<?xml version="1.0" encoding="UTF-8"?>\n<rss><title>Café</title></rss>' });
+    expect(decodeImportInput(xml, true)).toEqual({
+      text: '<?xml version="1.0" encoding="UTF-8"?>\n<rss><title>Café</title></rss>',
+    });
   });
 
   test('an export declaring UTF-8, or nothing, is strict UTF-8; an unknown encoding is named', () => {
@@ -43,7 +47,11 @@ describe('decodeImportInput', () => {
       text: '<?xml version="1.0" encoding="utf-8"?><rss>é</rss>',
     });
     expect(decodeImportInput(bytes('<?xml version="1.0" encoding="x-nonsense"?><rss/>'), true)).toEqual({
-      problem: { line: 1, column: 1, message: 'the file declares the encoding "x-nonsense", which is not one this import knows; convert it to UTF-8' },
+      problem: {
+        line: 1,
+        column: 1,
+        message: 'the file declares the encoding "x-nonsense", which is not one this import knows; convert it to UTF-8',
+      },
     });
   });
 

@@ -62,7 +62,9 @@ describe('feed items', () => {
     ]);
     expect(item.categories).toEqual([TRICKY_COMPANY, 'Acme Corporation', 'R&D <experimental>']);
     // RSS descriptions are HTML: the summary is plain text, so it is escaped once as HTML.
-    expect(item.description).toBe('Summary with &amp; and &lt; and &quot;quotes&quot; and ]]&gt; and &lt;/script&gt; inside.');
+    expect(item.description).toBe(
+      'Summary with &amp; and &lt; and &quot;quotes&quot; and ]]&gt; and &lt;/script&gt; inside.',
+    );
     expect(item.summary).toBe('Summary with & and < and "quotes" and ]]> and </script> inside.');
     // RFC 3339 in the offset the date was written in; `updated` (a bare date) in the site's zone.
     expect(item.published).toBe('2022-03-04T23:30:00-05:00');
@@ -87,7 +89,11 @@ describe('renderFeed', () => {
     expect(feed.description).toBe('News ]]> "archive"');
     expect(feed.link).toBe('https://news.example.org/archive/');
     expect(feed.items).toHaveLength(3);
-    const [first] = feed.items as unknown as (Parser.Item & { creators: string[]; categoryList: string[]; 'content:encoded': string })[];
+    const [first] = feed.items as unknown as (Parser.Item & {
+      creators: string[];
+      categoryList: string[];
+      'content:encoded': string;
+    })[];
     expect(first.title).toBe(TRICKY_TITLE);
     expect(first.link).toBe('https://news.example.org/archive/2022/03/04/tricky/');
     expect(first.guid).toBe(first.link);
@@ -125,7 +131,13 @@ describe('renderFeed', () => {
 
   test('a byline that looks like XML stays text and cannot add elements', async () => {
     const first = archive().articles[0];
-    const article = { ...first, terms: { ...first.terms, authors: [{ kind: 'authors' as const, slug: 'x', name: '</dc:creator><evil/>', spellings: [] }] } };
+    const article = {
+      ...first,
+      terms: {
+        ...first.terms,
+        authors: [{ kind: 'authors' as const, slug: 'x', name: '</dc:creator><evil/>', spellings: [] }],
+      },
+    };
     const xml = await renderFeed(siteFeedInfo(context), [feedItem(article, '', context)], context);
     const feed = await parseFeed(xml);
     expect((feed.items[0] as unknown as { creators: string[] }).creators).toEqual(['</dc:creator><evil/>']);
@@ -146,9 +158,14 @@ describe('renderFeed', () => {
       });
       return [...xml.matchAll(/<dc:creator>(.*?)<\/dc:creator>/g)].map((m) => m[1]);
     };
-    expect(await creators('<dc:creator>007</dc:creator><dc:creator>1e3</dc:creator><dc:creator>0x1F</dc:creator>')).toEqual(['7', '1000', '31']);
+    expect(
+      await creators('<dc:creator>007</dc:creator><dc:creator>1e3</dc:creator><dc:creator>0x1F</dc:creator>'),
+    ).toEqual(['7', '1000', '31']);
     // Neither CDATA nor a character reference is a way round it.
-    expect(await creators('<dc:creator><![CDATA[007]]></dc:creator><dc:creator>&#48;07</dc:creator>')).toEqual(['7', '&amp;#48;07']);
+    expect(await creators('<dc:creator><![CDATA[007]]></dc:creator><dc:creator>&#48;07</dc:creator>')).toEqual([
+      '7',
+      '&amp;#48;07',
+    ]);
     // The placeholder renderFeed uses goes through unchanged.
     expect(await creators('<dc:creator>creator-0</dc:creator>')).toEqual(['creator-0']);
   });
@@ -189,7 +206,10 @@ describe('feed lists', () => {
     expect(company.carries).toBe('the newest 20 articles about Acme');
     // A term whose slug is "feed" keeps its page and gets its own subscribe page below it.
     const feedNamed = termFeedInfo({ kind: 'topics', slug: 'feed', name: 'Feed' }, context);
-    expect([feedNamed.pageHref, feedNamed.subscribeHref]).toEqual(['/archive/topics/feed/', '/archive/topics/feed/feed/']);
+    expect([feedNamed.pageHref, feedNamed.subscribeHref]).toEqual([
+      '/archive/topics/feed/',
+      '/archive/topics/feed/feed/',
+    ]);
   });
 
   test("an article offers its companies', topics' and authors' feeds", () => {
@@ -239,14 +259,24 @@ describe('feed lists', () => {
     ]);
     expect(site['@_xmlUrl']).toBe('https://news.example.org/archive/rss.xml');
     // Each JSON Feed is a link beside its RSS feed: no xmlUrl, so a reader does not subscribe twice.
-    expect([siteJson['@_type'], siteJson['@_url'], siteJson['@_xmlUrl']]).toEqual(['link', 'https://news.example.org/archive/feed.json', undefined]);
+    expect([siteJson['@_type'], siteJson['@_url'], siteJson['@_xmlUrl']]).toEqual([
+      'link',
+      'https://news.example.org/archive/feed.json',
+      undefined,
+    ]);
     expect(siteJson['@_text']).toBe('Test & <Archive> (JSON Feed)');
     expect(companies['@_text']).toBe('Companies');
-    expect(companies.outline.map((o: Record<string, string>) => [o['@_text'], o['@_xmlUrl'] ?? o['@_url'], o['@_type']])).toEqual([
+    expect(
+      companies.outline.map((o: Record<string, string>) => [o['@_text'], o['@_xmlUrl'] ?? o['@_url'], o['@_type']]),
+    ).toEqual([
       ['Acme Corporation', 'https://news.example.org/archive/companies/acme/rss.xml', 'rss'],
       ['Acme Corporation (JSON Feed)', 'https://news.example.org/archive/companies/acme/feed.json', 'link'],
       [TRICKY_COMPANY, 'https://news.example.org/archive/companies/fish-and-chips-ltd-q/rss.xml', 'rss'],
-      [`${TRICKY_COMPANY} (JSON Feed)`, 'https://news.example.org/archive/companies/fish-and-chips-ltd-q/feed.json', 'link'],
+      [
+        `${TRICKY_COMPANY} (JSON Feed)`,
+        'https://news.example.org/archive/companies/fish-and-chips-ltd-q/feed.json',
+        'link',
+      ],
     ]);
     expect(topics.outline).toHaveLength(2);
     expect(authors.outline).toHaveLength(8);
@@ -265,7 +295,9 @@ describe('prepareFeedHtml', () => {
     expect(html).toContain('<a href="https://news.example.org/archive/2021/01/02/plain/">');
     expect(html).toContain('<a href="https://news.example.org/archive/2022/03/04/tricky/#fn-1">');
     expect(html).toContain('src="https://news.example.org/archive/2022/03/04/tricky/chart.png"');
-    expect(html).toContain('srcset="https://news.example.org/archive/2022/03/04/tricky/chart.png 1x, https://news.example.org/archive/big.png 2x"');
+    expect(html).toContain(
+      'srcset="https://news.example.org/archive/2022/03/04/tricky/chart.png 1x, https://news.example.org/archive/big.png 2x"',
+    );
   });
 
   test('absolute URLs keep their query strings, escaped once', () => {
@@ -298,8 +330,11 @@ describe('prepareFeedHtml', () => {
   });
 
   test('a heading anchor goes with its content however its class list is written; other links stay', () => {
-    const html = '<h3 id="a">A<a class="x heading-anchor" href="#a"><span>#</span></a></h3><p><a class="heading-anchor-like" href="#a">kept</a></p>';
-    expect(prepareFeedHtml(html, page)).toBe(`<h3 id="a">A</h3><p><a class="heading-anchor-like" href="${page}#a">kept</a></p>`);
+    const html =
+      '<h3 id="a">A<a class="x heading-anchor" href="#a"><span>#</span></a></h3><p><a class="heading-anchor-like" href="#a">kept</a></p>';
+    expect(prepareFeedHtml(html, page)).toBe(
+      `<h3 id="a">A</h3><p><a class="heading-anchor-like" href="${page}#a">kept</a></p>`,
+    );
   });
 
   test("the Markdown pipeline's own HTML comes back byte for byte, but for the anchors and the URLs", async () => {

@@ -7,7 +7,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 
-const ROOTED = /(?<![\w@/.-])((?:src|tests|scripts|bench)\/[\w./-]*[\w-]\.(?:ts|astro|mjs|css|json)|(?:src|tests|scripts|bench)\/[\w./-]+\/)(?![\w])/g;
+const ROOTED =
+  /(?<![\w@/.-])((?:src|tests|scripts|bench)\/[\w./-]*[\w-]\.(?:ts|astro|mjs|css|json)|(?:src|tests|scripts|bench)\/[\w./-]+\/)(?![\w])/g;
 const RELATIVE = /(?<![\w@/.-])(\.{1,2}\/[\w./-]*[\w-]\.(?:ts|astro|mjs|css))(?![\w])/g;
 
 function sourceFiles(): string[] {
@@ -22,7 +23,8 @@ describe('file references', () => {
     for (const file of sourceFiles()) {
       const text = readFileSync(file, 'utf8');
       for (const [, ref] of text.matchAll(ROOTED)) if (!existsSync(ref!)) missing.push(`${file}: ${ref}`);
-      for (const [, ref] of text.matchAll(RELATIVE)) if (!existsSync(path.join(path.dirname(file), ref!))) missing.push(`${file}: ${ref}`);
+      for (const [, ref] of text.matchAll(RELATIVE))
+        if (!existsSync(path.join(path.dirname(file), ref!))) missing.push(`${file}: ${ref}`);
     }
     expect(missing).toEqual([]);
   });

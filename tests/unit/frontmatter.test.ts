@@ -10,9 +10,15 @@ function failure(source: string): FrontmatterFailure {
 
 describe('parseFrontmatter: valid files', () => {
   test('splits data and body, and keeps dates as the written strings', () => {
-    const parsed = frontmatter('---\ntitle: Microsoft and Xiaomi\ndate: 2018-02-27T06:20:00+08:00\nupdated: 2018-02-28\n---\n\nBody text.\n');
+    const parsed = frontmatter(
+      '---\ntitle: Microsoft and Xiaomi\ndate: 2018-02-27T06:20:00+08:00\nupdated: 2018-02-28\n---\n\nBody text.\n',
+    );
     // The YAML 1.1 timestamp type would have turned these into Date objects and lost the offset.
-    expect(parsed.data).toEqual({ title: 'Microsoft and Xiaomi', date: '2018-02-27T06:20:00+08:00', updated: '2018-02-28' });
+    expect(parsed.data).toEqual({
+      title: 'Microsoft and Xiaomi',
+      date: '2018-02-27T06:20:00+08:00',
+      updated: '2018-02-28',
+    });
     expect(parsed.body).toBe('\nBody text.\n');
   });
 
@@ -22,7 +28,17 @@ describe('parseFrontmatter: valid files', () => {
 
   test('lineOf gives the file line of fields, list items and nested fields', () => {
     const parsed = frontmatter(
-      ['---', 'title: A', 'date: 2018-02-27', 'companies:', '  - Microsoft', '  - Xiaomi', 'source: { name: X, url: https://x.org }', '---', 'Body'].join('\n'),
+      [
+        '---',
+        'title: A',
+        'date: 2018-02-27',
+        'companies:',
+        '  - Microsoft',
+        '  - Xiaomi',
+        'source: { name: X, url: https://x.org }',
+        '---',
+        'Body',
+      ].join('\n'),
     );
     expect(parsed.lineOf(['title'])).toBe(2);
     expect(parsed.lineOf(['date'])).toBe(3);
@@ -76,7 +92,9 @@ describe('parseFrontmatter: errors point at the right line', () => {
   });
 
   test('an unclosed double quote points at the line that opened it, not where the text ran out', () => {
-    const f = failure('---\ndate: 2018-02-27\ntitle: "Microsoft and Xiaomi\ncompanies: [Microsoft]\ntopics: [AI]\n---\nBody');
+    const f = failure(
+      '---\ndate: 2018-02-27\ntitle: "Microsoft and Xiaomi\ncompanies: [Microsoft]\ntopics: [AI]\n---\nBody',
+    );
     expect(f.line).toBe(3);
     expect(f.message).toMatch(/^broken YAML in the frontmatter: Missing closing "quote/);
   });

@@ -24,8 +24,18 @@ describe('findRegistryCompanies', () => {
 
 describe('findOtherOrganisations', () => {
   test('lists names with a corporate suffix, acronyms and the members of a list that names one', () => {
-    const text = 'Shares of Acme Holdings Inc. rose. Globex Corp, Initech and Hooli fell. The CEO of NASA spoke. IBM, Google and Amazon agreed.';
-    expect(findOtherOrganisations(text, REGISTRY)).toEqual(['Acme Holdings Inc', 'Globex Corp', 'Initech', 'Hooli', 'NASA', 'IBM', 'Google', 'Amazon']);
+    const text =
+      'Shares of Acme Holdings Inc. rose. Globex Corp, Initech and Hooli fell. The CEO of NASA spoke. IBM, Google and Amazon agreed.';
+    expect(findOtherOrganisations(text, REGISTRY)).toEqual([
+      'Acme Holdings Inc',
+      'Globex Corp',
+      'Initech',
+      'Hooli',
+      'NASA',
+      'IBM',
+      'Google',
+      'Amazon',
+    ]);
   });
 
   test('leaves out registry names, names already chosen, everyday acronyms and a capitalised sentence opener', () => {
@@ -68,7 +78,11 @@ describe('articleFileText', () => {
       ].join('\n'),
     );
     const parsed = parseFrontmatter(text);
-    expect('data' in parsed && parsed.data).toMatchObject({ title: 'Microsoft: "yes" # no', topics: ['AI, ML', '123'], byline: ['Jane Doe', 'John Roe'] });
+    expect('data' in parsed && parsed.data).toMatchObject({
+      title: 'Microsoft: "yes" # no',
+      topics: ['AI, ML', '123'],
+      byline: ['Jane Doe', 'John Roe'],
+    });
   });
 
   test('a file without a body ends after the frontmatter', () => {
@@ -92,28 +106,62 @@ function imported(extra: Partial<ImportedArticle> = {}): ImportedArticle {
   };
 }
 
-const SETTINGS: ImportSettings = { contentDir: '/c', timeZone: 'UTC', registry: REGISTRY, force: false, exists: () => false, display: (file) => file };
+const SETTINGS: ImportSettings = {
+  contentDir: '/c',
+  timeZone: 'UTC',
+  registry: REGISTRY,
+  force: false,
+  exists: () => false,
+  display: (file) => file,
+};
 
 describe('planImport', () => {
   test('plans the file in its year folder, with registry companies written and others to confirm', () => {
     const plan = planImport([{ articles: [imported()] }], { bylines: [], companies: [], topics: [] }, SETTINGS);
     expect(plan.skipped).toEqual([]);
     expect(plan.files).toHaveLength(1);
-    expect(plan.files[0]).toMatchObject({ absolute: '/c/articles/2018/xiaomi-and-ibm-sign.md', suggested: ['Xiaomi'], toConfirm: ['IBM'], overwrites: false });
+    expect(plan.files[0]).toMatchObject({
+      absolute: '/c/articles/2018/xiaomi-and-ibm-sign.md',
+      suggested: ['Xiaomi'],
+      toConfirm: ['IBM'],
+      overwrites: false,
+    });
     expect(plan.files[0].text).toContain('companies: [Xiaomi]\n');
   });
 
   test('batch fields: the date and byline fill what the copy lacks; companies and topics are added, once each', () => {
     const batch = { date: '2019-01-01', bylines: ['Jane Doe'], companies: ['xiaomi', 'Globex'], topics: ['Deals'] };
-    const plan = planImport([{ articles: [imported({ date: undefined, bylines: [] }), imported({ title: 'Other', bylines: ['John Roe'] })] }], batch, SETTINGS);
-    expect(plan.files.map((file) => file.absolute)).toEqual(['/c/articles/2019/xiaomi-and-ibm-sign.md', '/c/articles/2018/other.md']);
-    expect(plan.files[0].text).toContain('date: 2019-01-01\nbyline: Jane Doe\ncompanies: [Xiaomi, Globex]\ntopics: [Deals]\n');
+    const plan = planImport(
+      [{ articles: [imported({ date: undefined, bylines: [] }), imported({ title: 'Other', bylines: ['John Roe'] })] }],
+      batch,
+      SETTINGS,
+    );
+    expect(plan.files.map((file) => file.absolute)).toEqual([
+      '/c/articles/2019/xiaomi-and-ibm-sign.md',
+      '/c/articles/2018/other.md',
+    ]);
+    expect(plan.files[0].text).toContain(
+      'date: 2019-01-01\nbyline: Jane Doe\ncompanies: [Xiaomi, Globex]\ntopics: [Deals]\n',
+    );
     expect(plan.files[1].text).toContain('date: 2018-02-27\nbyline: John Roe\n');
   });
 
   test('skips, with the reason, copy without headline or date, the same file twice, and existing files unless forced', () => {
-    const sources = [{ articles: [imported({ title: undefined }), imported({ date: undefined }), imported(), imported({ origin: 'again.txt' })] }];
-    const plan = planImport(sources, { bylines: [], companies: [], topics: [] }, { ...SETTINGS, exists: (file) => file.endsWith('xiaomi-and-ibm-sign.md') });
+    const sources = [
+      {
+        articles: [
+          imported({ title: undefined }),
+          imported({ date: undefined }),
+          imported(),
+          imported({ origin: 'again.txt' }),
+        ],
+      },
+    ];
+    const plan = planImport(
+      sources,
+      { bylines: [], companies: [], topics: [] },
+      { ...SETTINGS, exists: (file) => file.endsWith('xiaomi-and-ibm-sign.md') },
+    );
     expect(plan.files).toEqual([]);
     expect(plan.skipped.map(({ reason, failed }) => [reason.replace(/ \(.*$/, ''), failed])).toEqual([
       ['no headline found', true],
@@ -128,7 +176,9 @@ describe('planImport', () => {
     );
     expect(forced.files).toHaveLength(1);
     expect(forced.files[0].warnings).toEqual(['replaces /c/articles/2018/xiaomi-and-ibm-sign.md (--force)']);
-    expect(forced.skipped[0].reason).toBe('/c/articles/2018/xiaomi-and-ibm-sign.md is already written from copy.txt in this import');
+    expect(forced.skipped[0].reason).toBe(
+      '/c/articles/2018/xiaomi-and-ibm-sign.md is already written from copy.txt in this import',
+    );
   });
 
   test('never plans a file the build would reject', () => {
@@ -145,7 +195,11 @@ describe('planImport', () => {
   });
 
   test('counts what a source says is not an article', () => {
-    const plan = planImport([{ articles: [], skipped: [{ origin: 'x.xml#post-1', reason: 'a page' }] }], { bylines: [], companies: [], topics: [] }, SETTINGS);
+    const plan = planImport(
+      [{ articles: [], skipped: [{ origin: 'x.xml#post-1', reason: 'a page' }] }],
+      { bylines: [], companies: [], topics: [] },
+      SETTINGS,
+    );
     expect(plan.notArticles).toEqual([{ origin: 'x.xml#post-1', reason: 'a page' }]);
   });
 });

@@ -19,12 +19,17 @@ function bodyOf(path: string): string {
 
 describe('parseWireText on the seed texts (what an editor made of them by hand)', () => {
   test('expanding-the-collaboration: headline, dateline with an empty byline, a sub-heading, furniture', () => {
-    const article = parseWireText(read('tests/fixtures/seeds/expanding-the-collaboration.txt'), 'expanding-the-collaboration.txt');
+    const article = parseWireText(
+      read('tests/fixtures/seeds/expanding-the-collaboration.txt'),
+      'expanding-the-collaboration.txt',
+    );
     expect(article.title).toBe('Expanding the collaboration with cloud and devices focus');
     expect(article.date).toBe('2018-02-27T06:20:00Z');
     expect(article.bylines).toEqual([]);
     expect(article.dropped).toEqual(['Show Press Release']);
-    expect(article.body).toBe(bodyOf('content/articles/2018/expanding-the-collaboration-with-cloud-and-devices-focus.md'));
+    expect(article.body).toBe(
+      bodyOf('content/articles/2018/expanding-the-collaboration-with-cloud-and-devices-focus.md'),
+    );
     expect(article.body).toContain('\n\n## Xiaomi building a Cortana speaker\n\n');
     expect(article).toMatchObject({
       origin: 'expanding-the-collaboration.txt',
@@ -44,7 +49,9 @@ describe('parseWireText on the seed texts (what an editor made of them by hand)'
     expect(article.bylines).toEqual([]);
     expect(article.dropped).toEqual([]);
     expect(article.warnings).toEqual([]);
-    expect(article.body).toBe(bodyOf('content/articles/2018/microsoft-and-xiaomi-ink-ai-and-cloud-computing-partnership-deal.md'));
+    expect(article.body).toBe(
+      bodyOf('content/articles/2018/microsoft-and-xiaomi-ink-ai-and-cloud-computing-partnership-deal.md'),
+    );
     expect(article.body).toContain('\n\n## Microsoft Azure\n\n');
     expect(article.body).toContain('\n\n## Email warrants\n\n');
   });
@@ -138,7 +145,10 @@ describe('parseWireText: text forms', () => {
   });
 
   test('trailing whitespace and whitespace-only lines; several blank lines separate blocks', () => {
-    const a = parseWireText('Headline   \n \t \nFeb 27, 2018  \n\n\n\nOne line\t\nand its next line   \n\n\n\nTwo.', 'x.txt');
+    const a = parseWireText(
+      'Headline   \n \t \nFeb 27, 2018  \n\n\n\nOne line\t\nand its next line   \n\n\n\nTwo.',
+      'x.txt',
+    );
     expect(a.title).toBe('Headline');
     expect(a.date).toBe('2018-02-27');
     expect(a.body).toBe('One line\nand its next line\n\nTwo.');
@@ -189,9 +199,15 @@ describe('parseWireText: headline', () => {
   });
 
   test('abbreviations, ellipses and questions do not make a headline prose', () => {
-    expect(parseWireText('U.S. Supreme Court Hears Microsoft Email Case\n\nText.', 'x').title).toBe('U.S. Supreme Court Hears Microsoft Email Case');
-    expect(parseWireText('Microsoft Buys Stake in Xiaomi Inc.\n\nText.', 'x').title).toBe('Microsoft Buys Stake in Xiaomi Inc.');
-    expect(parseWireText('Is Cortana coming to Xiaomi speakers?\n\nText.', 'x').title).toBe('Is Cortana coming to Xiaomi speakers?');
+    expect(parseWireText('U.S. Supreme Court Hears Microsoft Email Case\n\nText.', 'x').title).toBe(
+      'U.S. Supreme Court Hears Microsoft Email Case',
+    );
+    expect(parseWireText('Microsoft Buys Stake in Xiaomi Inc.\n\nText.', 'x').title).toBe(
+      'Microsoft Buys Stake in Xiaomi Inc.',
+    );
+    expect(parseWireText('Is Cortana coming to Xiaomi speakers?\n\nText.', 'x').title).toBe(
+      'Is Cortana coming to Xiaomi speakers?',
+    );
     expect(parseWireText('Microsoft and Xiaomi, again...\n\nText.', 'x').title).toBe('Microsoft and Xiaomi, again...');
   });
 
@@ -259,7 +275,12 @@ describe('parseWireText: bylines', () => {
 
   test('a byline on its own line after the dateline', () => {
     const a = parseWireText('Headline\nFeb 27, 2018\nBy Jane Doe, John Roe\n\nBody.', 'x');
-    expect(a).toMatchObject({ title: 'Headline', date: '2018-02-27', bylines: ['Jane Doe', 'John Roe'], body: 'Body.' });
+    expect(a).toMatchObject({
+      title: 'Headline',
+      date: '2018-02-27',
+      bylines: ['Jane Doe', 'John Roe'],
+      body: 'Body.',
+    });
   });
 
   test('a byline on its own line after the headline, then the dateline', () => {
@@ -289,7 +310,9 @@ describe('parseWireText: non-Latin text', () => {
     const a = parseWireText(text, 'zh.txt');
     expect(a.title).toBe('小米与微软扩大合作');
     expect(a.date).toBeUndefined();
-    expect(a.body).toBe('2018年2月27日\n\n小米和微软宣布扩大双方的合作。双方将在云服务方面合作。\n\n## 人工智能\n\n小米将在小爱音箱中集成微软小娜。');
+    expect(a.body).toBe(
+      '2018年2月27日\n\n小米和微软宣布扩大双方的合作。双方将在云服务方面合作。\n\n## 人工智能\n\n小米将在小爱音箱中集成微软小娜。',
+    );
   });
 
   test('a Chinese paragraph first is not a headline', () => {
@@ -461,14 +484,19 @@ describe('parseWireText: page furniture', () => {
     ]);
   });
 
-  test.each(['Show Press Release', 'Read more', 'Continue reading', 'Share', 'Advertisement', 'Comments', 'ADVERTISEMENT'])(
-    '"%s" at the end is dropped',
-    (line) => {
-      const a = parseWireText(`Headline\n\nBody.\n\n${line}`, 'x');
-      expect(a.body).toBe('Body.');
-      expect(a.dropped).toEqual([line]);
-    },
-  );
+  test.each([
+    'Show Press Release',
+    'Read more',
+    'Continue reading',
+    'Share',
+    'Advertisement',
+    'Comments',
+    'ADVERTISEMENT',
+  ])('"%s" at the end is dropped', (line) => {
+    const a = parseWireText(`Headline\n\nBody.\n\n${line}`, 'x');
+    expect(a.body).toBe('Body.');
+    expect(a.dropped).toEqual([line]);
+  });
 
   test('a furniture line glued to the end of the last paragraph', () => {
     const a = parseWireText('Headline\n\nFirst.\n\nLast paragraph of the story.\nShow Press Release', 'x');

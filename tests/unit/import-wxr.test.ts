@@ -50,8 +50,11 @@ describe('htmlToMarkdown', () => {
   });
 
   test('text that looks like Markdown stays text', () => {
-    const html = '<p>*not emphasis* and _this_ neither</p><p># not a heading</p><p>1. not a list</p><p>a &lt;b&gt; tag</p>';
-    expect(htmlToMarkdown(html).markdown).toBe('\\*not emphasis\\* and \\_this\\_ neither\n\n\\# not a heading\n\n1\\. not a list\n\na \\<b> tag');
+    const html =
+      '<p>*not emphasis* and _this_ neither</p><p># not a heading</p><p>1. not a list</p><p>a &lt;b&gt; tag</p>';
+    expect(htmlToMarkdown(html).markdown).toBe(
+      '\\*not emphasis\\* and \\_this\\_ neither\n\n\\# not a heading\n\n1\\. not a list\n\na \\<b> tag',
+    );
   });
 
   test("classic-editor text gets WordPress's paragraphs and line breaks", () => {
@@ -110,9 +113,11 @@ describe('htmlToMarkdown', () => {
 
 describe('htmlToPlainText', () => {
   test('strips tags, decodes entities, collapses white space, keeps blocks apart', () => {
-    expect(htmlToPlainText('<p>An <em>excerpt</em>&nbsp;with &amp; entity&#8217;s\n  text.</p><p>Second.</p><script>x()</script>')).toBe(
-      'An excerpt with & entity’s text. Second.',
-    );
+    expect(
+      htmlToPlainText(
+        '<p>An <em>excerpt</em>&nbsp;with &amp; entity&#8217;s\n  text.</p><p>Second.</p><script>x()</script>',
+      ),
+    ).toBe('An excerpt with & entity’s text. Second.');
     expect(htmlToPlainText('  ')).toBe('');
   });
 });
@@ -278,7 +283,9 @@ describe('parseWxr on a WordPress export', () => {
 
   test('hostile markup is sanitized and reported in one warning; an unknown login is its own byline', () => {
     const post = article(104);
-    expect(post.body).toBe('The booking system was down for six hours.\n\n![Error screen](https://blog.example.com/wp-content/uploads/2020/01/screen.png)');
+    expect(post.body).toBe(
+      'The booking system was down for six hours.\n\n![Error screen](https://blog.example.com/wp-content/uploads/2020/01/screen.png)',
+    );
     expect(post.warnings).toEqual(['removed javascript: URL in href, <script> ×2, onerror attribute']);
     expect(post.bylines).toEqual(['guest-writer']);
     expect(post.date).toBe('2020-01-15T09:00:00-05:00');
@@ -333,21 +340,28 @@ describe('parseWxr on other input', () => {
       skipped: [],
       problems: ['not a WordPress export (WXR): it has no <rss><channel>'],
     });
-    expect(parseWxr('just some text', 'notes.txt').problems).toEqual(['not a WordPress export (WXR): it has no <rss><channel>']);
+    expect(parseWxr('just some text', 'notes.txt').problems).toEqual([
+      'not a WordPress export (WXR): it has no <rss><channel>',
+    ]);
   });
 
   test('an ordinary RSS feed is a problem too', () => {
-    const feed = '<rss version="2.0"><channel><title>News</title><item><title>A</title><link>https://example.com/a</link></item></channel></rss>';
+    const feed =
+      '<rss version="2.0"><channel><title>News</title><item><title>A</title><link>https://example.com/a</link></item></channel></rss>';
     const { articles, problems } = parseWxr(feed, 'feed.xml');
     expect(articles).toEqual([]);
-    expect(problems).toEqual(['an RSS feed, not a WordPress export (WXR): it has no wp:wxr_version and no wp:post_type']);
+    expect(problems).toEqual([
+      'an RSS feed, not a WordPress export (WXR): it has no wp:wxr_version and no wp:post_type',
+    ]);
   });
 
   test('an export cut short gives its complete items and says so', () => {
     const cut = FIXTURE.slice(0, FIXTURE.indexOf('<title>Ferry'));
     const { articles, problems } = parseWxr(cut, 'cut.xml');
     expect(articles.map((a) => a.origin)).toEqual(['cut.xml#post-101', 'cut.xml#post-102']);
-    expect(problems).toEqual(['not well-formed XML: it ends inside <rss> <channel> <item> (the file may be cut short); read what could be read']);
+    expect(problems).toEqual([
+      'not well-formed XML: it ends inside <rss> <channel> <item> (the file may be cut short); read what could be read',
+    ]);
   });
 
   test.each([
@@ -360,7 +374,10 @@ describe('parseWxr on other input', () => {
   });
 
   test('an unknown status, and a password-protected published post, are drafts with a warning', () => {
-    const { articles } = parseWxr(wxr(post('archived') + post('publish', '<wp:post_password>s3cret</wp:post_password>')), 'x.xml');
+    const { articles } = parseWxr(
+      wxr(post('archived') + post('publish', '<wp:post_password>s3cret</wp:post_password>')),
+      'x.xml',
+    );
     expect(articles.map((a) => [a.draft, a.warnings])).toEqual([
       [true, ['WordPress status "archived": imported as a draft']],
       [true, ['password-protected in WordPress: imported as a draft']],
@@ -368,7 +385,10 @@ describe('parseWxr on other input', () => {
   });
 
   test('status inherit is skipped; a revision is skipped as a revision', () => {
-    const { articles, skipped } = parseWxr(wxr(post('inherit') + post('inherit').replace('>post<', '>revision<')), 'x.xml');
+    const { articles, skipped } = parseWxr(
+      wxr(post('inherit') + post('inherit').replace('>post<', '>revision<')),
+      'x.xml',
+    );
     expect(articles).toEqual([]);
     expect(skipped).toEqual([
       { origin: 'x.xml#post-5', reason: 'status inherit' },
@@ -377,8 +397,14 @@ describe('parseWxr on other input', () => {
   });
 
   test('a headline of digits stays a string; a relative or missing link is no source; no author list falls back to the login', () => {
-    const item = post('publish', '<link>/?p=5</link><dc:creator>editor1</dc:creator>').replace('<title>T</title>', '<title>1984</title>');
-    const [only] = parseWxr(wxr(item).replace('<rss ', '<rss xmlns:dc="http://purl.org/dc/elements/1.1/" '), 'x.xml').articles;
+    const item = post('publish', '<link>/?p=5</link><dc:creator>editor1</dc:creator>').replace(
+      '<title>T</title>',
+      '<title>1984</title>',
+    );
+    const [only] = parseWxr(
+      wxr(item).replace('<rss ', '<rss xmlns:dc="http://purl.org/dc/elements/1.1/" '),
+      'x.xml',
+    ).articles;
     expect(only.title).toBe('1984');
     expect(only.source).toBeUndefined();
     expect(only.bylines).toEqual(['editor1']);
@@ -389,7 +415,9 @@ describe('parseWxr on other input', () => {
 describe('a WordPress post’s pictures, brought home', () => {
   test("resized names map back to the largest copy present; other sites' and odd addresses are no uploads", () => {
     const blog = new URL('https://blog.example.com/');
-    expect(uploadPath('https://blog.example.com/wp-content/uploads/2021/06/terminal-1024x683.jpg', blog)).toBe('2021/06/terminal-1024x683.jpg');
+    expect(uploadPath('https://blog.example.com/wp-content/uploads/2021/06/terminal-1024x683.jpg', blog)).toBe(
+      '2021/06/terminal-1024x683.jpg',
+    );
     expect(uploadPath('https://cdn.example.net/wp-content/uploads/2021/06/x.jpg', blog)).toBeUndefined();
     expect(uploadPath('https://blog.example.com/about/', blog)).toBeUndefined();
     const folder = [
@@ -406,11 +434,18 @@ describe('a WordPress post’s pictures, brought home', () => {
 
   test('found pictures are copied into the article’s folder and linked; missing ones are left out, never hot-linked', () => {
     const media = [
-      { url: 'https://b/wp-content/uploads/a-300x200.jpg', upload: 'a-300x200.jpg', role: 'lead' as const, alt: 'A', caption: 'Cap' },
+      {
+        url: 'https://b/wp-content/uploads/a-300x200.jpg',
+        upload: 'a-300x200.jpg',
+        role: 'lead' as const,
+        alt: 'A',
+        caption: 'Cap',
+      },
       { url: 'https://b/wp-content/uploads/a-300x200.jpg', upload: 'a-300x200.jpg', role: 'inline' as const, alt: 'A' },
       { url: 'https://b/wp-content/uploads/gone.png', upload: 'gone.png', role: 'inline' as const, alt: 'G' },
     ];
-    const body = 'Text.\n\n![A](https://b/wp-content/uploads/a-300x200.jpg "T")\n\n![G](https://b/wp-content/uploads/gone.png)\n\nEnd.';
+    const body =
+      'Text.\n\n![A](https://b/wp-content/uploads/a-300x200.jpg "T")\n\n![G](https://b/wp-content/uploads/gone.png)\n\nEnd.';
     const found = bringHome(
       media,
       body,

@@ -7,16 +7,27 @@ import { readFileSync } from 'node:fs';
 import Parser from 'rss-parser';
 import { describe, expect, test } from 'vitest';
 import { feedItem, renderFeed, RSS_TYPE, siteFeedInfo, termFeedInfo } from '@/lib/outputs/feeds';
-import { FEED_ICON, JSON_FEED_TYPE, JSON_FEED_VERSION, jsonFeed, renderJsonFeed, type JsonFeed } from '@/lib/outputs/json-feed';
+import {
+  FEED_ICON,
+  JSON_FEED_TYPE,
+  JSON_FEED_VERSION,
+  jsonFeed,
+  renderJsonFeed,
+  type JsonFeed,
+} from '@/lib/outputs/json-feed';
 import { headersFor, parseHeadersFile } from '../../scripts/serve.mjs';
 import { feedTestArchive, feedTestContext, TRICKY_SUMMARY, TRICKY_TITLE } from './feed-fixtures';
 import { record } from './helpers';
 
 const TRICKY_COMPANY = 'Fish & Chips <Ltd> "Q" ]]> </script>';
 const context = feedTestContext('News ]]> "archive" </script>');
-const archive = () => feedTestArchive(TRICKY_COMPANY, [record('chinese', '2021-06-01T08:00:00+08:00', { title: '人工智能', lang: 'zh', companies: ['Acme'] })]);
+const archive = () =>
+  feedTestArchive(TRICKY_COMPANY, [
+    record('chinese', '2021-06-01T08:00:00+08:00', { title: '人工智能', lang: 'zh', companies: ['Acme'] }),
+  ]);
 
-const BODY = '<p>See <a href="/archive/2021/01/02/plain/">the other story</a> and <a href="#fn-1">a note</a>: &#x3C;/script> ]]> &#x26;</p>';
+const BODY =
+  '<p>See <a href="/archive/2021/01/02/plain/">the other story</a> and <a href="#fn-1">a note</a>: &#x3C;/script> ]]> &#x26;</p>';
 
 /** The feed as a reader gets it: written out and parsed back. */
 function read(feed: JsonFeed): JsonFeed {
@@ -126,13 +137,19 @@ describe('JSON Feed 1.1', () => {
   });
 
   test("a term's JSON Feed lives beside its RSS feed and follows its page", () => {
-    const feed = jsonFeed(termFeedInfo({ kind: 'topics', slug: 'r-and-d-experimental', name: 'R&D <experimental>' }, context), [], context);
+    const feed = jsonFeed(
+      termFeedInfo({ kind: 'topics', slug: 'r-and-d-experimental', name: 'R&D <experimental>' }, context),
+      [],
+      context,
+    );
     expect(feed.feed_url).toBe('https://news.example.org/archive/topics/r-and-d-experimental/feed.json');
     expect(feed.home_page_url).toBe('https://news.example.org/archive/topics/r-and-d-experimental/');
     expect(feed.items).toEqual([]);
     expect(context.urls.jsonFeed()).toBe('/archive/feed.json');
     expect(context.urls.termJsonFeed('authors', '007')).toBe('/archive/authors/007/feed.json');
-    expect(termFeedInfo({ kind: 'authors', slug: '007', name: '007' }, context).jsonHref).toBe('/archive/authors/007/feed.json');
+    expect(termFeedInfo({ kind: 'authors', slug: '007', name: '007' }, context).jsonHref).toBe(
+      '/archive/authors/007/feed.json',
+    );
   });
 
   test('carries the same items as the RSS feed, in the same order', async () => {

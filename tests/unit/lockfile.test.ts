@@ -17,7 +17,10 @@ interface LockedPackage {
 }
 
 const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as LockedPackage & { name: string };
-const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as { lockfileVersion: number; packages: Record<string, LockedPackage> };
+const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as {
+  lockfileVersion: number;
+  packages: Record<string, LockedPackage>;
+};
 
 /** Where npm would find `name` from the package at `from` (`node_modules/a/node_modules/b`, up to the root). */
 function resolves(from: string, name: string): boolean {

@@ -1,7 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { buildArchive, compareNewestFirst } from '@/lib/model/archive';
 import { formatCalendarDay } from '@/lib/dates';
-import { adjacentCalendarDays, CALENDAR, calendarDayKey, calendarIndex, groupByCalendarDay, onThisDay, parseCalendarDayKey } from '@/lib/model/on-this-day';
+import {
+  adjacentCalendarDays,
+  CALENDAR,
+  calendarDayKey,
+  calendarIndex,
+  groupByCalendarDay,
+  onThisDay,
+  parseCalendarDayKey,
+} from '@/lib/model/on-this-day';
 import { sitemapLastmod, unlistedPages } from '@/lib/outputs/sitemap';
 import { createUrls } from '@/lib/urls';
 import { record } from './helpers';
@@ -91,7 +99,9 @@ describe('groupByCalendarDay', () => {
   test('the day is the written date, not the UTC date', () => {
     // 23:30 on 4 March at UTC−5 is 04:30 on 5 March in UTC: it is on 4 March.
     // 01:00 on 1 March at UTC+8 is 17:00 on 28 February in UTC: it is on 1 March.
-    const calendar = groupByCalendarDay(newestFirst(record('tricky', '2022-03-04T23:30:00-05:00'), record('beijing', '2018-03-01T01:00:00+08:00')));
+    const calendar = groupByCalendarDay(
+      newestFirst(record('tricky', '2022-03-04T23:30:00-05:00'), record('beijing', '2018-03-01T01:00:00+08:00')),
+    );
     expect(slugs(calendar.day(3, 4)!.articles)).toEqual(['tricky']);
     expect(calendar.day(3, 5)!.articles).toEqual([]);
     expect(slugs(calendar.day(3, 1)!.articles)).toEqual(['beijing']);
@@ -131,7 +141,11 @@ describe('groupByCalendarDay', () => {
 });
 
 describe('in the sitemap', () => {
-  const archive = buildArchive([record('tricky', '2022-03-04T23:30:00-05:00'), record('older', '2018-03-04'), record('other', '2019-06-15T10:00:00+02:00')]);
+  const archive = buildArchive([
+    record('tricky', '2022-03-04T23:30:00-05:00'),
+    record('older', '2018-03-04'),
+    record('other', '2019-06-15T10:00:00+02:00'),
+  ]);
   const context = { urls: createUrls('/archive/'), siteUrl: 'https://news.example.org/archive/', pageSize: 20 };
   const abs = (path: string) => `https://news.example.org/archive/${path}`;
 

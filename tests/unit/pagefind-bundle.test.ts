@@ -24,7 +24,11 @@ const article = (slug: string, title: string, body: string, companies: string[])
   date: date('2020-01-01'),
   summary: 'The summary as written.',
   summaryDerived: false,
-  terms: { companies: companies.map((name) => ({ kind: 'companies', slug: name.toLowerCase(), name })), topics: [], authors: [] },
+  terms: {
+    companies: companies.map((name) => ({ kind: 'companies', slug: name.toLowerCase(), name })),
+    topics: [],
+    authors: [],
+  },
 });
 
 /** One Pagefind run, as the index session makes one per shard. */
@@ -45,7 +49,12 @@ beforeAll(async () => {
     ['en', 'phones', '<p>The phone maker shipped more phones this year.</p>'],
     ['en-x-201901', 'older', '<p>An older report about tablets.</p>'],
   ] as const) {
-    const document = searchDocument(article(slug, `Xiaomi ${slug}`, body, ['Xiaomi']), { key: slug, html: async () => body }, key, context);
+    const document = searchDocument(
+      article(slug, `Xiaomi ${slug}`, body, ['Xiaomi']),
+      { key: slug, html: async () => body },
+      key,
+      context,
+    );
     bundles.push(await indexShard(key, [{ url: document.url, content: await documentContent(document) }]));
   }
 }, 60_000);
@@ -59,7 +68,9 @@ describe("Pagefind's bundle, as the pinned version writes it", () => {
     expect(entry.languages['en-x-201901']).toMatchObject({ page_count: 1, wasm: 'en-x-201901' });
     expect(readdirSync(bundles[1]!.dir)).toContain('wasm.en-x-201901.pagefind');
     // The same bytes as the language's own WebAssembly: one file can serve every shard of it.
-    expect(readFileSync(path.join(bundles[1]!.dir, 'wasm.en-x-201901.pagefind'))).toEqual(readFileSync(path.join(bundles[0]!.dir, 'wasm.en.pagefind')));
+    expect(readFileSync(path.join(bundles[1]!.dir, 'wasm.en-x-201901.pagefind'))).toEqual(
+      readFileSync(path.join(bundles[0]!.dir, 'wasm.en.pagefind')),
+    );
   });
 
   test('put together: one entry listing every shard, one WebAssembly per language, none of Pagefind’s own UIs or our files', () => {
@@ -71,7 +82,10 @@ describe("Pagefind's bundle, as the pinned version writes it", () => {
     expect(entry.languages['en-x-201901']!.wasm).toBe('en');
     const files = filesUnder(out);
     // No copy per shard: the language's own, and the one Pagefind writes for languages it cannot stem.
-    expect(files.filter((file) => file.startsWith('wasm.')).sort()).toEqual(['wasm.en.pagefind', 'wasm.unknown.pagefind']);
+    expect(files.filter((file) => file.startsWith('wasm.')).sort()).toEqual([
+      'wasm.en.pagefind',
+      'wasm.unknown.pagefind',
+    ]);
     expect(files.some((file) => /pagefind-(ui|modular-ui|component-ui|highlight)/.test(file))).toBe(false);
     expect(files).toContain('pagefind.js');
     expect(files.filter((file) => file.startsWith(`fragment${path.sep}`))).toHaveLength(2);

@@ -12,7 +12,10 @@ describe("the loader's pipeline sources", () => {
   test("follow the entry points' local imports, however deep, each once (cycles included); packages are not followed", () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pipeline-'));
     const write = (name: string, text: string) => writeFileSync(path.join(dir, name), text);
-    write('entry.ts', "import { a } from './a.ts';\nimport type { T } from './types.ts';\nimport { x } from 'some-package';\nexport * from './b.ts';\n");
+    write(
+      'entry.ts',
+      "import { a } from './a.ts';\nimport type { T } from './types.ts';\nimport { x } from 'some-package';\nexport * from './b.ts';\n",
+    );
     write('a.ts', "import {\n  c,\n} from './lib/c.ts';\nexport const a = c;\n");
     write('b.ts', "export { a } from './a.ts';\n");
     write('types.ts', 'export type T = 1;\n');
@@ -21,11 +24,20 @@ describe("the loader's pipeline sources", () => {
     mkdirSync(path.join(dir, 'lib'));
     write('lib/c.ts', "import { a } from '../entry.ts';\nexport const c = 1;\n");
     const root = pathToFileURL(`${dir}/`);
-    expect(names(pipelineSources([new URL('entry.ts', root)]), root)).toEqual(['a.ts', 'b.ts', 'entry.ts', 'lib/c.ts', 'types.ts']);
+    expect(names(pipelineSources([new URL('entry.ts', root)]), root)).toEqual([
+      'a.ts',
+      'b.ts',
+      'entry.ts',
+      'lib/c.ts',
+      'types.ts',
+    ]);
   });
 
   test('of the real loader: what renders a body, sanitizes it and reads its frontmatter, and what those import', () => {
-    const sources = names(pipelineSources([new URL('process-file.ts', loaders), new URL('html-files.ts', loaders)]), new URL('../', loaders));
+    const sources = names(
+      pipelineSources([new URL('process-file.ts', loaders), new URL('html-files.ts', loaders)]),
+      new URL('../', loaders),
+    );
     for (const module of [
       'loaders/process-file.ts',
       'lib/content/markdown.ts',

@@ -2,7 +2,14 @@ import { describe, expect, test } from 'vitest';
 import { encodeSitePath, parseSitePath, sitePathFile } from '@/lib/content/site-path';
 import { articleStatus, nextChange } from '@/lib/model/lifecycle';
 import { servedUrls } from '@/lib/model/url-claims';
-import { checkPublished, LIST_FORMAT, parsePublishedList, renderPublishedList, vanishedPages, type PublishedList } from '@/lib/outputs/published-urls';
+import {
+  checkPublished,
+  LIST_FORMAT,
+  parsePublishedList,
+  renderPublishedList,
+  vanishedPages,
+  type PublishedList,
+} from '@/lib/outputs/published-urls';
 import { redirectPageHtml, redirectsFile } from '@/lib/outputs/redirects';
 import { date, record } from './helpers';
 import { parseRedirectsFile } from '../../scripts/serve.mjs';
@@ -66,7 +73,11 @@ describe("an article's life by the build's clock", () => {
 });
 
 describe('the list of published URLs', () => {
-  const list = (urls: PublishedList['urls'], site = 'https://news.example.org/'): PublishedList => ({ format: LIST_FORMAT, site, urls });
+  const list = (urls: PublishedList['urls'], site = 'https://news.example.org/'): PublishedList => ({
+    format: LIST_FORMAT,
+    site,
+    urls,
+  });
   const key = (r: { file: string }) => r.file;
 
   test('reads back what it writes, one entry a line, in path order', () => {
@@ -83,7 +94,9 @@ describe('the list of published URLs', () => {
   test('refuses a file that is not such a list, naming it', () => {
     expect(() => parsePublishedList('{"urls": []}', 'old.json')).toThrow(/old\.json: not a list of published URLs/);
     expect(() => parsePublishedList('<html>', 'https://x/urls.json')).toThrow(/https:\/\/x\/urls\.json: not a list/);
-    expect(() => parsePublishedList(JSON.stringify(list([{ path: 'no-slash', kind: 'page' }])), 'u')).toThrow(/entry 1/);
+    expect(() => parsePublishedList(JSON.stringify(list([{ path: 'no-slash', kind: 'page' }])), 'u')).toThrow(
+      /entry 1/,
+    );
   });
 
   test('an article whose date moved is redirected from its old URL; one deleted is lost, with what to do', () => {
@@ -120,7 +133,11 @@ describe('the list of published URLs', () => {
       { path: '/2018/02/27/deal/', kind: 'removed', file: 'a.md' },
       { path: '/2018/01/01/earlier/', kind: 'moved', file: 'a.md', to: '/2018/02/27/deal/' },
     ]);
-    const { moved, lost } = checkPublished(previous, servedUrls([record('deal', '2018-02-27', { file: 'a.md', removed })], undefined, key), String);
+    const { moved, lost } = checkPublished(
+      previous,
+      servedUrls([record('deal', '2018-02-27', { file: 'a.md', removed })], undefined, key),
+      String,
+    );
     expect(lost).toEqual([]);
     expect(moved).toEqual([{ from: '2018/01/01/earlier/', file: 'a.md' }]);
   });

@@ -32,12 +32,19 @@ function randomArchive(seed: number, size: number): Item[] {
   const term = (n: number) => Math.floor(n * rand() ** 3);
   return Array.from({ length: size }, (_, id) => ({
     id,
-    companies: [...new Set(Array.from({ length: Math.floor(rand() * 4) }, () => String(term(30))))].map((slug) => ({ slug })),
-    topics: [...new Set(Array.from({ length: Math.floor(rand() * 3) }, () => String(term(8))))].map((slug) => ({ slug })),
+    companies: [...new Set(Array.from({ length: Math.floor(rand() * 4) }, () => String(term(30))))].map((slug) => ({
+      slug,
+    })),
+    topics: [...new Set(Array.from({ length: Math.floor(rand() * 3) }, () => String(term(8))))].map((slug) => ({
+      slug,
+    })),
   }));
 }
 
-const keysOf = (item: Item) => [...item.companies.map((ref) => `c:${ref.slug}`), ...item.topics.map((ref) => `t:${ref.slug}`)];
+const keysOf = (item: Item) => [
+  ...item.companies.map((ref) => `c:${ref.slug}`),
+  ...item.topics.map((ref) => `t:${ref.slug}`),
+];
 
 describe('RelatedIndex', () => {
   for (const seed of [1, 2, 3, 4, 5]) {
@@ -46,7 +53,8 @@ describe('RelatedIndex', () => {
       const lists = new Map<string, number[]>();
       for (const item of items) for (const key of keysOf(item)) lists.set(key, [...(lists.get(key) ?? []), item.id]);
       const index = new RelatedIndex(items.length, lists);
-      for (const item of items) expect(index.related(item.id, keysOf(item)), `article ${item.id}`).toEqual(plainRelated(item, items));
+      for (const item of items)
+        expect(index.related(item.id, keysOf(item)), `article ${item.id}`).toEqual(plainRelated(item, items));
     });
   }
 

@@ -58,7 +58,9 @@ test('the pipeline renders every body exactly as recorded', async () => {
     for (const [name, body] of inputs) {
       // Hostile files may be hostile to the parser too: their failure is part of the record.
       try {
-        rendered[`${trustedHtml ? 'trusted' : 'sanitized'}: ${name}`] = (await renderer.render(body, { frontmatter: {} })).code;
+        rendered[`${trustedHtml ? 'trusted' : 'sanitized'}: ${name}`] = (
+          await renderer.render(body, { frontmatter: {} })
+        ).code;
       } catch (error) {
         rendered[`${trustedHtml ? 'trusted' : 'sanitized'}: ${name}`] = `error: ${(error as Error).message}`;
       }

@@ -25,7 +25,20 @@ async function render(markdown: string) {
 describe('what news copy needs survives', () => {
   test('tables with alignment, code with its language, quotes, lists and emphasis', async () => {
     const { html, removed } = await render(
-      ['| L | C | R |', '| :- | :-: | -: |', '| a | b | c |', '', '```ts', 'const x = 1;', '```', '', '> quoted *text*', '', '- one', '- ~~two~~'].join('\n'),
+      [
+        '| L | C | R |',
+        '| :- | :-: | -: |',
+        '| a | b | c |',
+        '',
+        '```ts',
+        'const x = 1;',
+        '```',
+        '',
+        '> quoted *text*',
+        '',
+        '- one',
+        '- ~~two~~',
+      ].join('\n'),
     );
     // Alignment as classes: the `align` attribute is obsolete HTML.
     expect(html).toContain('<th class="align-left">L</th>');
@@ -66,7 +79,14 @@ describe('what news copy needs survives', () => {
     const { html, removed } = await render(
       '[a](https://example.com/) [b](http://example.com/) [c](mailto:desk@example.com) [d](/2020/) [e](../x/) [f](#top) ![g](https://example.com/g.png) ![h](/h.png)',
     );
-    for (const href of ['https://example.com/', 'http://example.com/', 'mailto:desk@example.com', '/2020/', '../x/', '#top'])
+    for (const href of [
+      'https://example.com/',
+      'http://example.com/',
+      'mailto:desk@example.com',
+      '/2020/',
+      '../x/',
+      '#top',
+    ])
       expect(html).toContain(`href="${href}"`);
     expect(html).toContain('src="https://example.com/g.png"');
     expect(html).toContain('src="/h.png"');
@@ -137,13 +157,17 @@ describe('what could run, embed, restyle or redirect is removed, and reported', 
   });
 
   test('a paragraph that held only removed markup leaves no empty paragraph', async () => {
-    const { html } = await render('Before.\n\n<svg onload="x()"><circle r="1"></circle></svg> <iframe></iframe>\n\nAfter.');
+    const { html } = await render(
+      'Before.\n\n<svg onload="x()"><circle r="1"></circle></svg> <iframe></iframe>\n\nAfter.',
+    );
     expect(html).not.toContain('<p></p>');
     expect(html).toContain('<p>Before.</p>');
   });
 
   test('an image that loses its only source becomes its alt text', async () => {
-    const { html, removed } = await render('Look: <img src="javascript:x()" alt="the chart"> and <img src="data:," alt="">.');
+    const { html, removed } = await render(
+      'Look: <img src="javascript:x()" alt="the chart"> and <img src="data:," alt="">.',
+    );
     expect(html).toBe('<p>Look: the chart and .</p>');
     expect(removed).toEqual(['javascript: URL in src', 'data: URL in src']);
   });
@@ -155,7 +179,9 @@ describe('what could run, embed, restyle or redirect is removed, and reported', 
   });
 
   test('each removal carries the line of the Markdown it was on', async () => {
-    const { lines } = await render('Line one.\n\nLine three.\n\n<script>x()</script>\n\n<p onclick="y()">Line seven.</p>');
+    const { lines } = await render(
+      'Line one.\n\nLine three.\n\n<script>x()</script>\n\n<p onclick="y()">Line seven.</p>',
+    );
     expect(lines).toEqual([
       { what: '<script>', line: 5 },
       { what: 'onclick attribute', line: 7 },
@@ -188,9 +214,12 @@ describe('ids after the sanitizer', () => {
 
 describe('a trusted archive', () => {
   test('keeps raw HTML as written and reports nothing', async () => {
-    const { code, metadata } = await trusted.render('<iframe src="https://video.example/1" title="Video"></iframe>\n\n<p style="color:red">x</p>', {
-      frontmatter: {},
-    });
+    const { code, metadata } = await trusted.render(
+      '<iframe src="https://video.example/1" title="Video"></iframe>\n\n<p style="color:red">x</p>',
+      {
+        frontmatter: {},
+      },
+    );
     expect(code).toContain('<iframe src="https://video.example/1" title="Video"></iframe>');
     expect(code).toContain('style="color:red"');
     expect(pipelineReport(metadata).removed).toEqual([]);

@@ -84,8 +84,24 @@ describe('buildSearchEntities', () => {
       (kind, slug) => `/base/${kind}/${slug}/`,
     );
     expect(built).toEqual([
-      { kind: 'company', name: 'Acme Corporation', aliases: ['Acme', 'Acme Corp'], url: '/base/companies/acme/', count: 2, first: '2019-01', last: '2021-12' },
-      { kind: 'author', name: 'Jane Doe', aliases: [], url: '/base/authors/jane-doe/', count: 1, first: '2020-05', last: '2020-05' },
+      {
+        kind: 'company',
+        name: 'Acme Corporation',
+        aliases: ['Acme', 'Acme Corp'],
+        url: '/base/companies/acme/',
+        count: 2,
+        first: '2019-01',
+        last: '2021-12',
+      },
+      {
+        kind: 'author',
+        name: 'Jane Doe',
+        aliases: [],
+        url: '/base/authors/jane-doe/',
+        count: 1,
+        first: '2020-05',
+        last: '2020-05',
+      },
     ]);
   });
 });

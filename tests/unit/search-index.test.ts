@@ -5,12 +5,20 @@
  */
 import { describe, expect, test } from 'vitest';
 import { addDocumentWords, wordDirectoryDocument } from '@/search/build/directory';
-import { documentContent, searchDocument, searchRecord, searchSortKey, taggedNames, type SearchContext } from '@/search/build/documents';
+import {
+  documentContent,
+  searchDocument,
+  searchRecord,
+  searchSortKey,
+  taggedNames,
+  type SearchContext,
+} from '@/search/build/documents';
 import { documentsDigest, planShards } from '@/search/build/shard-plan';
 import { date } from './helpers';
 
 const at = (year: number, month: number, lang?: string) => ({ lang, date: { year, month } });
-const countsOf = (plan: ReturnType<typeof planShards>) => Object.fromEntries(plan.shards.map((shard) => [shard.key, shard.count]));
+const countsOf = (plan: ReturnType<typeof planShards>) =>
+  Object.fromEntries(plan.shards.map((shard) => [shard.key, shard.count]));
 
 describe('planShards', () => {
   test('fills shards with whole months from the oldest; the newest shard is named by the language alone', () => {
@@ -27,13 +35,22 @@ describe('planShards', () => {
   });
 
   test('never splits a month, even one busier than a shard', () => {
-    expect(countsOf(planShards([at(2020, 1), at(2020, 1), at(2020, 1), at(2020, 2)], 'en', 2))).toEqual({ 'en-x-202001': 3, en: 1 });
+    expect(countsOf(planShards([at(2020, 1), at(2020, 1), at(2020, 1), at(2020, 2)], 'en', 2))).toEqual({
+      'en-x-202001': 3,
+      en: 1,
+    });
   });
 
   test('each language has shards of its own, named as Pagefind names languages (lower case)', () => {
     const plan = planShards([at(2020, 1), at(2020, 1, 'zh-Hans'), at(2021, 5, 'zh-Hans'), at(2021, 6)], 'en', 1);
     expect(plan.shardOf).toEqual(['en-x-202001', 'zh-hans-x-202001', 'zh-hans', 'en']);
-    expect(plan.shards.find((shard) => shard.key === 'zh-hans')).toEqual({ key: 'zh-hans', lang: 'zh-hans', from: 202105, to: 202105, count: 1 });
+    expect(plan.shards.find((shard) => shard.key === 'zh-hans')).toEqual({
+      key: 'zh-hans',
+      lang: 'zh-hans',
+      from: 202105,
+      to: 202105,
+      count: 1,
+    });
   });
 
   test('adding articles to the newest month leaves every older shard as it was', () => {
@@ -45,7 +62,13 @@ describe('planShards', () => {
 
 describe('searchSortKey', () => {
   test('orders by instant, whatever offset each date was written in', () => {
-    const written = ['2019-01-10T09:30:00+02:00', '2019-01-10T08:00:00Z', '2019-01-10T03:00:00-05:00', '2019-01-10', '1969-07-20T20:17:00Z'];
+    const written = [
+      '2019-01-10T09:30:00+02:00',
+      '2019-01-10T08:00:00Z',
+      '2019-01-10T03:00:00-05:00',
+      '2019-01-10',
+      '1969-07-20T20:17:00Z',
+    ];
     const keys = written.map((w) => searchSortKey(date(w)));
     expect(keys[4]! < keys[3]!).toBe(true);
     expect(keys[3]! < keys[0]!).toBe(true);
@@ -54,7 +77,9 @@ describe('searchSortKey', () => {
   });
 
   test('keys are equally wide digits, so text and number order agree', () => {
-    const keys = ['0001-01-01', '1969-12-31T23:59:59Z', '1970-01-01', '2024-02-29', '9999-12-31T23:59:59Z'].map((w) => searchSortKey(date(w)));
+    const keys = ['0001-01-01', '1969-12-31T23:59:59Z', '1970-01-01', '2024-02-29', '9999-12-31T23:59:59Z'].map((w) =>
+      searchSortKey(date(w)),
+    );
     expect(new Set(keys.map((k) => k.length)).size).toBe(1);
     for (const key of keys) expect(key).toMatch(/^\d+$/);
     expect([...keys].sort()).toEqual(keys);
@@ -62,7 +87,11 @@ describe('searchSortKey', () => {
   });
 });
 
-const ref = (kind: 'companies' | 'topics' | 'authors', name: string, slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-')) => ({ kind, slug, name });
+const ref = (
+  kind: 'companies' | 'topics' | 'authors',
+  name: string,
+  slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
+) => ({ kind, slug, name });
 const context: SearchContext = {
   termUrl: (r) => `/news/${r.kind}/${r.slug}/`,
   aliasesOf: (r) => (r.slug === 'microsoft' ? ['MSFT', 'Microsoft Corp.'] : []),
@@ -103,7 +132,9 @@ describe('searchRecord', () => {
   });
 
   test('the month is the month as written, not the UTC month', () => {
-    expect(searchRecord({ ...article, date: date('2019-01-01T01:00:00+09:00') }, context.termUrl).filters.month).toEqual(['2019-01']);
+    expect(
+      searchRecord({ ...article, date: date('2019-01-01T01:00:00+09:00') }, context.termUrl).filters.month,
+    ).toEqual(['2019-01']);
   });
 });
 
@@ -126,7 +157,8 @@ describe('searchDocument', () => {
 
   /** A body whose key is its text, as the loader's digest would be. */
   const body = (html: string) => ({ key: html, html: async () => html });
-  const contentOf = (input: typeof article) => documentContent(searchDocument(input, body('<p>Body.</p>'), 'en', context));
+  const contentOf = (input: typeof article) =>
+    documentContent(searchDocument(input, body('<p>Body.</p>'), 'en', context));
 
   test('escapes every text, and puts the document in its shard', async () => {
     const doc = searchDocument(article, body('<p>Body.</p>'), 'en-x-202201', context);
@@ -136,7 +168,9 @@ describe('searchDocument', () => {
     expect(content.indexOf('<p>Body.</p>')).toBeGreaterThan(content.indexOf('</h1>'));
     expect(content.indexOf('<p>Body.</p>')).toBeLessThan(content.indexOf('data-pagefind-ignore'));
     expect(content).toContain('<html lang="en-x-202201">');
-    expect(content).toContain('<h1 data-pagefind-meta="title">Q&amp;A: &lt;b&gt;&quot;Tags&quot;&lt;/b&gt; &lt;/script&gt;</h1>');
+    expect(content).toContain(
+      '<h1 data-pagefind-meta="title">Q&amp;A: &lt;b&gt;&quot;Tags&quot;&lt;/b&gt; &lt;/script&gt;</h1>',
+    );
     expect(content).toContain('<p>A summary with &lt;img src=x onerror=alert(1)&gt;</p>');
     expect(content).toContain('<span data-pagefind-filter="company">Fish &amp; Chips &lt;Ltd&gt;</span>');
     expect(content).toContain('<span data-pagefind-filter="month">2022-03</span>');
@@ -155,7 +189,15 @@ describe('searchDocument', () => {
 
   test('each name once: resolved names, registry aliases and the spellings the article used', async () => {
     // "microsoft corp" reads as the alias "Microsoft Corp."; "MICROSOFT" as the name.
-    expect(taggedNames(article, context)).toEqual(['Fish & Chips <Ltd>', 'Microsoft', 'MSFT', 'Microsoft Corp.', 'R&D', "Zoë <O'Brien>", 'Fish and Chips']);
+    expect(taggedNames(article, context)).toEqual([
+      'Fish & Chips <Ltd>',
+      'Microsoft',
+      'MSFT',
+      'Microsoft Corp.',
+      'R&D',
+      "Zoë <O'Brien>",
+      'Fish and Chips',
+    ]);
     const other = { ...article, terms: { companies: [], topics: [], authors: [] } };
     expect(await contentOf(other)).not.toContain('data-pagefind-weight');
   });
@@ -198,7 +240,9 @@ describe('the word directory', () => {
   });
 
   test('keeps character references as the HTML writes them, and the words of attributes out', () => {
-    expect(wordsOf('<p title="Hidden words">AT&amp;T and &Eacute;cole</p>')).toEqual(['AT&amp;T', 'and', '&Eacute;cole'].sort());
+    expect(wordsOf('<p title="Hidden words">AT&amp;T and &Eacute;cole</p>')).toEqual(
+      ['AT&amp;T', 'and', '&Eacute;cole'].sort(),
+    );
   });
 
   test('the words a document is indexed by are gathered from its text, not its metadata', async () => {
@@ -228,7 +272,9 @@ describe('the word directory', () => {
     expect(doc.url).toBe('/en-x-201803/');
     expect(doc.content).toContain('<html lang="en-x-words">');
     expect(doc.content).toContain('<p>acme AT&amp;T x&lt;script></p>');
-    expect(doc.content).toContain('<div data-pagefind-ignore><span data-pagefind-filter="shard">en-x-201803</span></div>');
+    expect(doc.content).toContain(
+      '<div data-pagefind-ignore><span data-pagefind-filter="shard">en-x-201803</span></div>',
+    );
     expect(doc.content).not.toContain('<script>');
   });
 });

@@ -30,7 +30,9 @@ describe('mergeNewestFirst', () => {
 
   test('interleaved shards come back in date order', async () => {
     const { value } = loader();
-    expect((await mergeNewestFirst([shard('en', [100, 300]), shard('zh', [200, 400])], value)).map((r) => r.date)).toEqual([400, 300, 200, 100]);
+    expect(
+      (await mergeNewestFirst([shard('en', [100, 300]), shard('zh', [200, 400])], value)).map((r) => r.date),
+    ).toEqual([400, 300, 200, 100]);
   });
 
   test('three lists, ties and uneven sizes', async () => {
@@ -53,7 +55,9 @@ describe('mergeNewestFirst', () => {
 
   test('balanced lists are merged by loading each result once', async () => {
     const { loaded, value } = loader();
-    expect((await mergeNewestFirst([shard('en', [1, 3, 5, 7]), shard('zh', [2, 4, 6, 8])], value)).map((r) => r.date)).toEqual([8, 7, 6, 5, 4, 3, 2, 1]);
+    expect(
+      (await mergeNewestFirst([shard('en', [1, 3, 5, 7]), shard('zh', [2, 4, 6, 8])], value)).map((r) => r.date),
+    ).toEqual([8, 7, 6, 5, 4, 3, 2, 1]);
     expect(loaded).toHaveLength(8);
   });
 });

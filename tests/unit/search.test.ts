@@ -23,7 +23,11 @@ const params = (query: string) => new URLSearchParams(query);
 
 describe('search state in the URL', () => {
   test('reads the query, facets (repeated keys), date range and sort', () => {
-    expect(searchStateFromParams(params('q=+cloud+deal+&company=Globex&company=Acme+Corporation&from=2015-01&to=2017-12&sort=oldest'))).toEqual({
+    expect(
+      searchStateFromParams(
+        params('q=+cloud+deal+&company=Globex&company=Acme+Corporation&from=2015-01&to=2017-12&sort=oldest'),
+      ),
+    ).toEqual({
       q: 'cloud deal',
       filters: { company: ['Globex', 'Acme Corporation'] },
       from: '2015-01',
@@ -33,7 +37,9 @@ describe('search state in the URL', () => {
   });
 
   test('ignores unknown keys, empty values, bad months and unknown sorts; newest first is the default', () => {
-    expect(searchStateFromParams(params('x=1&company=&company=%20&topic=AI&topic=AI&sort=sideways&from=2015-13&to=15-01'))).toEqual({
+    expect(
+      searchStateFromParams(params('x=1&company=&company=%20&topic=AI&topic=AI&sort=sideways&from=2015-13&to=15-01')),
+    ).toEqual({
       q: '',
       filters: { topic: ['AI'] },
       from: undefined,
@@ -109,7 +115,12 @@ describe('Pagefind options', () => {
 
 describe('which shards a search reads', () => {
   const shard = (key: string, from: number, to: number, lang = 'en'): ShardInfo => ({ key, lang, from, to, count: 1 });
-  const shards = [shard('en-x-201801', 201801, 201812), shard('en-x-201901', 201901, 201906), shard('en', 201907, 202003), shard('zh', 201905, 201905, 'zh')];
+  const shards = [
+    shard('en-x-201801', 201801, 201812),
+    shard('en-x-201901', 201901, 201906),
+    shard('en', 201907, 202003),
+    shard('zh', 201905, 201905, 'zh'),
+  ];
   const keys = (plan: ReturnType<typeof planShardSearch>) => plan.map((search) => search.shard.key);
 
   test('newest first starts with the newest shard; oldest first with the oldest', () => {
@@ -123,13 +134,19 @@ describe('which shards a search reads', () => {
     expect(plan[0]!.months).toEqual(['2019-01', '2019-02']);
     expect(plan[1]!.months).toEqual(['2018-11', '2018-12']);
     // A shard wholly in the range needs no month filter.
-    expect(planShardSearch(shards, { from: '2019-01' }, 'newest').find((s) => s.shard.key === 'en-x-201901')!.months).toBeUndefined();
+    expect(
+      planShardSearch(shards, { from: '2019-01' }, 'newest').find((s) => s.shard.key === 'en-x-201901')!.months,
+    ).toBeUndefined();
     expect(planShardSearch(shards, { from: '2030-01' }, 'newest')).toEqual([]);
   });
 
   test('shards covering the same months (other languages) are read together, to merge by date', () => {
     const groups = groupOverlapping(planShardSearch(shards, {}, 'newest'));
-    expect(groups.map((group) => group.map((s) => s.shard.key))).toEqual([['en'], ['en-x-201901', 'zh'], ['en-x-201801']]);
+    expect(groups.map((group) => group.map((s) => s.shard.key))).toEqual([
+      ['en'],
+      ['en-x-201901', 'zh'],
+      ['en-x-201801'],
+    ]);
   });
 
   test('a language of more than one shard has a word directory, named so no shard can be', () => {

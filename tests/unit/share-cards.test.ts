@@ -24,7 +24,8 @@ import { buildArchive } from '@/lib/model/archive';
 import { date, record } from './helpers';
 
 const site = { title: 'Newsroom Archive', description: 'An archive.', lang: 'en' };
-const spec = (title: string, lang = 'en'): CardSpec => articleCard({ title, lang, dateText: '27 February 2018', bylines: ['Jane Doe'] }, site);
+const spec = (title: string, lang = 'en'): CardSpec =>
+  articleCard({ title, lang, dateText: '27 February 2018', bylines: ['Jane Doe'] }, site);
 
 describe('a card', () => {
   test('is named by what it shows: the same text, the same file; another headline, another', () => {
@@ -70,8 +71,14 @@ describe('fonts', () => {
   });
 
   test('only the subsets holding the text are loaded: none of a CJK font for English', () => {
-    const sans = { family: 'Sans', subsets: { latin: parseUnicodeRange('U+0000-00FF'), cyrillic: parseUnicodeRange('U+0400-045F') } };
-    const cjk = { family: 'CJK', subsets: { '[1]': parseUnicodeRange('U+0020-007F,U+4E00-4E10'), '[2]': parseUnicodeRange('U+5000-5010') } };
+    const sans = {
+      family: 'Sans',
+      subsets: { latin: parseUnicodeRange('U+0000-00FF'), cyrillic: parseUnicodeRange('U+0400-045F') },
+    };
+    const cjk = {
+      family: 'CJK',
+      subsets: { '[1]': parseUnicodeRange('U+0020-007F,U+4E00-4E10'), '[2]': parseUnicodeRange('U+5000-5010') },
+    };
     expect(subsetsFor('Москва and Paris', [sans, cjk])).toEqual([
       ['Sans', 'cyrillic'],
       ['Sans', 'latin'],
@@ -92,7 +99,10 @@ describe('fonts', () => {
 /** The outline satori draws for one character with the given fonts, as SVG path data. */
 async function outline(char: string, fonts: ReturnType<typeof fontsFor>): Promise<string> {
   const svg = await satori(
-    { type: 'div', props: { style: { display: 'flex', fontSize: 64, fontFamily: fonts.family, fontWeight: 700 }, children: char } } as never,
+    {
+      type: 'div',
+      props: { style: { display: 'flex', fontSize: 64, fontFamily: fonts.family, fontWeight: 700 }, children: char },
+    } as never,
     {
       width: 100,
       height: 100,

@@ -5,7 +5,10 @@ describe('slugify (the one slug rule: README, "Content")', () => {
   test.each([
     ['Microsoft', 'microsoft'],
     ['Cloud computing', 'cloud-computing'],
-    ['Microsoft And Xiaomi Ink AI And Cloud Computing Partnership Deal', 'microsoft-and-xiaomi-ink-ai-and-cloud-computing-partnership-deal'],
+    [
+      'Microsoft And Xiaomi Ink AI And Cloud Computing Partnership Deal',
+      'microsoft-and-xiaomi-ink-ai-and-cloud-computing-partnership-deal',
+    ],
   ])('lower-cases and joins words: %s', (name, slug) => {
     expect(slugify(name)).toBe(slug);
   });

@@ -12,7 +12,9 @@ const site = { title: 'Test Archive', url: 'https://news.example.org/archive/', 
 const urls = createUrls('/archive/');
 
 function archive() {
-  const indexed = indexCompanyRegistry([{ ...company('acme', 'Acme Corporation', ['Acme']), website: 'https://acme.example/' }]);
+  const indexed = indexCompanyRegistry([
+    { ...company('acme', 'Acme Corporation', ['Acme']), website: 'https://acme.example/' },
+  ]);
   const registry = indexed.ok ? indexed.index : undefined;
   if (Array.isArray(registry)) throw new Error('registry');
   return buildArchive(
@@ -39,7 +41,9 @@ function archive() {
 describe('newsArticleJsonLd', () => {
   test('describes the article with absolute URLs and its dates in their written zone', () => {
     const tricky = archive().articles[0];
-    const data = newsArticleJsonLd(tricky, { site, urls }, (slug) => (slug === 'acme' ? 'https://acme.example/' : undefined));
+    const data = newsArticleJsonLd(tricky, { site, urls }, (slug) =>
+      slug === 'acme' ? 'https://acme.example/' : undefined,
+    );
     expect(data).toEqual({
       '@context': 'https://schema.org',
       '@type': 'NewsArticle',
@@ -51,11 +55,26 @@ describe('newsArticleJsonLd', () => {
       datePublished: '2022-03-04T23:30:00-05:00',
       dateModified: '2022-03-06T00:00:00Z',
       inLanguage: 'en-GB',
-      author: [{ '@type': 'Person', name: 'Jane </script> Doe', url: 'https://news.example.org/archive/authors/jane-script-doe/' }],
+      author: [
+        {
+          '@type': 'Person',
+          name: 'Jane </script> Doe',
+          url: 'https://news.example.org/archive/authors/jane-script-doe/',
+        },
+      ],
       publisher: { '@type': 'Organization', name: 'Test Archive', url: 'https://news.example.org/archive/' },
       about: [
-        { '@type': 'Organization', name: 'Fish & Chips <Ltd> "Q"', url: 'https://news.example.org/archive/companies/fish-and-chips-ltd-q/' },
-        { '@type': 'Organization', name: 'Acme Corporation', url: 'https://news.example.org/archive/companies/acme/', sameAs: 'https://acme.example/' },
+        {
+          '@type': 'Organization',
+          name: 'Fish & Chips <Ltd> "Q"',
+          url: 'https://news.example.org/archive/companies/fish-and-chips-ltd-q/',
+        },
+        {
+          '@type': 'Organization',
+          name: 'Acme Corporation',
+          url: 'https://news.example.org/archive/companies/acme/',
+          sameAs: 'https://acme.example/',
+        },
       ],
       keywords: ['R&D <experimental>'],
       isBasedOn: { '@type': 'CreativeWork', url: 'https://example.com/story?a=1&b=2', name: 'Example & Sons' },
@@ -65,7 +84,9 @@ describe('newsArticleJsonLd', () => {
   test('without a byline the publisher is the author; without companies or topics those fields are absent', () => {
     const staff = archive().articles.find((a) => a.slug === 'staff')!;
     const data = newsArticleJsonLd(staff, { site, urls });
-    expect(data.author).toEqual([{ '@type': 'Organization', name: 'Test Archive', url: 'https://news.example.org/archive/' }]);
+    expect(data.author).toEqual([
+      { '@type': 'Organization', name: 'Test Archive', url: 'https://news.example.org/archive/' },
+    ]);
     expect(data.dateModified).toBe(data.datePublished);
     expect(data.inLanguage).toBe('en');
     expect(data).not.toHaveProperty('about');
@@ -141,8 +162,16 @@ describe('corrections', () => {
     ]).articles;
     const data = JSON.parse(serializeJsonLd(newsArticleJsonLd(article, { site, urls })));
     expect(data.correction).toEqual([
-      { '@type': 'CorrectionComment', datePublished: '2020-01-03T08:00:00+01:00', text: 'An earlier version misspelt Xiaomi.' },
-      { '@type': 'CorrectionComment', datePublished: '2020-01-05T00:00:00Z', text: 'A figure was wrong: 92.4 million, not 94.2.' },
+      {
+        '@type': 'CorrectionComment',
+        datePublished: '2020-01-03T08:00:00+01:00',
+        text: 'An earlier version misspelt Xiaomi.',
+      },
+      {
+        '@type': 'CorrectionComment',
+        datePublished: '2020-01-05T00:00:00Z',
+        text: 'A figure was wrong: 92.4 million, not 94.2.',
+      },
     ]);
     expect(data.dateModified).toBe('2020-01-05T00:00:00Z');
     expect(lastModified(article).written).toBe('2020-01-05');

@@ -3,9 +3,11 @@ import { deriveSummary, shortenText, SUMMARY_MAX_LENGTH } from '@/lib/content/su
 
 describe('deriveSummary', () => {
   test('the first paragraph as plain text, skipping headings', () => {
-    expect(deriveSummary('## Xiaomi\n\nMicrosoft and **Xiaomi** have [announced](https://x.org) an `expansion`.\n\nSecond paragraph.')).toBe(
-      'Microsoft and Xiaomi have announced an expansion.',
-    );
+    expect(
+      deriveSummary(
+        '## Xiaomi\n\nMicrosoft and **Xiaomi** have [announced](https://x.org) an `expansion`.\n\nSecond paragraph.',
+      ),
+    ).toBe('Microsoft and Xiaomi have announced an expansion.');
   });
 
   test('line breaks inside the paragraph become single spaces', () => {
@@ -37,7 +39,9 @@ describe('shortenText', () => {
   });
 
   test('cuts at the last sentence end within the limit', () => {
-    expect(shortenText('First sentence here. Second sentence is longer than the rest.', 40)).toBe('First sentence here.');
+    expect(shortenText('First sentence here. Second sentence is longer than the rest.', 40)).toBe(
+      'First sentence here.',
+    );
     expect(shortenText('Is it a question? Then the answer follows at length.', 30)).toBe('Is it a question?');
   });
 

@@ -44,16 +44,17 @@ describe('indexCompanyRegistry', () => {
       {
         file: 'content/companies/xiaomi-global.md',
         field: 'aliases',
-        message: '"xiaomi-corp" also names the company in content/companies/xiaomi.md; each name or alias may belong to one company only',
+        message:
+          '"xiaomi-corp" also names the company in content/companies/xiaomi.md; each name or alias may belong to one company only',
       },
     ]);
   });
 
   test("one entry's name used as another's alias is a clash too", () => {
     const result = indexCompanyRegistry([microsoft, company('ms', 'MS', ['Microsoft'])]);
-    expect(!result.ok && result.problems.map((p) => [p.file, p.message.includes('content/companies/microsoft.md')])).toEqual([
-      ['content/companies/ms.md', true],
-    ]);
+    expect(
+      !result.ok && result.problems.map((p) => [p.file, p.message.includes('content/companies/microsoft.md')]),
+    ).toEqual([['content/companies/ms.md', true]]);
   });
 
   test('an entry repeating its own name as an alias is not a clash', () => {
@@ -87,7 +88,12 @@ describe('collectTerms', () => {
   });
 
   test('the registry name wins even when an alias spelling is used more', () => {
-    const terms = collectTerms('companies', [a('1', 'Xiaomi Corp'), a('2', 'Xiaomi Corp'), a('3', 'xiaomi')], namesOf, registry(xiaomi));
+    const terms = collectTerms(
+      'companies',
+      [a('1', 'Xiaomi Corp'), a('2', 'Xiaomi Corp'), a('3', 'xiaomi')],
+      namesOf,
+      registry(xiaomi),
+    );
     expect(terms.get('xiaomi')!.name).toBe('Xiaomi');
   });
 
@@ -99,7 +105,11 @@ describe('collectTerms', () => {
   });
 
   test('for unregistered names the most used spelling wins', () => {
-    const terms = collectTerms('companies', [a('1', 'Acme Corp.'), a('2', 'ACME Corp'), a('3', 'ACME Corp'), a('4', 'acme corp')], namesOf);
+    const terms = collectTerms(
+      'companies',
+      [a('1', 'Acme Corp.'), a('2', 'ACME Corp'), a('3', 'ACME Corp'), a('4', 'acme corp')],
+      namesOf,
+    );
     expect(terms.size).toBe(1);
     expect(terms.get('acme-corp')).toMatchObject({ name: 'ACME Corp' });
     expect(terms.get('acme-corp')!.articles).toHaveLength(4);
@@ -122,7 +132,11 @@ describe('collectTerms', () => {
   });
 
   test('topics and authors use the same name merging, without a registry', () => {
-    const topics = collectTerms('topics', [a('1', 'Artificial intelligence'), a('2', 'Artificial Intelligence'), a('3', 'Artificial intelligence')], namesOf);
+    const topics = collectTerms(
+      'topics',
+      [a('1', 'Artificial intelligence'), a('2', 'Artificial Intelligence'), a('3', 'Artificial intelligence')],
+      namesOf,
+    );
     expect([...topics.values()].map((t) => [t.kind, t.slug, t.name, t.articles.length])).toEqual([
       ['topics', 'artificial-intelligence', 'Artificial intelligence', 3],
     ]);

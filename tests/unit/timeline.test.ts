@@ -8,7 +8,11 @@ const shape = (years: ReturnType<typeof groupByPeriod<ReturnType<typeof record>>
   years.map((y) => ({
     year: y.year,
     count: y.count,
-    months: y.months.map((m) => ({ month: m.month, count: m.count, days: m.days.map((d) => [d.day, d.articles.map((a) => a.slug)]) })),
+    months: y.months.map((m) => ({
+      month: m.month,
+      count: m.count,
+      days: m.days.map((d) => [d.day, d.articles.map((a) => a.slug)]),
+    })),
   }));
 
 describe('groupByPeriod', () => {
@@ -47,11 +51,15 @@ describe('groupByPeriod', () => {
   test('articles are grouped by their written date, not their UTC date', () => {
     // 01:00 on 1 March in Beijing is 17:00 UTC on 28 February: it belongs to March.
     const years = groupByPeriod(newestFirst(record('beijing', '2018-03-01T01:00:00+08:00')));
-    expect(shape(years)).toEqual([{ year: 2018, count: 1, months: [{ month: 3, count: 1, days: [[1, ['beijing']]] }] }]);
+    expect(shape(years)).toEqual([
+      { year: 2018, count: 1, months: [{ month: 3, count: 1, days: [[1, ['beijing']]] }] },
+    ]);
   });
 
   test('written New Year in one offset is still the old year in UTC: filed under the new year', () => {
-    const years = groupByPeriod(newestFirst(record('berlin', '2019-01-01T00:30:00+01:00'), record('utc', '2018-12-31T23:45:00Z')));
+    const years = groupByPeriod(
+      newestFirst(record('berlin', '2019-01-01T00:30:00+01:00'), record('utc', '2018-12-31T23:45:00Z')),
+    );
     // Instants: berlin is 23:30 UTC, utc 23:45 UTC, so utc comes first in the list...
     // ...but the groups are calendar-ordered: 2019 before 2018.
     expect(years.map((y) => [y.year, y.articles.map((a) => a.slug)])).toEqual([

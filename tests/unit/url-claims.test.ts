@@ -10,7 +10,8 @@ describe('article URLs', () => {
       {
         file: 'content/articles/b/deal.md',
         field: 'date',
-        message: 'this article and content/articles/a/deal.md would both be published at /2018/02/27/deal/; rename one file or change its date',
+        message:
+          'this article and content/articles/a/deal.md would both be published at /2018/02/27/deal/; rename one file or change its date',
       },
     ]);
   });
@@ -29,7 +30,13 @@ describe('article URLs', () => {
   });
 
   test('different slugs on one day, or one slug on different days, are fine', () => {
-    expect(findUrlConflicts([record('a', '2018-02-27'), record('b', '2018-02-27'), record('a2', '2018-02-28', { slug: 'a' })])).toEqual([]);
+    expect(
+      findUrlConflicts([
+        record('a', '2018-02-27'),
+        record('b', '2018-02-27'),
+        record('a2', '2018-02-28', { slug: 'a' }),
+      ]),
+    ).toEqual([]);
   });
 
   test('a draft does not claim its URL', () => {
@@ -53,7 +60,12 @@ describe('aliases', () => {
     const a = record('a', '2018-02-27', { file: 'a.md', aliases: [alias('news/old/', 5)] });
     const b = record('b', '2018-02-28', { file: 'b.md', aliases: [alias('other/'), alias('news/old/', 9)] });
     expect(findUrlConflicts([b, a])).toEqual([
-      { file: 'b.md', line: 9, field: 'aliases[1]', message: '/news/old/ is already an alias of a.md (line 5); an alias leads to one article only' },
+      {
+        file: 'b.md',
+        line: 9,
+        field: 'aliases[1]',
+        message: '/news/old/ is already an alias of a.md (line 5); an alias leads to one article only',
+      },
     ]);
   });
 
@@ -61,7 +73,14 @@ describe('aliases', () => {
     const a = record('a', '2018-02-27', { file: 'a.md' });
     const b = record('b', '2019-05-01', {
       file: 'b.md',
-      aliases: [alias('2018/02/27/a/', 3), alias('2019/05/01/b/', 4), alias('2019/', 5), alias('companies/acme/', 6), alias('feed/', 7), alias('search/', 8)],
+      aliases: [
+        alias('2018/02/27/a/', 3),
+        alias('2019/05/01/b/', 4),
+        alias('2019/', 5),
+        alias('companies/acme/', 6),
+        alias('feed/', 7),
+        alias('search/', 8),
+      ],
     });
     const problems = findUrlConflicts([a, b]);
     expect(problems.map((p) => [p.line, p.message.split(';')[0]])).toEqual([
@@ -76,7 +95,11 @@ describe('aliases', () => {
 
   test("a scheduled article's URL is claimed already; a draft's aliases claim nothing yet", () => {
     const scheduled = record('later', '2030-01-01', { file: 'later.md' });
-    const draft = record('draft', '2018-01-01', { file: 'draft.md', draft: true, aliases: [alias('2030/01/01/later/')] });
+    const draft = record('draft', '2018-01-01', {
+      file: 'draft.md',
+      draft: true,
+      aliases: [alias('2030/01/01/later/')],
+    });
     const other = record('other', '2018-01-02', { file: 'other.md', aliases: [alias('2030/01/01/later/')] });
     expect(findUrlConflicts([scheduled, draft, other]).map((p) => p.file)).toEqual(['other.md']);
   });

@@ -49,21 +49,24 @@ describe('createUrls at the root', () => {
 });
 
 describe('createUrls under a sub-path', () => {
-  test.each(['/archive/', 'archive', '/archive', 'archive/', '//archive//'])('base %j gives /archive/ links', (base) => {
-    const urls = createUrls(base);
-    expect(urls.base).toBe('/archive/');
-    expect(urls.home()).toBe('/archive/');
-    expect(urls.article(article)).toBe('/archive/2018/02/07/microsoft-and-xiaomi/');
-    expect(urls.timeline()).toBe('/archive/timeline/');
-    expect(urls.month(2018, 12)).toBe('/archive/2018/12/');
-    expect(urls.term('companies', 'xiaomi', 3)).toBe('/archive/companies/xiaomi/3/');
-    expect(urls.termFeed('companies', 'xiaomi')).toBe('/archive/companies/xiaomi/rss.xml');
-    expect(urls.feed()).toBe('/archive/rss.xml');
-    expect(urls.search('q')).toBe('/archive/search/?q=q');
-    expect(urls.onThisDay()).toBe('/archive/on-this-day/');
-    expect(urls.onThisDay(2, 29)).toBe('/archive/on-this-day/02-29/');
-    expect(urls.path('/favicon.svg')).toBe('/archive/favicon.svg');
-  });
+  test.each(['/archive/', 'archive', '/archive', 'archive/', '//archive//'])(
+    'base %j gives /archive/ links',
+    (base) => {
+      const urls = createUrls(base);
+      expect(urls.base).toBe('/archive/');
+      expect(urls.home()).toBe('/archive/');
+      expect(urls.article(article)).toBe('/archive/2018/02/07/microsoft-and-xiaomi/');
+      expect(urls.timeline()).toBe('/archive/timeline/');
+      expect(urls.month(2018, 12)).toBe('/archive/2018/12/');
+      expect(urls.term('companies', 'xiaomi', 3)).toBe('/archive/companies/xiaomi/3/');
+      expect(urls.termFeed('companies', 'xiaomi')).toBe('/archive/companies/xiaomi/rss.xml');
+      expect(urls.feed()).toBe('/archive/rss.xml');
+      expect(urls.search('q')).toBe('/archive/search/?q=q');
+      expect(urls.onThisDay()).toBe('/archive/on-this-day/');
+      expect(urls.onThisDay(2, 29)).toBe('/archive/on-this-day/02-29/');
+      expect(urls.path('/favicon.svg')).toBe('/archive/favicon.svg');
+    },
+  );
 
   test('a nested base works too', () => {
     expect(createUrls('/news/archive/').article(article)).toBe('/news/archive/2018/02/07/microsoft-and-xiaomi/');
@@ -76,7 +79,12 @@ describe('createUrls under a sub-path', () => {
   test('every link of every term kind starts with the base', () => {
     const urls = createUrls('/archive/');
     for (const kind of TERM_KINDS) {
-      for (const link of [urls.termIndex(kind), urls.term(kind, 'x'), urls.term(kind, 'x', 2), urls.termFeed(kind, 'x')]) {
+      for (const link of [
+        urls.termIndex(kind),
+        urls.term(kind, 'x'),
+        urls.term(kind, 'x', 2),
+        urls.termFeed(kind, 'x'),
+      ]) {
         expect(link.startsWith('/archive/'), link).toBe(true);
         expect(link).not.toContain('//');
       }
@@ -86,8 +94,12 @@ describe('createUrls under a sub-path', () => {
 
 describe('absoluteUrl', () => {
   test('joins a base-prefixed path to the site origin without doubling the base', () => {
-    expect(absoluteUrl('/archive/2018/', 'https://user.github.io/archive/')).toBe('https://user.github.io/archive/2018/');
+    expect(absoluteUrl('/archive/2018/', 'https://user.github.io/archive/')).toBe(
+      'https://user.github.io/archive/2018/',
+    );
     expect(absoluteUrl('/rss.xml', 'http://localhost:4321/')).toBe('http://localhost:4321/rss.xml');
-    expect(absoluteUrl(createUrls('/archive/').article(article), 'https://x.org/archive/')).toBe('https://x.org/archive/2018/02/07/microsoft-and-xiaomi/');
+    expect(absoluteUrl(createUrls('/archive/').article(article), 'https://x.org/archive/')).toBe(
+      'https://x.org/archive/2018/02/07/microsoft-and-xiaomi/',
+    );
   });
 });

@@ -10,13 +10,21 @@ describe('countArticles', () => {
 
 describe('countOf', () => {
   it('takes an irregular plural', () => {
-    expect([countOf(1, 'company', 'companies'), countOf(3, 'company', 'companies'), countOf(0, 'warning')]).toEqual(['1 company', '3 companies', '0 warnings']);
+    expect([countOf(1, 'company', 'companies'), countOf(3, 'company', 'companies'), countOf(0, 'warning')]).toEqual([
+      '1 company',
+      '3 companies',
+      '0 warnings',
+    ]);
   });
 });
 
 describe('formatMonthName', () => {
   it('names a month in three widths', () => {
-    expect([formatMonthName(2), formatMonthName(2, 'short'), formatMonthName(2, 'narrow')]).toEqual(['February', 'Feb', 'F']);
+    expect([formatMonthName(2), formatMonthName(2, 'short'), formatMonthName(2, 'narrow')]).toEqual([
+      'February',
+      'Feb',
+      'F',
+    ]);
     expect(formatMonthName(12)).toBe('December');
   });
 });

@@ -3,7 +3,9 @@ import { slug } from './slug';
 
 /** Every company or topic with its articles, newest first. */
 export async function termPaths(field: 'companies' | 'topics') {
-  const articles = (await getCollection('articles', (a) => !a.data.draft)).sort((a, b) => b.data.date.getTime() - a.data.date.getTime());
+  const articles = (await getCollection('articles', (a) => !a.data.draft)).sort(
+    (a, b) => b.data.date.getTime() - a.data.date.getTime(),
+  );
   const terms = new Map<string, { name: string; articles: CollectionEntry<'articles'>[] }>();
   for (const article of articles) {
     for (const name of article.data[field]) {

@@ -16,7 +16,9 @@ function escapeRegExp(text: string): string {
 
 /** Where a name first stands in the text as a whole word (any case), or -1. */
 function firstMention(text: string, name: string): number {
-  const pattern = UNSPACED_SCRIPT.test(name) ? escapeRegExp(name) : `(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`;
+  const pattern = UNSPACED_SCRIPT.test(name)
+    ? escapeRegExp(name)
+    : `(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`;
   return text.search(new RegExp(pattern, 'iu'));
 }
 
@@ -24,7 +26,9 @@ function firstMention(text: string, name: string): number {
 export function findRegistryCompanies(text: string, registry: readonly CompanyRecord[]): string[] {
   const found: { name: string; at: number }[] = [];
   for (const company of registry) {
-    const positions = [company.name, ...company.aliases].map((name) => firstMention(text, name)).filter((at) => at >= 0);
+    const positions = [company.name, ...company.aliases]
+      .map((name) => firstMention(text, name))
+      .filter((at) => at >= 0);
     if (positions.length) found.push({ name: company.name, at: Math.min(...positions) });
   }
   return found.sort((a, b) => a.at - b.at || a.name.localeCompare(b.name)).map(({ name }) => name);
@@ -51,8 +55,14 @@ const NAME_LIST =
  * editor to confirm: names with a corporate suffix, acronyms, and the other members of a list
  * that names at least one company (`IBM, Google and Amazon`). In order of first mention.
  */
-export function findOtherOrganisations(text: string, registry: readonly CompanyRecord[], known: readonly string[] = []): string[] {
-  const knownNames = new Set([...registry.flatMap((company) => [company.name, ...company.aliases]), ...known].map(normalizeName));
+export function findOtherOrganisations(
+  text: string,
+  registry: readonly CompanyRecord[],
+  known: readonly string[] = [],
+): string[] {
+  const knownNames = new Set(
+    [...registry.flatMap((company) => [company.name, ...company.aliases]), ...known].map(normalizeName),
+  );
   const candidates = new Map<string, number>();
   const add = (raw: string, at: number) => {
     const name = raw.replace(/[,.]+$/, '').trim();
@@ -62,7 +72,11 @@ export function findOtherOrganisations(text: string, registry: readonly CompanyR
   };
   const isOrganisation = (name: string) => {
     const key = normalizeName(name);
-    return knownNames.has(key) || (/^[A-Z][A-Z0-9&]{1,5}$/.test(name) && !COMMON_ACRONYMS.has(name)) || new RegExp(CORPORATE_SUFFIX.source, 'u').test(name);
+    return (
+      knownNames.has(key) ||
+      (/^[A-Z][A-Z0-9&]{1,5}$/.test(name) && !COMMON_ACRONYMS.has(name)) ||
+      new RegExp(CORPORATE_SUFFIX.source, 'u').test(name)
+    );
   };
 
   for (const match of text.matchAll(CORPORATE_SUFFIX)) add(match[1], match.index);

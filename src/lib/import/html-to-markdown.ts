@@ -49,7 +49,8 @@ function protectRawElements(html: string): { text: string; restore: (text: strin
   const held: string[] = [];
   const text = html.replace(
     RAW_ELEMENT,
-    (_, open: string, _name: string, content: string, close: string) => `${open}${HOLD_OPEN}${held.push(content) - 1}${HOLD_CLOSE}${close}`,
+    (_, open: string, _name: string, content: string, close: string) =>
+      `${open}${HOLD_OPEN}${held.push(content) - 1}${HOLD_CLOSE}${close}`,
   );
   const pattern = new RegExp(`${HOLD_OPEN}(\\d+)${HOLD_CLOSE}`, 'g');
   return { text, restore: (rewritten) => rewritten.replace(pattern, (_, index: string) => held[Number(index)]) };
@@ -67,7 +68,8 @@ const CORE_SHORTCODES = new Set([...KEEP_CONTENT, 'gallery', 'playlist', 'audio'
  * WordPress's shortcode grammar (`get_shortcode_regex`) for any name: `[[escaped]]`,
  * `[name attrs]`, `[name attrs /]`, `[name attrs]content[/name]`.
  */
-const SHORTCODE = /\[(\[?)([A-Za-z][\w-]*)(?![\w-])([^\]/]*(?:\/(?!\])[^\]/]*)*?)(?:(\/)\]|\](?:([^[]*(?:\[(?!\/\2\])[^[]*)*)(\[\/\2\]))?)(\]?)/g;
+const SHORTCODE =
+  /\[(\[?)([A-Za-z][\w-]*)(?![\w-])([^\]/]*(?:\/(?!\])[^\]/]*)*?)(?:(\/)\]|\](?:([^[]*(?:\[(?!\/\2\])[^[]*)*)(\[\/\2\]))?)(\]?)/g;
 
 /** A `[caption]`'s image (optionally linked) and its caption text, as a figure. */
 function captionFigure(content: string, attributes: string): string {
@@ -104,7 +106,8 @@ function replaceShortcodes(text: string, removals: Removal[]): string {
       closing: string | undefined,
       escapeClose: string,
     ) => {
-      const isShortcode = CORE_SHORTCODES.has(name) || attributes.includes('=') || selfClosing !== undefined || closing !== undefined;
+      const isShortcode =
+        CORE_SHORTCODES.has(name) || attributes.includes('=') || selfClosing !== undefined || closing !== undefined;
       // Without a closing tag the match is the brackets alone: they stay text.
       if (!isShortcode) return match;
       // `[[gallery]]` is WordPress's way to write the text `[gallery]`.
@@ -218,7 +221,8 @@ function tidy(parent: MdastParent): void {
     else {
       const only = child.type === 'paragraph' && child.children.length === 1 ? child.children[0] : undefined;
       const url = only?.type === 'text' ? EMBED_URL.exec(only.value)?.[1] : undefined;
-      if (child.type === 'paragraph' && url) child.children = [{ type: 'link', url, children: [{ type: 'text', value: url }] }];
+      if (child.type === 'paragraph' && url)
+        child.children = [{ type: 'link', url, children: [{ type: 'text', value: url }] }];
       children.push(child);
     }
   }
@@ -249,7 +253,21 @@ export function htmlToMarkdown(html: string): HtmlConversion {
 // Plain text
 
 /** Elements whose content is no text a reader sees. */
-const NOT_TEXT = new Set(['script', 'style', 'template', 'noscript', 'svg', 'math', 'iframe', 'object', 'embed', 'textarea', 'select', 'title', 'head']);
+const NOT_TEXT = new Set([
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  'embed',
+  'textarea',
+  'select',
+  'title',
+  'head',
+]);
 /** Elements between which words are separated (block-level tags, line breaks, cells). */
 const SEPARATED = new RegExp(`^(?:${BLOCK}|br|img|tr|td|th|li)$`);
 

@@ -162,13 +162,18 @@ export function planImport(
         path.join,
       );
       if (aliases?.length !== fields.aliases?.length || media.image || media.body !== article.body) {
-        const withMedia = articleFileText({ ...fields, aliases, ...(media.image ? { image: media.image } : {}) }, media.body);
+        const withMedia = articleFileText(
+          { ...fields, aliases, ...(media.image ? { image: media.image } : {}) },
+          media.body,
+        );
         // Checked again as the build reads it; a caption the schema refuses costs the image, not the article.
         if (wouldBuild(withMedia)) fileText = withMedia;
         else {
           fileText = articleFileText({ ...fields, aliases }, media.body);
           media.leftOut.push(`${media.image?.src} as the lead image: its alt text or caption would not build`);
-          media.copies = media.copies.filter((copy) => !media.image || !copy.to.endsWith(path.basename(media.image.src)));
+          media.copies = media.copies.filter(
+            (copy) => !media.image || !copy.to.endsWith(path.basename(media.image.src)),
+          );
         }
       }
       const earlier = planned.get(absolute);

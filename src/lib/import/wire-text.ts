@@ -73,7 +73,9 @@ function calendarDay(groups: Record<string, string | undefined>): [number, numbe
   if (groups.isoY) {
     date = parse(`${groups.isoY}-${groups.isoM}-${groups.isoD}`, 'yyyy-MM-dd', reference);
   } else {
-    const [month, day, year] = groups.mdyM ? [groups.mdyM, groups.mdyD, groups.mdyY] : [groups.dmyM, groups.dmyD, groups.dmyY];
+    const [month, day, year] = groups.mdyM
+      ? [groups.mdyM, groups.mdyD, groups.mdyY]
+      : [groups.dmyM, groups.dmyD, groups.dmyY];
     // date-fns reads `Feb` and `February`, not the common `Sept`.
     date = parse(`${month!.replace(/^sept$/i, 'Sep')} ${day} ${year}`, 'MMMM d yyyy', reference);
   }
@@ -215,7 +217,13 @@ const CLOSING = /[.!?:;,…。！？：；，、]["'”’»)\]]*$/u;
 function looksLikeSubheading(block: string[]): boolean {
   if (block.length !== 1) return false;
   const [line] = block;
-  return [...line].length <= MAX_SUBHEADING && /^[\p{L}\p{N}]/u.test(line) && !CLOSING.test(line) && !/^\d+[.)]\s/u.test(line) && !isFurnitureLine(line);
+  return (
+    [...line].length <= MAX_SUBHEADING &&
+    /^[\p{L}\p{N}]/u.test(line) &&
+    !CLOSING.test(line) &&
+    !/^\d+[.)]\s/u.test(line) &&
+    !isFurnitureLine(line)
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -261,7 +269,12 @@ function dropFurniture(blocks: string[][]): { kept: string[][]; dropped: string[
   while (kept.length && isFurnitureBlock(kept[kept.length - 1])) trailing.unshift(...kept.pop()!);
   const last = kept[kept.length - 1];
   // A glued line must start like a label ("Show Press Release"), not a wrapped word ("share").
-  while (last && last.length > 1 && /^[\p{Lu}©(]/u.test(last[last.length - 1]) && isFurnitureLine(last[last.length - 1])) {
+  while (
+    last &&
+    last.length > 1 &&
+    /^[\p{Lu}©(]/u.test(last[last.length - 1]) &&
+    isFurnitureLine(last[last.length - 1])
+  ) {
     trailing.unshift(last.pop()!);
   }
   const dropped: string[] = [];
@@ -298,7 +311,12 @@ export function parseWireText(text: string, origin: string): ImportedArticle {
 
   let title: string | undefined;
   const first = peek();
-  if (first !== undefined && !isMeta(first) && looksLikeHeadline(first) && (blocks[0].length === 1 || isMeta(blocks[0][1]))) {
+  if (
+    first !== undefined &&
+    !isMeta(first) &&
+    looksLikeHeadline(first) &&
+    (blocks[0].length === 1 || isMeta(blocks[0][1]))
+  ) {
     title = first;
     advance();
   }
@@ -333,8 +351,15 @@ export function parseWireText(text: string, origin: string): ImportedArticle {
 
   const children: (Paragraph | Heading)[] = kept.map((block, i) => {
     const value = block.join('\n');
-    const heading = i > 0 && i < kept.length - 1 && looksLikeSubheading(block) && !looksLikeSubheading(kept[i - 1]) && !looksLikeSubheading(kept[i + 1]);
-    return heading ? { type: 'heading', depth: 2, children: [{ type: 'text', value }] } : { type: 'paragraph', children: [{ type: 'text', value }] };
+    const heading =
+      i > 0 &&
+      i < kept.length - 1 &&
+      looksLikeSubheading(block) &&
+      !looksLikeSubheading(kept[i - 1]) &&
+      !looksLikeSubheading(kept[i + 1]);
+    return heading
+      ? { type: 'heading', depth: 2, children: [{ type: 'text', value }] }
+      : { type: 'paragraph', children: [{ type: 'text', value }] };
   });
   const tree: Root = { type: 'root', children };
   const body = stringifyMarkdown(tree);
@@ -342,5 +367,18 @@ export function parseWireText(text: string, origin: string): ImportedArticle {
   if (title === undefined) warnings.push('no headline: the text does not start with a single line that reads as one');
   if (!body) warnings.push('no body text');
 
-  return { origin, title, date, bylines, companies: [], topics: [], summary: undefined, source: undefined, draft: false, body, dropped, warnings };
+  return {
+    origin,
+    title,
+    date,
+    bylines,
+    companies: [],
+    topics: [],
+    summary: undefined,
+    source: undefined,
+    draft: false,
+    body,
+    dropped,
+    warnings,
+  };
 }

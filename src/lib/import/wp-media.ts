@@ -59,7 +59,9 @@ export function isCopyOf(fileName: string, stem: string, extension: string): boo
  */
 export function bestCopy(path: string, filesInFolder: readonly { name: string; size: number }[]): string | undefined {
   const { folder, stem, extension } = uploadStem(path);
-  const copies = filesInFolder.filter((file) => isCopyOf(file.name, stem, extension)).sort((a, b) => b.size - a.size || a.name.localeCompare(b.name));
+  const copies = filesInFolder
+    .filter((file) => isCopyOf(file.name, stem, extension))
+    .sort((a, b) => b.size - a.size || a.name.localeCompare(b.name));
   return copies[0] && (folder ? `${folder}/${copies[0].name}` : copies[0].name);
 }
 
@@ -116,8 +118,12 @@ export function bringHome(
       outcome.copies.push({ from: file, to: join(folder.absolute, name) });
     }
     if (item.role === 'inline') outcome.body = relinkImage(outcome.body, item.url, relative);
-    else if (item.alt) outcome.image = { src: relative, alt: item.alt, ...(item.caption ? { caption: item.caption } : {}) };
-    else outcome.leftOut.push(`${item.url} as the lead image: it has no alt text in WordPress (add image: { src: ${relative}, alt: … } by hand)`);
+    else if (item.alt)
+      outcome.image = { src: relative, alt: item.alt, ...(item.caption ? { caption: item.caption } : {}) };
+    else
+      outcome.leftOut.push(
+        `${item.url} as the lead image: it has no alt text in WordPress (add image: { src: ${relative}, alt: … } by hand)`,
+      );
   }
   return outcome;
 }

@@ -149,7 +149,11 @@ function topicsOf(item: XmlNode): string[] {
     if (domain !== 'category' && domain !== 'post_tag') continue;
     const name = htmlToPlainText(text(category));
     if (!name) continue;
-    if (domain === 'category' && (name.toLowerCase() === 'uncategorized' || text(category['@_nicename']) === 'uncategorized')) continue;
+    if (
+      domain === 'category' &&
+      (name.toLowerCase() === 'uncategorized' || text(category['@_nicename']) === 'uncategorized')
+    )
+      continue;
     if (!topics.includes(name)) topics.push(name);
   }
   return topics;
@@ -211,14 +215,27 @@ const MARKDOWN_IMAGE = /!\[([^\]]*)\]\(<?([^)\s>]+)>?(?:\s+"[^"]*")?\)/g;
  * The pictures of a post on the blog's own site: its featured image, and each image of its body
  * (src/lib/import/wp-media.ts brings them home); pictures of other sites are left as they are.
  */
-function mediaOf(item: XmlNode, markdown: string, blog: URL | undefined, attachments: ReadonlyMap<string, Attachment>): PostMedia[] {
+function mediaOf(
+  item: XmlNode,
+  markdown: string,
+  blog: URL | undefined,
+  attachments: ReadonlyMap<string, Attachment>,
+): PostMedia[] {
   const media: PostMedia[] = [];
   const featured = attachments.get(postMeta(item, '_thumbnail_id') ?? '');
   const featuredUpload = featured && uploadPath(featured.url, blog);
-  if (featured && featuredUpload) media.push({ url: featured.url, upload: featuredUpload, role: 'lead', alt: featured.alt, caption: featured.caption });
+  if (featured && featuredUpload)
+    media.push({
+      url: featured.url,
+      upload: featuredUpload,
+      role: 'lead',
+      alt: featured.alt,
+      caption: featured.caption,
+    });
   for (const [, alt, url] of markdown.matchAll(MARKDOWN_IMAGE)) {
     const upload = uploadPath(url, blog);
-    if (upload && !media.some((m) => m.role === 'inline' && m.url === url)) media.push({ url, upload, role: 'inline', alt });
+    if (upload && !media.some((m) => m.role === 'inline' && m.url === url))
+      media.push({ url, upload, role: 'inline', alt });
   }
   return media;
 }
@@ -243,8 +260,10 @@ function readItem(
   // A password-protected post was never public: it is not made public now.
   const protectedPost = text(item['wp:post_password']) !== '';
   const draft = status !== 'publish' || protectedPost;
-  if (NOTED_STATUS[status]) warnings.push(`${NOTED_STATUS[status]} in WordPress (status ${status}): imported as a draft`);
-  else if (status !== 'publish' && status !== 'draft') warnings.push(`WordPress status "${status}": imported as a draft`);
+  if (NOTED_STATUS[status])
+    warnings.push(`${NOTED_STATUS[status]} in WordPress (status ${status}): imported as a draft`);
+  else if (status !== 'publish' && status !== 'draft')
+    warnings.push(`WordPress status "${status}": imported as a draft`);
   if (protectedPost) warnings.push('password-protected in WordPress: imported as a draft');
 
   const { date, warning: dateWarning } = wxrDate(text(item['wp:post_date']), text(item['wp:post_date_gmt']));
@@ -317,7 +336,8 @@ export function parseWxr(xml: string, origin: string): WxrImport {
   }
 
   const validation = checkXml(xml);
-  if (validation !== true) result.problems.push(`not well-formed XML: ${malformation(validation)}; read what could be read`);
+  if (validation !== true)
+    result.problems.push(`not well-formed XML: ${malformation(validation)}; read what could be read`);
 
   const authors = new Map<string, string>();
   for (const author of nodes(channel['wp:author'])) {

@@ -24,7 +24,11 @@ export function ageInYears(date: Pick<ArchiveDate, 'year' | 'month' | 'day'>, to
 }
 
 /** The notice for an article at least `minYears` old (`minYears` 0: no notices), else undefined. */
-export function ageNotice(date: Pick<ArchiveDate, 'year' | 'month' | 'day'>, today: CalendarDay, minYears: number): string | undefined {
+export function ageNotice(
+  date: Pick<ArchiveDate, 'year' | 'month' | 'day'>,
+  today: CalendarDay,
+  minYears: number,
+): string | undefined {
   if (minYears < 1) return undefined;
   const years = ageInYears(date, today);
   return years >= minYears ? `This article is more than ${countOf(years, 'year')} old` : undefined;

@@ -40,7 +40,10 @@ export type ArchiveTerm = Term<Article>;
  * An article whose URL answers with a removal page (removed, or expired): what that page may
  * show, and nothing it must not (no body, summary, byline or terms).
  */
-export interface WithdrawnArticle extends Pick<ArticleRecord, 'file' | 'slug' | 'title' | 'date' | 'lang' | 'removed' | 'expires' | 'aliases'> {
+export interface WithdrawnArticle extends Pick<
+  ArticleRecord,
+  'file' | 'slug' | 'title' | 'date' | 'lang' | 'removed' | 'expires' | 'aliases'
+> {
   path: string;
   status: 'removed' | 'expired';
 }
@@ -103,11 +106,18 @@ function memo<K, V>(compute: (key: K) => V): (key: K) => V {
 }
 
 /** Newest first by instant; ties by slug so the order is stable. */
-export function compareNewestFirst(a: Pick<ArticleRecord, 'date' | 'slug'>, b: Pick<ArticleRecord, 'date' | 'slug'>): number {
+export function compareNewestFirst(
+  a: Pick<ArticleRecord, 'date' | 'slug'>,
+  b: Pick<ArticleRecord, 'date' | 'slug'>,
+): number {
   return b.date.instant - a.date.instant || a.slug.localeCompare(b.slug);
 }
 
-export function buildArchive(records: readonly ArticleRecord[], registry?: Map<string, CompanyRecord>, options: ArchiveOptions = {}): Archive {
+export function buildArchive(
+  records: readonly ArticleRecord[],
+  registry?: Map<string, CompanyRecord>,
+  options: ArchiveOptions = {},
+): Archive {
   const status = new Map(records.map((record) => [record, articleStatus(record, options.clock)]));
   const published = records.filter((record) => status.get(record) === 'published').sort(compareNewestFirst);
   const withdrawn: WithdrawnArticle[] = records
@@ -138,7 +148,10 @@ export function buildArchive(records: readonly ArticleRecord[], registry?: Map<s
   const registryFor = (kind: TermKind) => (kind === 'companies' ? registry : undefined);
 
   const terms = Object.fromEntries(
-    TERM_KINDS.map((kind) => [kind, collectTerms(kind, articles, (article) => names[position.get(article)!]![kind], registryFor(kind))]),
+    TERM_KINDS.map((kind) => [
+      kind,
+      collectTerms(kind, articles, (article) => names[position.get(article)!]![kind], registryFor(kind)),
+    ]),
   ) as Record<TermKind, Map<string, ArchiveTerm>>;
   // An article lists its terms in the order its file wrote them, not in an order that depends on
   // the rest of the archive: an article added elsewhere changes neither its page nor its index.
@@ -149,7 +162,12 @@ export function buildArchive(records: readonly ArticleRecord[], registry?: Map<s
         const slug = resolveTermSlug(name, registryFor(kind));
         if (slug) spellingsBySlug.set(slug, [...(spellingsBySlug.get(slug) ?? []), name]);
       }
-      article.terms[kind] = [...spellingsBySlug].map(([slug, spellings]) => ({ kind, slug, name: terms[kind].get(slug)!.name, spellings }));
+      article.terms[kind] = [...spellingsBySlug].map(([slug, spellings]) => ({
+        kind,
+        slug,
+        name: terms[kind].get(slug)!.name,
+        spellings,
+      }));
     }
   });
 
@@ -169,16 +187,22 @@ export function buildArchive(records: readonly ArticleRecord[], registry?: Map<s
       articles.length,
       new Map(
         (['companies', 'topics'] as const).flatMap((kind) =>
-          [...terms[kind].values()].map((term) => [`${kind}\n${term.slug}`, term.articles.map((a) => position.get(a)!)] as const),
+          [...terms[kind].values()].map(
+            (term) => [`${kind}\n${term.slug}`, term.articles.map((a) => position.get(a)!)] as const,
+          ),
         ),
       ),
     );
     return relatedIndex.related(position.get(article)!, relatedKeys(article)).map((index) => articles[index]);
   };
 
-  const byFile = new Map<string, Article | WithdrawnArticle>([...articles, ...withdrawn].map((article) => [article.file, article]));
+  const byFile = new Map<string, Article | WithdrawnArticle>(
+    [...articles, ...withdrawn].map((article) => [article.file, article]),
+  );
   const redirects: ArchiveRedirect[] = [
-    ...[...articles, ...withdrawn].flatMap((to) => to.aliases.map((alias) => ({ from: alias.path, to, reason: 'alias' as const }))),
+    ...[...articles, ...withdrawn].flatMap((to) =>
+      to.aliases.map((alias) => ({ from: alias.path, to, reason: 'alias' as const })),
+    ),
     ...(options.moved ?? []).flatMap(({ from, file }) => {
       const to = byFile.get(file);
       return to && to.path !== from ? [{ from, to, reason: 'moved' as const }] : [];

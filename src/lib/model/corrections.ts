@@ -20,7 +20,9 @@ export function correctionAnchor(index: number): string {
 
 /** `articles` newest first (the archive's order). */
 export function listCorrections(articles: readonly Article[]): ArchiveCorrection[] {
-  const notes = articles.flatMap((article) => article.corrections.map((correction, i) => ({ article, correction, anchor: correctionAnchor(i) })));
+  const notes = articles.flatMap((article) =>
+    article.corrections.map((correction, i) => ({ article, correction, anchor: correctionAnchor(i) })),
+  );
   // A stable sort keeps the archive's order (newest article first) among notes of one instant.
   return notes.sort((a, b) => b.correction.date.instant - a.correction.date.instant);
 }

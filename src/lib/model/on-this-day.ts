@@ -79,7 +79,9 @@ export function adjacentCalendarDays(day: CalendarDay): { previous: CalendarDay;
  * Groups articles by the month and day of their written date. `articles` must be newest first
  * (by instant); each day and year keeps that order, and a day's years are newest first.
  */
-export function groupByCalendarDay<A extends { date: Pick<ArchiveDate, 'year' | 'month' | 'day'> }>(articles: readonly A[]): OnThisDay<A> {
+export function groupByCalendarDay<A extends { date: Pick<ArchiveDate, 'year' | 'month' | 'day'> }>(
+  articles: readonly A[],
+): OnThisDay<A> {
   const days: CalendarDayGroup<A>[] = CALENDAR.map(({ month, day }) => ({ month, day, articles: [], years: [] }));
   for (const article of articles) {
     const group = days[calendarIndex(article.date)];
@@ -114,7 +116,9 @@ const calendars = new WeakMap<readonly object[], unknown>();
  * The calendar of a build's articles, worked out once for that list (the index, every day page
  * and the sitemap ask it).
  */
-export function onThisDay<A extends { date: Pick<ArchiveDate, 'year' | 'month' | 'day'> }>(articles: readonly A[]): OnThisDay<A> {
+export function onThisDay<A extends { date: Pick<ArchiveDate, 'year' | 'month' | 'day'> }>(
+  articles: readonly A[],
+): OnThisDay<A> {
   let calendar = calendars.get(articles) as OnThisDay<A> | undefined;
   if (!calendar) calendars.set(articles, (calendar = groupByCalendarDay(articles)));
   return calendar;

@@ -17,7 +17,8 @@ export interface Page<T> {
 }
 
 export function pageCount(total: number, pageSize: number): number {
-  if (!Number.isInteger(pageSize) || pageSize < 1) throw new RangeError(`page size must be a whole number of at least 1, got ${pageSize}`);
+  if (!Number.isInteger(pageSize) || pageSize < 1)
+    throw new RangeError(`page size must be a whole number of at least 1, got ${pageSize}`);
   return Math.max(1, Math.ceil(total / pageSize));
 }
 

@@ -69,7 +69,11 @@ export class RelatedIndex {
       let pick = -1;
       for (let i = 0; i < lists.length; i++) {
         const list = lists[i];
-        while (heads[i] < list.length && (list[heads[i]] === self || taken.has(list[heads[i]]) || isShared(list[heads[i]]))) heads[i]++;
+        while (
+          heads[i] < list.length &&
+          (list[heads[i]] === self || taken.has(list[heads[i]]) || isShared(list[heads[i]]))
+        )
+          heads[i]++;
         if (heads[i] < list.length && (pick < 0 || list[heads[i]] < lists[pick][heads[pick]])) pick = i;
       }
       if (pick < 0) break;

@@ -69,7 +69,12 @@ export function termStats(term: TermRef, articles: readonly StatArticle[]): Term
  * Terms with the most articles since an instant (the home page's "most covered"), for
  * `articles` newest first.
  */
-export function mostCovered(articles: readonly StatArticle[], kind: 'companies' | 'topics', since: number, limit: number): TermCount[] {
+export function mostCovered(
+  articles: readonly StatArticle[],
+  kind: 'companies' | 'topics',
+  since: number,
+  limit: number,
+): TermCount[] {
   const recent: TermRef[][] = [];
   for (const article of articles) {
     if (article.date.instant < since) break;

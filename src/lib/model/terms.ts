@@ -88,7 +88,9 @@ export function collectTerms<A>(
   }
   for (const [slug, term] of terms) {
     // Most used spelling first; ties go to the alphabetically first, so builds are stable.
-    term.spellings = [...spellings.get(slug)!].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).map(([name]) => name);
+    term.spellings = [...spellings.get(slug)!]
+      .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+      .map(([name]) => name);
     if (!term.registry) term.name = term.spellings[0]!;
   }
   return terms;
@@ -108,7 +110,9 @@ export function initialOf(term: Pick<Term, 'slug'>): string {
 }
 
 /** A–Z groups for index pages, `#` (digits and others) first. */
-export function groupByInitial<T extends Pick<Term, 'slug' | 'name'>>(terms: Iterable<T>): { letter: string; terms: T[] }[] {
+export function groupByInitial<T extends Pick<Term, 'slug' | 'name'>>(
+  terms: Iterable<T>,
+): { letter: string; terms: T[] }[] {
   const groups = new Map<string, T[]>();
   const sorted = [...terms].sort((a, b) => initialOf(a).localeCompare(initialOf(b)) || compareTermNames(a, b));
   for (const term of sorted) {
@@ -121,4 +125,7 @@ export function groupByInitial<T extends Pick<Term, 'slug' | 'name'>>(terms: Ite
 }
 
 /** How each kind of term is named on pages (from the one list of kinds, src/lib/kinds.ts). */
-export const TERM_LABELS = Object.fromEntries(TERM_KINDS.map((kind) => [kind, kindInfo(kind)])) as Record<TermKind, KindInfo>;
+export const TERM_LABELS = Object.fromEntries(TERM_KINDS.map((kind) => [kind, kindInfo(kind)])) as Record<
+  TermKind,
+  KindInfo
+>;

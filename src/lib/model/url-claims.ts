@@ -42,15 +42,21 @@ export function findUrlConflicts(records: readonly ArticleRecord[]): ContentProb
   for (const record of claiming) {
     const own = articlePath(record.date, record.slug);
     record.aliases.forEach((alias, i) => {
-      const problem = (message: string) => problems.push({ file: record.file, line: alias.line, field: `aliases[${i}]`, message });
+      const problem = (message: string) =>
+        problems.push({ file: record.file, line: alias.line, field: `aliases[${i}]`, message });
       const first = claims.get(alias.path);
-      if (alias.path === own) return problem(`/${alias.path} is this article's own URL; an alias is another path that leads to it`);
-      if (first?.kind === 'article') return problem(`/${alias.path} is the URL of ${first.record.file}; an alias may not take another article's URL`);
+      if (alias.path === own)
+        return problem(`/${alias.path} is this article's own URL; an alias is another path that leads to it`);
+      if (first?.kind === 'article')
+        return problem(
+          `/${alias.path} is the URL of ${first.record.file}; an alias may not take another article's URL`,
+        );
       if (first)
         return problem(
           `/${alias.path} is already an alias of ${first.record.file}${first.line ? ` (line ${first.line})` : ''}; an alias leads to one article only`,
         );
-      if (sitePaths.has(alias.path)) return problem(`/${alias.path} is a page the site builds; an alias must be a path no page has`);
+      if (sitePaths.has(alias.path))
+        return problem(`/${alias.path} is a page the site builds; an alias must be a path no page has`);
       claims.set(alias.path, { record, kind: 'alias', line: alias.line });
     });
   }
@@ -61,7 +67,11 @@ export function findUrlConflicts(records: readonly ArticleRecord[]): ContentProb
  * What this build serves from content files, for the check against the last published list
  * (src/lib/outputs/published-urls.ts): each file is named by `keyOf` (relative to the content folder).
  */
-export function servedUrls(records: readonly ArticleRecord[], clock: number | undefined, keyOf: (record: ArticleRecord) => string): CurrentUrls {
+export function servedUrls(
+  records: readonly ArticleRecord[],
+  clock: number | undefined,
+  keyOf: (record: ArticleRecord) => string,
+): CurrentUrls {
   const served = new Map<string, string>();
   const articleAt = new Map<string, string>();
   const unserved = new Map<string, string>();
@@ -69,7 +79,10 @@ export function servedUrls(records: readonly ArticleRecord[], clock: number | un
     const status = articleStatus(record, clock);
     const key = keyOf(record);
     if (!hasUrl(status)) {
-      unserved.set(key, status === 'draft' ? 'the article is now a draft' : `the article is now scheduled for ${record.date.written}`);
+      unserved.set(
+        key,
+        status === 'draft' ? 'the article is now a draft' : `the article is now scheduled for ${record.date.written}`,
+      );
       continue;
     }
     const path = articlePath(record.date, record.slug);

@@ -30,7 +30,10 @@ const CHANNEL_NAMES: { [K in keyof BuildMessages]: string } = {
 };
 
 /** Listens to one kind of message; returns the call that stops listening. */
-export function subscribe<K extends keyof BuildMessages>(name: K, listener: (message: BuildMessages[K]) => void): () => void {
+export function subscribe<K extends keyof BuildMessages>(
+  name: K,
+  listener: (message: BuildMessages[K]) => void,
+): () => void {
   const onMessage = (message: unknown) => listener(message as BuildMessages[K]);
   channel(CHANNEL_NAMES[name]).subscribe(onMessage);
   return () => void channel(CHANNEL_NAMES[name]).unsubscribe(onMessage);

@@ -29,7 +29,18 @@ import { HEADING_ANCHOR_CLASS } from '../content/heading-anchor.ts';
  * hast properties whose value is one URL (attributes href, src, poster, cite, action, formaction,
  * background, longdesc, xlink:href, data).
  */
-const URL_PROPERTIES = new Set(['href', 'src', 'poster', 'cite', 'action', 'formAction', 'background', 'longDesc', 'xLinkHref', 'data']);
+const URL_PROPERTIES = new Set([
+  'href',
+  'src',
+  'poster',
+  'cite',
+  'action',
+  'formAction',
+  'background',
+  'longDesc',
+  'xLinkHref',
+  'data',
+]);
 /** hast properties whose value is a list of `url [descriptor]` candidates (srcset, imagesrcset). */
 const SRCSET_PROPERTIES = new Set(['srcSet', 'imageSrcSet']);
 /** Classes whose element (an anchor and its content) is dropped from feed content. */
@@ -79,7 +90,10 @@ function isLeftOut(element: Element): boolean {
   // cannot know the optimised file's URL; leave the image out rather than break it, and a
   // figure made of it with it (its caption would stand alone).
   if (LOCAL_IMAGE_PLACEHOLDER in element.properties) return true;
-  return element.tagName === 'figure' && element.children.some((child) => child.type === 'element' && LOCAL_IMAGE_PLACEHOLDER in child.properties);
+  return (
+    element.tagName === 'figure' &&
+    element.children.some((child) => child.type === 'element' && LOCAL_IMAGE_PLACEHOLDER in child.properties)
+  );
 }
 
 function makeUrlsAbsolute(element: Element, pageUrl: string): void {

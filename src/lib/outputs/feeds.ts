@@ -186,7 +186,9 @@ export function termFeedInfo(term: TermRef, { site, urls }: FeedContext): FeedIn
 
 /** The feeds an article page offers besides the site feed: its companies', topics' and authors'. */
 export function articleFeeds(article: Pick<Article, 'terms'>, context: FeedContext): FeedInfo[] {
-  return [...article.terms.companies, ...article.terms.topics, ...article.terms.authors].map((term) => termFeedInfo(term, context));
+  return [...article.terms.companies, ...article.terms.topics, ...article.terms.authors].map((term) =>
+    termFeedInfo(term, context),
+  );
 }
 
 /** The feed of correction notes (`/corrections/`), newest first. */
@@ -205,7 +207,10 @@ export function correctionsFeedInfo({ site, urls }: FeedContext): FeedInfo {
 }
 
 /** A correction note as a feed item: it links to the note on the article's page. */
-export function correctionFeedItem({ article, correction, anchor }: ArchiveCorrection, { site, urls }: FeedContext): FeedItem {
+export function correctionFeedItem(
+  { article, correction, anchor }: ArchiveCorrection,
+  { site, urls }: FeedContext,
+): FeedItem {
   const articleLink = absoluteUrl(urls.article(article), site.url);
   const link = `${articleLink}#${anchor}`;
   return {
@@ -217,7 +222,10 @@ export function correctionFeedItem({ article, correction, anchor }: ArchiveCorre
     summary: xmlSafe(correction.plain),
     description: xmlSafe(escapeHtml(correction.plain)),
     content: xmlSafe(
-      prepareFeedHtml(`<p>${correction.html}</p><p>Corrected article: <a href="${escapeHtml(articleLink)}">${escapeHtml(article.title)}</a></p>`, link),
+      prepareFeedHtml(
+        `<p>${correction.html}</p><p>Corrected article: <a href="${escapeHtml(articleLink)}">${escapeHtml(article.title)}</a></p>`,
+        link,
+      ),
     ),
     categories: [],
     authors: [],
@@ -263,7 +271,10 @@ export function feedItem(article: Article, html: string, { site, urls }: FeedCon
     description: xmlSafe(escapeHtml(article.summary)),
     content: xmlSafe(prepareFeedHtml((image ? feedFigureHtml(image) : '') + correctionNotesHtml(article) + html, link)),
     categories: [...article.terms.companies, ...article.terms.topics].map((term) => xmlSafe(term.name)),
-    authors: article.terms.authors.map((term) => ({ name: xmlSafe(term.name), url: absoluteUrl(urls.term(term.kind, term.slug), site.url) })),
+    authors: article.terms.authors.map((term) => ({
+      name: xmlSafe(term.name),
+      url: absoluteUrl(urls.term(term.kind, term.slug), site.url),
+    })),
     ...(article.lang ? { lang: article.lang } : {}),
     ...(image ? { image } : {}),
   };
@@ -307,7 +318,10 @@ function mediaContent(image: FeedImage): string {
 export async function renderFeed(feed: FeedInfo, items: readonly FeedItem[], { site }: FeedContext): Promise<string> {
   const self = absoluteUrl(feed.href, site.url);
   // The newest change among the items, so an unchanged archive gives a byte-identical feed.
-  const newest = items.reduce<Date | undefined>((latest, item) => (!latest || item.modified > latest ? item.modified : latest), undefined);
+  const newest = items.reduce<Date | undefined>(
+    (latest, item) => (!latest || item.modified > latest ? item.modified : latest),
+    undefined,
+  );
   const channel = [
     `<language>${escapeXml(site.lang)}</language>`,
     `<atom:link href="${escapeXml(self)}" rel="self" type="application/rss+xml"/>`,
@@ -321,7 +335,11 @@ export async function renderFeed(feed: FeedInfo, items: readonly FeedItem[], { s
     title: xmlSafe(feed.title),
     description: xmlSafe(feed.description),
     site: absoluteUrl(feed.pageHref, site.url),
-    xmlns: { dc: 'http://purl.org/dc/elements/1.1/', atom: 'http://www.w3.org/2005/Atom', media: 'http://search.yahoo.com/mrss/' },
+    xmlns: {
+      dc: 'http://purl.org/dc/elements/1.1/',
+      atom: 'http://www.w3.org/2005/Atom',
+      media: 'http://search.yahoo.com/mrss/',
+    },
     customData: channel,
     items: items.map((item) => ({
       title: item.title,
@@ -344,7 +362,9 @@ export async function renderFeed(feed: FeedInfo, items: readonly FeedItem[], { s
     return `<dc:creator>${escapeXml(creators[Number(index)])}</dc:creator>`;
   });
   if (filled !== creators.length) {
-    throw new Error(`feed ${feed.href}: wrote ${filled} of ${creators.length} dc:creator elements; @astrojs/rss changed how it writes customData`);
+    throw new Error(
+      `feed ${feed.href}: wrote ${filled} of ${creators.length} dc:creator elements; @astrojs/rss changed how it writes customData`,
+    );
   }
   let placed = 0;
   const withMedia = result.replace(MEDIA_PLACEHOLDER, (_, index: string) => {
@@ -352,7 +372,9 @@ export async function renderFeed(feed: FeedInfo, items: readonly FeedItem[], { s
     return media[Number(index)]!;
   });
   if (placed !== media.length)
-    throw new Error(`feed ${feed.href}: wrote ${placed} of ${media.length} media:content elements; @astrojs/rss changed how it writes customData`);
+    throw new Error(
+      `feed ${feed.href}: wrote ${placed} of ${media.length} media:content elements; @astrojs/rss changed how it writes customData`,
+    );
   return withMedia;
 }
 
@@ -374,7 +396,8 @@ export function jsonFeedTitle(title: string): string {
  * for people and tools that look, and importers pass over it.
  */
 function opmlOutlines(feed: FeedInfo, siteUrl: string, indent: string): string[] {
-  const outline = (attributes: string[][]) => `${indent}<outline ${attributes.map(([name, value]) => `${name}="${escapeXml(value)}"`).join(' ')}/>`;
+  const outline = (attributes: string[][]) =>
+    `${indent}<outline ${attributes.map(([name, value]) => `${name}="${escapeXml(value)}"`).join(' ')}/>`;
   return [
     outline([
       ['type', 'rss'],
@@ -409,7 +432,8 @@ export function renderOpml(feeds: readonly FeedInfo[], { site }: FeedContext, mo
     '  </head>',
     '  <body>',
   ];
-  for (const feed of feeds.filter((f) => f.kind === 'site' || f.kind === 'corrections')) lines.push(...opmlOutlines(feed, site.url, '    '));
+  for (const feed of feeds.filter((f) => f.kind === 'site' || f.kind === 'corrections'))
+    lines.push(...opmlOutlines(feed, site.url, '    '));
   for (const kind of TERM_KINDS) {
     const ofKind = feeds.filter((feed) => feed.kind === kind);
     if (!ofKind.length) continue;

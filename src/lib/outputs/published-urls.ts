@@ -43,7 +43,16 @@ export const LIST_FORMAT = 'newsroom-archive/urls@1';
 /** The list's file name at the site's root. */
 export const URLS_FILE = 'urls.json';
 
-const KINDS: ReadonlySet<string> = new Set<PublishedKind>(['article', 'alias', 'moved', 'removed', 'expired', 'page', 'feed', 'file']);
+const KINDS: ReadonlySet<string> = new Set<PublishedKind>([
+  'article',
+  'alias',
+  'moved',
+  'removed',
+  'expired',
+  'page',
+  'feed',
+  'file',
+]);
 
 /** The list as JSON: one entry a line, by path, so two builds of the same content give the same bytes. */
 export function renderPublishedList(list: PublishedList): string {
@@ -61,8 +70,16 @@ export function parsePublishedList(text: string, source: string): PublishedList 
     throw new Error(`${source}: not a list of published URLs: ${(error as Error).message}`, { cause: error });
   }
   const list = data as Partial<PublishedList>;
-  if (!list || typeof list !== 'object' || list.format !== LIST_FORMAT || typeof list.site !== 'string' || !Array.isArray(list.urls)) {
-    throw new Error(`${source}: not a list of published URLs (expected the urls.json a build writes, format "${LIST_FORMAT}")`);
+  if (
+    !list ||
+    typeof list !== 'object' ||
+    list.format !== LIST_FORMAT ||
+    typeof list.site !== 'string' ||
+    !Array.isArray(list.urls)
+  ) {
+    throw new Error(
+      `${source}: not a list of published URLs (expected the urls.json a build writes, format "${LIST_FORMAT}")`,
+    );
   }
   list.urls.forEach((entry, i) => {
     const ok =
@@ -104,7 +121,11 @@ export interface PublishedCheck {
  * What the last published list asks of this build. `display` turns a content-relative file
  * into the path editors see (for messages).
  */
-export function checkPublished(previous: PublishedList, current: CurrentUrls, display: (file: string) => string): PublishedCheck {
+export function checkPublished(
+  previous: PublishedList,
+  current: CurrentUrls,
+  display: (file: string) => string,
+): PublishedCheck {
   const moved: PublishedCheck['moved'] = [];
   const lost: ContentProblem[] = [];
   for (const entry of previous.urls) {
@@ -118,7 +139,10 @@ export function checkPublished(previous: PublishedList, current: CurrentUrls, di
     }
     const what = entry.kind === 'alias' ? 'alias' : entry.kind === 'moved' ? 'redirect' : 'article URL';
     const file = entry.file === undefined ? '(no file named)' : display(entry.file);
-    const why = entry.file === undefined ? 'no file claims it' : (current.unserved.get(entry.file) ?? 'the file is gone (deleted or renamed)');
+    const why =
+      entry.file === undefined
+        ? 'no file claims it'
+        : (current.unserved.get(entry.file) ?? 'the file is gone (deleted or renamed)');
     lost.push({
       file,
       field: 'url',

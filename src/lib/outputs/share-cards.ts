@@ -74,7 +74,10 @@ export function siteCard(site: CardSite): CardSpec {
 }
 
 /** An article's card: its headline, date and bylines. */
-export function articleCard(article: { title: string; lang?: string; dateText: string; bylines: readonly string[] }, site: CardSite): CardSpec {
+export function articleCard(
+  article: { title: string; lang?: string; dateText: string; bylines: readonly string[] },
+  site: CardSite,
+): CardSpec {
   return {
     eyebrow: site.title,
     title: article.title,
@@ -141,7 +144,8 @@ export function subsetsFor<F extends string>(
     }
   }
   return [...wanted.values()].sort(
-    ([fa, a], [fb, b]) => families.findIndex((f) => f.family === fa) - families.findIndex((f) => f.family === fb) || a.localeCompare(b),
+    ([fa, a], [fb, b]) =>
+      families.findIndex((f) => f.family === fa) - families.findIndex((f) => f.family === fb) || a.localeCompare(b),
   );
 }
 
@@ -154,14 +158,23 @@ export function titleSize(title: string): { fontSize: number; lines: number } {
 }
 
 /** The site's colours on a card (its dark scheme: strong on any chat app's background). */
-export const CARD_COLOURS = { background: '#14161a', text: '#e8eaee', muted: '#aab1bd', accent: '#8ab4ff', rule: '#363b45' } as const;
+export const CARD_COLOURS = {
+  background: '#14161a',
+  text: '#e8eaee',
+  muted: '#aab1bd',
+  accent: '#8ab4ff',
+  rule: '#363b45',
+} as const;
 
 interface CardNode {
   type: string;
   props: { style: Record<string, string | number>; children?: (CardNode | string)[] | CardNode | string };
 }
 
-const node = (style: CardNode['props']['style'], children?: CardNode['props']['children']): CardNode => ({ type: 'div', props: { style, children } });
+const node = (style: CardNode['props']['style'], children?: CardNode['props']['children']): CardNode => ({
+  type: 'div',
+  props: { style, children },
+});
 
 /**
  * The card as satori draws it: an element tree (satori's React-like objects, no JSX needed).
@@ -174,32 +187,64 @@ export function cardTree(spec: CardSpec, fontFamily: string): CardNode {
   const line = { display: 'block', width: TEXT_WIDTH, lineClamp: 1, wordBreak: 'break-all' } as const;
   // The canvas is CARD_SIZE; the text sits in a box of its own inside the margins (satori adds
   // padding to a box's size rather than taking it from it).
-  return node({ display: 'flex', width: '100%', height: '100%', backgroundColor: CARD_COLOURS.background, borderTop: `12px solid ${CARD_COLOURS.accent}` }, [
-    node(
-      {
-        position: 'absolute',
-        top: PADDING.y,
-        left: PADDING.x,
-        width: TEXT_WIDTH,
-        height: CARD_SIZE.height - 12 - 2 * PADDING.y,
-        display: 'flex',
-        flexDirection: 'column',
-        color: CARD_COLOURS.text,
-        fontFamily,
-      },
-      [
-        node({ ...line, fontSize: 30, fontWeight: 700, color: CARD_COLOURS.accent, letterSpacing: 1 }, spec.eyebrow),
-        // The headline takes the space between, centred in it.
-        node({ display: 'flex', flexGrow: 1, alignItems: 'center', width: TEXT_WIDTH }, [
-          node({ display: 'block', width: TEXT_WIDTH, fontSize, fontWeight: 700, lineHeight: 1.18, lineClamp: lines, wordBreak }, spec.title),
-        ]),
-        node({ ...line, fontSize: 30, color: CARD_COLOURS.muted }, spec.meta),
-        ...(spec.footer
-          ? [node({ ...line, marginTop: 12, paddingTop: 14, borderTop: `2px solid ${CARD_COLOURS.rule}`, fontSize: 28, color: CARD_COLOURS.text }, spec.footer)]
-          : []),
-      ],
-    ),
-  ]);
+  return node(
+    {
+      display: 'flex',
+      width: '100%',
+      height: '100%',
+      backgroundColor: CARD_COLOURS.background,
+      borderTop: `12px solid ${CARD_COLOURS.accent}`,
+    },
+    [
+      node(
+        {
+          position: 'absolute',
+          top: PADDING.y,
+          left: PADDING.x,
+          width: TEXT_WIDTH,
+          height: CARD_SIZE.height - 12 - 2 * PADDING.y,
+          display: 'flex',
+          flexDirection: 'column',
+          color: CARD_COLOURS.text,
+          fontFamily,
+        },
+        [
+          node({ ...line, fontSize: 30, fontWeight: 700, color: CARD_COLOURS.accent, letterSpacing: 1 }, spec.eyebrow),
+          // The headline takes the space between, centred in it.
+          node({ display: 'flex', flexGrow: 1, alignItems: 'center', width: TEXT_WIDTH }, [
+            node(
+              {
+                display: 'block',
+                width: TEXT_WIDTH,
+                fontSize,
+                fontWeight: 700,
+                lineHeight: 1.18,
+                lineClamp: lines,
+                wordBreak,
+              },
+              spec.title,
+            ),
+          ]),
+          node({ ...line, fontSize: 30, color: CARD_COLOURS.muted }, spec.meta),
+          ...(spec.footer
+            ? [
+                node(
+                  {
+                    ...line,
+                    marginTop: 12,
+                    paddingTop: 14,
+                    borderTop: `2px solid ${CARD_COLOURS.rule}`,
+                    fontSize: 28,
+                    color: CARD_COLOURS.text,
+                  },
+                  spec.footer,
+                ),
+              ]
+            : []),
+        ],
+      ),
+    ],
+  );
 }
 
 /** Every character a card draws, for choosing font subsets. */
@@ -222,14 +267,25 @@ export interface CardSource {
 /** An article's card, from the model. */
 export function cardOfArticle(article: CardSource['articles'][number], site: CardSite): CardSpec {
   return articleCard(
-    { title: article.title, lang: article.lang, dateText: formatDate(article.date, { time: false }), bylines: article.terms.authors.map((a) => a.name) },
+    {
+      title: article.title,
+      lang: article.lang,
+      dateText: formatDate(article.date, { time: false }),
+      bylines: article.terms.authors.map((a) => a.name),
+    },
     site,
   );
 }
 
 /** A term's card, from the model. */
-export function cardOfTerm(term: { kind: TermKind; name: string; articles: readonly unknown[] }, site: CardSite): CardSpec {
-  return termCard({ label: TERM_LABELS[term.kind].singular, name: term.name, countText: countArticles(term.articles.length) }, site);
+export function cardOfTerm(
+  term: { kind: TermKind; name: string; articles: readonly unknown[] },
+  site: CardSite,
+): CardSpec {
+  return termCard(
+    { label: TERM_LABELS[term.kind].singular, name: term.name, countText: countArticles(term.articles.length) },
+    site,
+  );
 }
 
 /**

@@ -30,7 +30,8 @@ export function sitemapLastmod(archive: Archive, { urls, siteUrl, pageSize }: Si
   };
 
   for (const article of archive.articles) set(urls.article(article), [article]);
-  for (const path of [urls.home(), urls.timeline(), ...TERM_KINDS.map((kind) => urls.termIndex(kind))]) set(path, archive.articles);
+  for (const path of [urls.home(), urls.timeline(), ...TERM_KINDS.map((kind) => urls.termIndex(kind))])
+    set(path, archive.articles);
   for (const year of archive.years) {
     set(urls.year(year.year), year.articles);
     for (const month of year.months) set(urls.month(month.year, month.month), month.articles);
@@ -56,13 +57,18 @@ export function sitemapLastmod(archive: Archive, { urls, siteUrl, pageSize }: Si
  * corrections (they only say there is nothing), the subscribe pages (about feeds, not
  * content) and the removal pages of withdrawn articles. Absolute URLs.
  */
-export function unlistedPages(archive: Archive, { urls, siteUrl }: Pick<SitemapContext, 'urls' | 'siteUrl'>): Set<string> {
+export function unlistedPages(
+  archive: Archive,
+  { urls, siteUrl }: Pick<SitemapContext, 'urls' | 'siteUrl'>,
+): Set<string> {
   const empty = onThisDay(archive.articles).days.filter((day) => day.articles.length === 0);
   const paths = [
     ...empty.map((day) => urls.onThisDay(day.month, day.day)),
     urls.subscribe(),
     urls.correctionsSubscribe(),
-    ...TERM_KINDS.flatMap((kind) => [...archive.terms[kind].values()].map((term) => urls.termSubscribe(kind, term.slug))),
+    ...TERM_KINDS.flatMap((kind) =>
+      [...archive.terms[kind].values()].map((term) => urls.termSubscribe(kind, term.slug)),
+    ),
     ...archive.withdrawn.map((article) => urls.path(article.path)),
   ];
   if (!archive.articles.some((article) => article.corrections.length)) paths.push(urls.corrections());

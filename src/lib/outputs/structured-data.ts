@@ -42,7 +42,11 @@ export function newsArticleJsonLd(
   const { site, urls } = context;
   const url = absoluteUrl(urls.article(article), site.url);
   const publisher = publisherJsonLd(context);
-  const authors = article.terms.authors.map((author) => ({ '@type': 'Person', name: author.name, url: termUrl(author, context) }));
+  const authors = article.terms.authors.map((author) => ({
+    '@type': 'Person',
+    name: author.name,
+    url: termUrl(author, context),
+  }));
   const data: JsonLd = {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -61,7 +65,12 @@ export function newsArticleJsonLd(
   if (article.terms.companies.length) {
     data.about = article.terms.companies.map((company) => {
       const website = websiteOf(company.slug);
-      return { '@type': 'Organization', name: company.name, url: termUrl(company, context), ...(website ? { sameAs: website } : {}) };
+      return {
+        '@type': 'Organization',
+        name: company.name,
+        url: termUrl(company, context),
+        ...(website ? { sameAs: website } : {}),
+      };
     });
   }
   if (article.terms.topics.length) data.keywords = article.terms.topics.map((topic) => topic.name);
@@ -73,7 +82,11 @@ export function newsArticleJsonLd(
     }));
   }
   if (article.source) {
-    data.isBasedOn = { '@type': 'CreativeWork', url: article.source.url, ...(article.source.name ? { name: article.source.name } : {}) };
+    data.isBasedOn = {
+      '@type': 'CreativeWork',
+      url: article.source.url,
+      ...(article.source.name ? { name: article.source.name } : {}),
+    };
   }
   return data;
 }

@@ -23,7 +23,10 @@ export function matchEntities(entities: readonly SearchEntity[], query: string, 
   const scored: { match: EntityMatch; rank: number }[] = [];
   for (const entity of entities) {
     let best: { rank: number; via?: string } | undefined;
-    for (const [name, via] of [[entity.name, undefined] as const, ...entity.aliases.map((alias) => [alias, alias] as const)]) {
+    for (const [name, via] of [
+      [entity.name, undefined] as const,
+      ...entity.aliases.map((alias) => [alias, alias] as const),
+    ]) {
       const normal = normalizeName(name);
       const rank = normal === wanted ? 0 : normal.startsWith(wanted) ? 1 : ` ${normal}`.includes(` ${wanted}`) ? 2 : -1;
       if (rank >= 0 && (!best || rank < best.rank)) best = { rank, via };
@@ -32,7 +35,12 @@ export function matchEntities(entities: readonly SearchEntity[], query: string, 
     if (best) scored.push({ match: { entity, via: best.via }, rank: best.rank });
   }
   return scored
-    .sort((a, b) => a.rank - b.rank || b.match.entity.count - a.match.entity.count || a.match.entity.name.localeCompare(b.match.entity.name))
+    .sort(
+      (a, b) =>
+        a.rank - b.rank ||
+        b.match.entity.count - a.match.entity.count ||
+        a.match.entity.name.localeCompare(b.match.entity.name),
+    )
     .slice(0, limit)
     .map(({ match }) => match);
 }

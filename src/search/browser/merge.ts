@@ -16,7 +16,10 @@
  * Merges lists that are each newest first into one, given each result's sort value (larger =
  * newer). Each list keeps its relative order; ties keep the larger list's result first.
  */
-export async function mergeNewestFirst<R>(lists: readonly (readonly R[])[], sortValue: (result: R) => Promise<string>): Promise<R[]> {
+export async function mergeNewestFirst<R>(
+  lists: readonly (readonly R[])[],
+  sortValue: (result: R) => Promise<string>,
+): Promise<R[]> {
   const nonEmpty = lists.filter((list) => list.length > 0);
   if (nonEmpty.length <= 1) return [...(nonEmpty[0] ?? [])];
 
@@ -43,7 +46,10 @@ async function mergeTwo<R>(big: R[], small: R[], valueOf: (result: R) => Promise
 
   if (small.length * Math.ceil(Math.log2(big.length + 1)) >= big.length) {
     // Binary search would load about as much as a linear merge: load both lists in parallel.
-    const [bigValues, smallValues] = await Promise.all([Promise.all(big.map(valueOf)), Promise.all(small.map(valueOf))]);
+    const [bigValues, smallValues] = await Promise.all([
+      Promise.all(big.map(valueOf)),
+      Promise.all(small.map(valueOf)),
+    ]);
     const out: R[] = [];
     let i = 0;
     let j = 0;

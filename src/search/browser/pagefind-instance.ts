@@ -47,7 +47,10 @@ export interface PagefindInstance {
   init(): Promise<void>;
   options(options: Record<string, unknown>): Promise<void>;
   filters(): Promise<FilterCounts>;
-  search(term: string | null, options: { filters?: unknown; sort?: Record<string, string> }): Promise<PagefindResponse | null>;
+  search(
+    term: string | null,
+    options: { filters?: unknown; sort?: Record<string, string> },
+  ): Promise<PagefindResponse | null>;
   preload(term: string): Promise<void>;
   destroy(): Promise<void>;
 }
@@ -67,7 +70,12 @@ export interface InstanceOpener {
 }
 
 /** Opens language indexes of one bundle, each once, the first before any other. */
-export function instanceOpener(module: Promise<PagefindModule>, bundlePath: string, baseUrl: string, root: HTMLElement): InstanceOpener {
+export function instanceOpener(
+  module: Promise<PagefindModule>,
+  bundlePath: string,
+  baseUrl: string,
+  root: HTMLElement,
+): InstanceOpener {
   const instances = new Map<string, Promise<PagefindInstance>>();
   let first: Promise<PagefindInstance> | undefined;
   return {

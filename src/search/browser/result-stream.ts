@@ -93,7 +93,9 @@ export class ResultStream {
   /** The number of results and of results per facet value, in every shard in range. */
   count(): Promise<SearchCounts> {
     this.#counting ??= this.#planned.then(async () => {
-      const responses = await Promise.all(this.#groups.flat().map((search) => this.index.searchShard(search, this.state, true)));
+      const responses = await Promise.all(
+        this.#groups.flat().map((search) => this.index.searchShard(search, this.state, true)),
+      );
       const counts: SearchCounts = { total: 0, facets: {} };
       for (const response of responses) {
         counts.total += response.results.length;
@@ -118,11 +120,14 @@ export class ResultStream {
     const read = groups.map(async (group) => {
       const responses = await Promise.all(group.map((search) => this.index.searchShard(search, this.state)));
       let results: PagefindResult[];
-      if (sort === 'relevance') results = responses.flatMap((response) => response.results).sort((a, b) => b.score - a.score);
+      if (sort === 'relevance')
+        results = responses.flatMap((response) => response.results).sort((a, b) => b.score - a.score);
       else {
         const sortValue = async (result: PagefindResult) => (await result.data()).meta[DATE_SORT_META] ?? '';
         // Each shard's list is in the sort's order; the merge wants newest first.
-        const lists = responses.map((response) => (sort === 'oldest' ? [...response.results].reverse() : response.results));
+        const lists = responses.map((response) =>
+          sort === 'oldest' ? [...response.results].reverse() : response.results,
+        );
         const merged = await mergeNewestFirst(lists, sortValue);
         results = sort === 'oldest' ? merged.reverse() : merged;
       }

@@ -7,7 +7,14 @@
  * A response that arrives after a newer search started is dropped (`generation`).
  */
 import type { SearchEntity } from '../contract/entities.ts';
-import { effectiveSort, hasFilters, listsArticles, queryProblem, searchStateFromParams, type SearchState } from '../contract/url-state.ts';
+import {
+  effectiveSort,
+  hasFilters,
+  listsArticles,
+  queryProblem,
+  searchStateFromParams,
+  type SearchState,
+} from '../contract/url-state.ts';
 import { DateRange } from './components/date-range.ts';
 import { Facets } from './components/facets.ts';
 import { QueryBox } from './components/query-box.ts';
@@ -47,7 +54,12 @@ export class SearchPage {
     pagefind?: Promise<PagefindModule>,
   ) {
     const shards = JSON.parse(root.dataset.shards ?? '[]') as ShardInfo[];
-    this.#index = new ShardedIndex(root.dataset.bundlePath ?? '/pagefind/', root.dataset.baseUrl ?? '/', shards, pagefind);
+    this.#index = new ShardedIndex(
+      root.dataset.bundlePath ?? '/pagefind/',
+      root.dataset.baseUrl ?? '/',
+      shards,
+      pagefind,
+    );
     const entities = fetch(root.dataset.entities ?? '')
       .then((response) => (response.ok ? (response.json() as Promise<SearchEntity[]>) : []))
       .catch(() => []);
@@ -73,9 +85,16 @@ export class SearchPage {
     });
     this.#results = new ResultList(required(root, '[data-search-results]'));
     const pageSize = Math.max(1, Number(root.dataset.pageSize) || 10);
-    this.#pages = new ResultPages(this.#results, required(root, 'button[data-search-more]'), pageSize, (stream) => this.#showProgress(stream));
+    this.#pages = new ResultPages(this.#results, required(root, 'button[data-search-more]'), pageSize, (stream) =>
+      this.#showProgress(stream),
+    );
     const withoutFilters = required<HTMLAnchorElement>(root, 'a[data-search-without-filters]');
-    this.#status = new SearchStatus(required(root, '[data-search-summary]'), required(root, '[data-search-help]'), withoutFilters, monthNames(this.#lang));
+    this.#status = new SearchStatus(
+      required(root, '[data-search-summary]'),
+      required(root, '[data-search-help]'),
+      withoutFilters,
+      monthNames(this.#lang),
+    );
     this.#state = this.#history.current();
   }
 
@@ -157,7 +176,12 @@ export class SearchPage {
 
   #renderFacets(): void {
     const searching = Boolean(this.#stream);
-    this.#facets.render({ filters: this.#state.filters, counts: this.#counts?.facets, searching, visible: searching || hasFilters(this.#state) });
+    this.#facets.render({
+      filters: this.#state.filters,
+      counts: this.#counts?.facets,
+      searching,
+      visible: searching || hasFilters(this.#state),
+    });
   }
 
   /** Counts the results per facet value (and in all), then shows the counts. */

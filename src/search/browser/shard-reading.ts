@@ -17,11 +17,17 @@ export interface ShardSearch {
  * all at once. Shards outside the date range are left out, and a shard the range cuts through
  * is filtered by month.
  */
-export function planShardSearch(shards: readonly ShardInfo[], state: Pick<SearchState, 'from' | 'to'>, sort: SearchSort): ShardSearch[] {
+export function planShardSearch(
+  shards: readonly ShardInfo[],
+  state: Pick<SearchState, 'from' | 'to'>,
+  sort: SearchSort,
+): ShardSearch[] {
   const from = state.from ? monthNumber(state.from) : -Infinity;
   const to = state.to ? monthNumber(state.to) : Infinity;
   const inRange = shards.filter((shard) => shard.to >= from && shard.from <= to);
-  const ordered = [...inRange].sort((a, b) => (sort === 'oldest' ? a.from - b.from || a.to - b.to : b.to - a.to || b.from - a.from));
+  const ordered = [...inRange].sort((a, b) =>
+    sort === 'oldest' ? a.from - b.from || a.to - b.to : b.to - a.to || b.from - a.from,
+  );
   return ordered.map((shard) => {
     if (shard.from >= from && shard.to <= to) return { shard };
     return { shard, months: shardMonths({ from: Math.max(shard.from, from), to: Math.min(shard.to, to) }) };

@@ -3,7 +3,13 @@
  * (pagefind-instance.ts opens them), the word directories that say which shards can hold a
  * query's words, and one shard searched at a time. result-stream.ts reads them in order.
  */
-import { DIRECTORY_SHARD_FILTER, directoryLanguages, shardMonths, wordDirectoryKey, type ShardInfo } from '../contract/shards.ts';
+import {
+  DIRECTORY_SHARD_FILTER,
+  directoryLanguages,
+  shardMonths,
+  wordDirectoryKey,
+  type ShardInfo,
+} from '../contract/shards.ts';
 import { MONTH_FILTER } from '../contract/fields.ts';
 import { effectiveSort, toPagefindFilters, toPagefindSort, type SearchState } from '../contract/url-state.ts';
 import { wordsOf } from '../contract/words.ts';
@@ -41,7 +47,8 @@ export class ShardedIndex {
    * search reads first), so the first results after typing need only the words' index chunks.
    */
   warm(lang: string): void {
-    const newest = this.shards.filter((shard) => shard.lang === lang.toLowerCase()).sort((a, b) => b.to - a.to)[0] ?? this.shards[0];
+    const newest =
+      this.shards.filter((shard) => shard.lang === lang.toLowerCase()).sort((a, b) => b.to - a.to)[0] ?? this.shards[0];
     if (newest) this.#open(newest.key).catch(() => {});
     for (const directory of directoryLanguages(this.shards)) this.#openDirectory(directory).catch(() => {});
   }
@@ -66,7 +73,9 @@ export class ShardedIndex {
         );
         const firstOfEach = new Map<string, string>();
         for (const { shard } of plan) if (!firstOfEach.has(shard.lang)) firstOfEach.set(shard.lang, shard.key);
-        return Promise.all([...firstOfEach.values()].map((key) => this.#open(key).then((instance) => instance.preload(state.q))));
+        return Promise.all(
+          [...firstOfEach.values()].map((key) => this.#open(key).then((instance) => instance.preload(state.q))),
+        );
       })
       .catch(() => {});
   }
@@ -97,16 +106,22 @@ export class ShardedIndex {
    */
   async shardsHolding(q: string): Promise<Set<string>> {
     const withDirectory = directoryLanguages(this.shards);
-    const holding = new Set(this.shards.filter((shard) => !withDirectory.includes(shard.lang)).map((shard) => shard.key));
+    const holding = new Set(
+      this.shards.filter((shard) => !withDirectory.includes(shard.lang)).map((shard) => shard.key),
+    );
     const words = wordsOf(q);
     const lookups = words.map((word, i) => (i < words.length - 1 ? `"${word}"` : word));
     await Promise.all(
       withDirectory.map(async (lang) => {
         const directory = await this.#openDirectory(lang);
-        const answers = await Promise.all(lookups.map(async (lookup) => (await directory.search(lookup, {}))?.filters[DIRECTORY_SHARD_FILTER]));
+        const answers = await Promise.all(
+          lookups.map(async (lookup) => (await directory.search(lookup, {}))?.filters[DIRECTORY_SHARD_FILTER]),
+        );
         const own = this.shards.filter((shard) => shard.lang === lang);
         // No counts at all is not a directory (an index left from an older build): keep them all.
-        const kept = answers.some((counts) => !counts) ? own : own.filter((shard) => answers.every((counts) => (counts?.[shard.key] ?? 0) > 0));
+        const kept = answers.some((counts) => !counts)
+          ? own
+          : own.filter((shard) => answers.every((counts) => (counts?.[shard.key] ?? 0) > 0));
         for (const shard of kept) holding.add(shard.key);
       }),
     );
@@ -140,7 +155,8 @@ export class ShardedIndex {
     // The check for the query's words runs beside the search itself (see `#present`).
     const [present, response] = await Promise.all([this.#present(instance, state.q), searching]);
     if (!response || !present.slice(0, -1).every(Boolean)) return none;
-    if (!present.at(-1) && response.results.length > 0 && !(await completes(state.q, response.results[0]!))) return none;
+    if (!present.at(-1) && response.results.length > 0 && !(await completes(state.q, response.results[0]!)))
+      return none;
     return response;
   }
 
@@ -154,7 +170,9 @@ export class ShardedIndex {
    * typed: see `completes`.
    */
   #present(instance: PagefindInstance, q: string): Promise<boolean[]> {
-    return Promise.all(wordsOf(q).map(async (word) => ((await instance.search(`"${word}"`, {}))?.results.length ?? 0) > 0));
+    return Promise.all(
+      wordsOf(q).map(async (word) => ((await instance.search(`"${word}"`, {}))?.results.length ?? 0) > 0),
+    );
   }
 }
 

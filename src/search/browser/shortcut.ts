@@ -11,7 +11,15 @@ import { isTypingTarget } from './typing-target.ts';
 const TARGETS = ['[data-search-ui] .pf-input', '#site-search-q'];
 
 document.addEventListener('keydown', (event) => {
-  if (event.key !== '/' || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
+  if (
+    event.key !== '/' ||
+    event.defaultPrevented ||
+    event.ctrlKey ||
+    event.metaKey ||
+    event.altKey ||
+    event.isComposing
+  )
+    return;
   if (isTypingTarget(event.target)) return;
   const box = TARGETS.map((selector) => document.querySelector<HTMLInputElement>(selector)).find(
     (element): element is HTMLInputElement => element !== null && element.offsetParent !== null,

@@ -2,7 +2,18 @@
  * Whether a key press is aimed at something the reader is typing into, so a keyboard shortcut
  * must leave it alone: text fields, text areas, selects and editable content.
  */
-const NON_TEXT_INPUTS = new Set(['button', 'checkbox', 'color', 'file', 'hidden', 'image', 'radio', 'range', 'reset', 'submit']);
+const NON_TEXT_INPUTS = new Set([
+  'button',
+  'checkbox',
+  'color',
+  'file',
+  'hidden',
+  'image',
+  'radio',
+  'range',
+  'reset',
+  'submit',
+]);
 
 interface ElementLike {
   tagName?: string;

@@ -36,7 +36,10 @@ export function addDocumentWords(html: string, words: Set<string>): void {
  * The word directory's document for one shard (../contract/shards.ts, `wordDirectoryKey`):
  * every word of the shard once, and the shard's key as its filter value.
  */
-export function wordDirectoryDocument(shard: Pick<ShardInfo, 'key' | 'lang'>, words: Iterable<string>): { url: string; content: string } {
+export function wordDirectoryDocument(
+  shard: Pick<ShardInfo, 'key' | 'lang'>,
+  words: Iterable<string>,
+): { url: string; content: string } {
   // The words come from HTML text, where no `<` is left unescaped; escape one anyway.
   const text = [...words].map((word) => word.replaceAll('<', '&lt;')).join(' ');
   return {

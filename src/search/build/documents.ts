@@ -24,7 +24,15 @@ import { formatDate, type ArchiveDate } from '../../lib/dates.ts';
 import { facetOf, TERM_KINDS, type TermKind } from '../../lib/kinds.ts';
 import { escapeHtml } from '../../lib/outputs/feeds.ts';
 import { padNumber } from '../../lib/pad.ts';
-import { DATE_SORT_KEY, DATE_SORT_META, LEAD_END, MONTH_FILTER, NAMES_WEIGHT, type ResultMeta, type ResultTerm } from '../contract/fields.ts';
+import {
+  DATE_SORT_KEY,
+  DATE_SORT_META,
+  LEAD_END,
+  MONTH_FILTER,
+  NAMES_WEIGHT,
+  type ResultMeta,
+  type ResultTerm,
+} from '../contract/fields.ts';
 import { monthOfDate } from '../contract/shards.ts';
 import type { SearchFacet } from '../contract/url-state.ts';
 import { normalizeName } from '../contract/words.ts';
@@ -84,7 +92,10 @@ export function searchRecord(article: SearchRecordInput, termUrl: (ref: NamedRef
       [DATE_SORT_META]: searchSortKey(article.date),
     },
     filters: {
-      ...(Object.fromEntries(TERM_KINDS.map((kind) => [facetOf(kind), unique(article.terms[kind])])) as Record<SearchFacet, string[]>),
+      ...(Object.fromEntries(TERM_KINDS.map((kind) => [facetOf(kind), unique(article.terms[kind])])) as Record<
+        SearchFacet,
+        string[]
+      >),
       [MONTH_FILTER]: [monthOfDate(article.date)],
     },
     sort: { [DATE_SORT_KEY]: searchSortKey(article.date) },
@@ -146,12 +157,23 @@ export function taggedNames(article: SearchDocumentInput, context: Pick<SearchCo
   return [...names.values()];
 }
 
-export function searchDocument(article: SearchDocumentInput, body: DocumentBody, shard: string, context: SearchContext): SearchDocument {
+export function searchDocument(
+  article: SearchDocumentInput,
+  body: DocumentBody,
+  shard: string,
+  context: SearchContext,
+): SearchDocument {
   const record = searchRecord(article, context.termUrl);
   const hidden = [
-    ...Object.entries(record.meta).map(([key, value]) => `<span data-pagefind-meta="${key}">${escapeHtml(value)}</span>`),
-    ...Object.entries(record.sort).map(([key, value]) => `<span data-pagefind-sort="${key}">${escapeHtml(value)}</span>`),
-    ...Object.entries(record.filters).flatMap(([key, values]) => values.map((value) => `<span data-pagefind-filter="${key}">${escapeHtml(value)}</span>`)),
+    ...Object.entries(record.meta).map(
+      ([key, value]) => `<span data-pagefind-meta="${key}">${escapeHtml(value)}</span>`,
+    ),
+    ...Object.entries(record.sort).map(
+      ([key, value]) => `<span data-pagefind-sort="${key}">${escapeHtml(value)}</span>`,
+    ),
+    ...Object.entries(record.filters).flatMap(([key, values]) =>
+      values.map((value) => `<span data-pagefind-filter="${key}">${escapeHtml(value)}</span>`),
+    ),
   ];
   const names = taggedNames(article, context);
   // The names, then the mark that ends the lead: what follows is the article's own text.

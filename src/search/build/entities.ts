@@ -23,7 +23,10 @@ interface EntityTerm {
  * aliases and the other spellings articles used, when they read differently), article count
  * and months of first and last coverage.
  */
-export function buildSearchEntities(terms: Iterable<EntityTerm>, termUrl: (kind: EntityTerm['kind'], slug: string) => string): SearchEntity[] {
+export function buildSearchEntities(
+  terms: Iterable<EntityTerm>,
+  termUrl: (kind: EntityTerm['kind'], slug: string) => string,
+): SearchEntity[] {
   const entities: SearchEntity[] = [];
   for (const term of terms) {
     const newest = term.articles[0];

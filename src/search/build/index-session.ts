@@ -74,7 +74,11 @@ export class IndexSession {
   /** Whether `dir` holds the index of exactly these documents (and, when asked, their words). */
   #upToDate(dir: string, digest: string, files: string[] = []): boolean {
     const digestFile = path.join(dir, DIGEST_FILE);
-    return existsSync(digestFile) && readFileSync(digestFile, 'utf8').trim() === digest && files.every((file) => existsSync(path.join(dir, file)));
+    return (
+      existsSync(digestFile) &&
+      readFileSync(digestFile, 'utf8').trim() === digest &&
+      files.every((file) => existsSync(path.join(dir, file)))
+    );
   }
 
   /** Takes the documents and the shard plan, and starts indexing the shards whose documents changed. */
@@ -104,7 +108,11 @@ export class IndexSession {
     }
     const changed = [...this.#shards.values(), ...this.#directories.values()].filter((index) => !index.reused).length;
     const total = this.#shards.size + this.#directories.size;
-    this.logger.info(changed ? `search index: indexing ${changed} of ${total} index(es) while the pages are written` : 'search index: no indexed text changed');
+    this.logger.info(
+      changed
+        ? `search index: indexing ${changed} of ${total} index(es) while the pages are written`
+        : 'search index: no indexed text changed',
+    );
     // Errors are reported when the build is done; keep Node from calling them unhandled now.
     this.#indexing.catch(() => {});
   }
@@ -165,7 +173,8 @@ export class IndexSession {
       await Promise.all(added);
       if (failures.length) throw new Error(`Pagefind could not index:\n  ${failures.join('\n  ')}`);
       const written = await index.writeFiles({ outputPath: partial });
-      if (written.errors.length) throw new Error(`Pagefind could not write the index:\n  ${written.errors.join('\n  ')}`);
+      if (written.errors.length)
+        throw new Error(`Pagefind could not write the index:\n  ${written.errors.join('\n  ')}`);
       finish?.(partial);
     } finally {
       // Ends Pagefind's process, and with it the memory this index took.
@@ -185,7 +194,10 @@ export class IndexSession {
     mergeBundles(
       [
         ...[...this.#shards.keys()].map((key) => ({ key, dir: this.#shardDir(key) })),
-        ...[...this.#directories.keys()].map((lang) => ({ key: wordDirectoryKey(lang), dir: this.#directoryDir(lang) })),
+        ...[...this.#directories.keys()].map((lang) => ({
+          key: wordDirectoryKey(lang),
+          dir: this.#directoryDir(lang),
+        })),
       ],
       outputPath,
       new Set([DIGEST_FILE, WORDS_FILE]),

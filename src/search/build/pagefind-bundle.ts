@@ -40,7 +40,8 @@ export interface IndexBundle {
   dir: string;
 }
 
-export const readEntry = (bundle: string) => JSON.parse(readFileSync(path.join(bundle, ENTRY_FILE), 'utf8')) as PagefindEntry;
+export const readEntry = (bundle: string) =>
+  JSON.parse(readFileSync(path.join(bundle, ENTRY_FILE), 'utf8')) as PagefindEntry;
 
 /** Every file below `dir`, as paths relative to it. */
 export function filesUnder(dir: string): string[] {

@@ -19,7 +19,11 @@ export interface ShardPlan {
  * `maxSize` (a month is never split, so a busy month may exceed it). Adding or editing recent
  * articles so only ever changes the newest shard.
  */
-export function planShards(articles: readonly { lang?: string; date: { year: number; month: number } }[], siteLang: string, maxSize: number): ShardPlan {
+export function planShards(
+  articles: readonly { lang?: string; date: { year: number; month: number } }[],
+  siteLang: string,
+  maxSize: number,
+): ShardPlan {
   const monthNumber = (a: { date: { year: number; month: number } }) => a.date.year * 100 + a.date.month;
   const langOf = (a: { lang?: string }) => (a.lang ?? siteLang).toLowerCase();
   const months = new Map<string, Map<number, number>>();

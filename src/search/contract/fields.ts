@@ -57,7 +57,11 @@ export interface ResultMeta {
 export function parseResultTerms(json: string | undefined): ResultTerm[] {
   try {
     const terms = JSON.parse(json ?? '[]') as unknown;
-    return Array.isArray(terms) ? terms.filter((t): t is ResultTerm => Array.isArray(t) && t.length === 3 && t.every((x) => typeof x === 'string')) : [];
+    return Array.isArray(terms)
+      ? terms.filter(
+          (t): t is ResultTerm => Array.isArray(t) && t.length === 3 && t.every((x) => typeof x === 'string'),
+        )
+      : [];
   } catch {
     return [];
   }

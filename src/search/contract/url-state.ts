@@ -35,7 +35,8 @@ export interface SearchState {
   sort: SearchSort;
 }
 
-const validMonth = (value: string | null | undefined): Month | undefined => (value && MONTH_RE.test(value.trim()) ? value.trim() : undefined);
+const validMonth = (value: string | null | undefined): Month | undefined =>
+  value && MONTH_RE.test(value.trim()) ? value.trim() : undefined;
 
 /**
  * Reads a search from a query string: `?q=acme&company=Globex&from=2015-01&to=2017-12&sort=oldest`.
@@ -63,7 +64,13 @@ export function searchStateFromParams(params: URLSearchParams): SearchState {
   // A range given backwards is the same range.
   if (from && to && from > to) [from, to] = [to, from];
   const sort = params.get('sort') as SearchSort | null;
-  return { q: (params.get('q') ?? '').trim(), filters, from, to, sort: sort && SEARCH_SORTS.includes(sort) ? sort : DEFAULT_SORT };
+  return {
+    q: (params.get('q') ?? '').trim(),
+    filters,
+    from,
+    to,
+    sort: sort && SEARCH_SORTS.includes(sort) ? sort : DEFAULT_SORT,
+  };
 }
 
 /**

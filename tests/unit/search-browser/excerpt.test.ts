@@ -39,7 +39,11 @@ describe('excerpts', () => {
   });
 
   test('when only the headline or a name matched: the start of the summary, cut at a word', () => {
-    const parts = excerptOf({ content: english, locations: [0, 3, 5], meta: { summary: 'Acme agreed to buy Globex.' } });
+    const parts = excerptOf({
+      content: english,
+      locations: [0, 3, 5],
+      meta: { summary: 'Acme agreed to buy Globex.' },
+    });
     expect(parts).toEqual([{ text: 'Acme agreed to buy Globex.', mark: false }]);
     const long = `${'word '.repeat(100)}end`;
     const [cut] = excerptOf({ content: english, locations: [0], meta: { summary: long } });
@@ -51,7 +55,12 @@ describe('excerpts', () => {
     const words = chinese.split(ZWS);
     const at = words.indexOf('人员');
     // Pagefind's `content` has lost the zero-width spaces; its `raw_content` has them.
-    const parts = excerptOf({ content: chinese.replaceAll(ZWS, ''), raw_content: chinese, locations: [1, at], meta: {} });
+    const parts = excerptOf({
+      content: chinese.replaceAll(ZWS, ''),
+      raw_content: chinese,
+      locations: [1, at],
+      meta: {},
+    });
     expect(parts.map((part) => part.text).join('')).toBe('研究人员今天宣布，实验室取得了进展。');
     expect(parts.filter((part) => part.mark).map((part) => part.text)).toEqual(['人员']);
   });

@@ -30,7 +30,9 @@ function resultOf(doc: FakeDocument, term: string, index: number): PagefindResul
   const content = `${lead} ⁂ ${doc.text}`;
   const all = content.split(/\s+/);
   const wanted = wordsOf(term.replace(/"/g, ''));
-  const locations = all.flatMap((word, at) => (wanted.some((w) => wordsOf(word).some((x) => x.startsWith(w))) ? [at] : []));
+  const locations = all.flatMap((word, at) =>
+    wanted.some((w) => wordsOf(word).some((x) => x.startsWith(w))) ? [at] : [],
+  );
   const data: ResultData = {
     url: doc.url,
     // As Pagefind gives them: the escaped text, and the text as indexed.
@@ -45,7 +47,10 @@ function resultOf(doc: FakeDocument, term: string, index: number): PagefindResul
 }
 
 /** A Pagefind module whose bundle holds `indexes` (language key → documents). */
-export function fakePagefind(indexes: Record<string, FakeDocument[]>, log: FakeLog = { opened: [], searches: [] }): PagefindModule & { log: FakeLog } {
+export function fakePagefind(
+  indexes: Record<string, FakeDocument[]>,
+  log: FakeLog = { opened: [], searches: [] },
+): PagefindModule & { log: FakeLog } {
   return {
     log,
     createInstance() {
@@ -64,7 +69,9 @@ export function fakePagefind(indexes: Record<string, FakeDocument[]>, log: FakeL
           let found = docs.filter((doc) =>
             Object.entries(filters).every(([name, wanted]) => {
               const values = doc.filters?.[name] ?? [];
-              return Array.isArray(wanted) ? wanted.every((value) => values.includes(value)) : wanted.any.some((value) => values.includes(value));
+              return Array.isArray(wanted)
+                ? wanted.every((value) => values.includes(value))
+                : wanted.any.some((value) => values.includes(value));
             }),
           );
           if (term) {
@@ -72,11 +79,14 @@ export function fakePagefind(indexes: Record<string, FakeDocument[]>, log: FakeL
             const wanted = wordsOf(term);
             found = found.filter((doc) => {
               const words = wordsOf(`${doc.lead ?? doc.title} ${doc.text}`);
-              return wanted.every((word, i) => words.some((w) => (exact || i < wanted.length - 1 ? w === word : w.startsWith(word))));
+              return wanted.every((word, i) =>
+                words.some((w) => (exact || i < wanted.length - 1 ? w === word : w.startsWith(word))),
+              );
             });
           }
           const sort = options.sort?.date;
-          if (sort) found = [...found].sort((a, b) => (sort === 'asc' ? 1 : -1) * (a.date ?? '').localeCompare(b.date ?? ''));
+          if (sort)
+            found = [...found].sort((a, b) => (sort === 'asc' ? 1 : -1) * (a.date ?? '').localeCompare(b.date ?? ''));
           return { results: found.map((doc, i) => resultOf(doc, term ?? '', i)), filters: counts(found) };
         },
       };

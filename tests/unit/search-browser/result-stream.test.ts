@@ -7,7 +7,8 @@ import { fakePagefind } from './fake-pagefind';
 import { fixtureIndexes, SHARDS } from './fixture';
 
 const state = (query: string) => searchStateFromParams(new URLSearchParams(query));
-const urls = async (stream: ResultStream) => Promise.all(stream.results.map(async (result) => (await result.data()).url));
+const urls = async (stream: ResultStream) =>
+  Promise.all(stream.results.map(async (result) => (await result.data()).url));
 
 function setUp() {
   const pagefind = fakePagefind(fixtureIndexes());
@@ -23,9 +24,24 @@ describe('a search over shards', () => {
     expect(stream.done).toBe(false);
     expect(stream.searched.map((shard) => shard.key)).toEqual(['en']);
     await stream.fill(12);
-    expect((await urls(stream)).map((url) => url.match(/report-(\d+)/)![1])).toEqual(['12', '11', '10', '9', '8', '7', '6', '5', '4', '3', '2', '1']);
+    expect((await urls(stream)).map((url) => url.match(/report-(\d+)/)![1])).toEqual([
+      '12',
+      '11',
+      '10',
+      '9',
+      '8',
+      '7',
+      '6',
+      '5',
+      '4',
+      '3',
+      '2',
+      '1',
+    ]);
     expect(stream.done).toBe(true);
-    expect(new Set(pagefind.log.opened)).toEqual(new Set(['en', 'en-x-words', 'en-x-202001', 'en-x-201904', 'en-x-201901']));
+    expect(new Set(pagefind.log.opened)).toEqual(
+      new Set(['en', 'en-x-words', 'en-x-202001', 'en-x-201904', 'en-x-201901']),
+    );
   });
 
   test('a rare word reads only the shard the word directory names', async () => {
@@ -57,13 +73,17 @@ describe('a search over shards', () => {
     const ranged = new ResultStream(index, state('q=factories&from=2019-05&to=2019-06'));
     await ranged.fill(10);
     expect(await urls(ranged)).toEqual(['/2019/06/01/report-6/', '/2019/05/01/report-5/']);
-    expect(new Set(pagefind.log.searches.map((search) => search.key).filter((key) => key !== 'en-x-words'))).toEqual(new Set(['en-x-201904']));
+    expect(new Set(pagefind.log.searches.map((search) => search.key).filter((key) => key !== 'en-x-words'))).toEqual(
+      new Set(['en-x-201904']),
+    );
   });
 
   test('while typing, the first shard of each language that may hold the words is opened and its chunks loaded', async () => {
     const indexes = fixtureIndexes();
     // A newer article in a language of one shard (so no directory): it comes first in date order.
-    indexes.zh = [{ url: '/2021/01/01/zh/', title: '量子', text: '研究', date: '202101', filters: { month: ['2021-01'] } }];
+    indexes.zh = [
+      { url: '/2021/01/01/zh/', title: '量子', text: '研究', date: '202101', filters: { month: ['2021-01'] } },
+    ];
     const shards = [...SHARDS, { key: 'zh', lang: 'zh', from: 202101, to: 202101, count: 1 }];
     const pagefind = fakePagefind(indexes);
     const index = new ShardedIndex('/pagefind/', '/', shards, Promise.resolve(pagefind));

@@ -7,7 +7,15 @@ import { fixtureIndexes } from './fixture';
 import { PAGE } from './page-markup';
 
 const ENTITIES: SearchEntity[] = [
-  { kind: 'company', name: 'Acme Corporation', aliases: ['Acme'], url: '/companies/acme/', count: 12, first: '2019-01', last: '2020-06' },
+  {
+    kind: 'company',
+    name: 'Acme Corporation',
+    aliases: ['Acme'],
+    url: '/companies/acme/',
+    count: 12,
+    first: '2019-01',
+    last: '2020-06',
+  },
 ];
 
 async function open(query: string) {
@@ -32,7 +40,9 @@ beforeEach(() => {
     'fetch',
     vi.fn(async () => new Response(JSON.stringify(ENTITIES))),
   );
-  vi.spyOn(HTMLButtonElement.prototype, 'getBoundingClientRect').mockImplementation(() => ({ top: moreTop }) as DOMRect);
+  vi.spyOn(HTMLButtonElement.prototype, 'getBoundingClientRect').mockImplementation(
+    () => ({ top: moreTop }) as DOMRect,
+  );
 });
 afterEach(() => {
   vi.unstubAllGlobals();

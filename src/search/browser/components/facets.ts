@@ -32,7 +32,12 @@ export interface FacetView {
 /** A facet's values in the order shown: selected first, then by count, then by name. */
 export function orderedValues(selected: readonly string[], counts: Record<string, number>): string[] {
   const values = new Set([...selected, ...Object.keys(counts).filter((value) => counts[value]! > 0)]);
-  return [...values].sort((a, b) => Number(selected.includes(b)) - Number(selected.includes(a)) || (counts[b] ?? 0) - (counts[a] ?? 0) || a.localeCompare(b));
+  return [...values].sort(
+    (a, b) =>
+      Number(selected.includes(b)) - Number(selected.includes(a)) ||
+      (counts[b] ?? 0) - (counts[a] ?? 0) ||
+      a.localeCompare(b),
+  );
 }
 
 export class Facets {
@@ -58,7 +63,11 @@ export class Facets {
     this.section.hidden = !view.visible;
     const focused = document.activeElement as HTMLElement | null;
     if (focused?.dataset.facet && this.list.contains(focused)) {
-      this.#refocus = { facet: focused.dataset.facet, value: (focused as HTMLInputElement).value, tag: focused.localName };
+      this.#refocus = {
+        facet: focused.dataset.facet,
+        value: (focused as HTMLInputElement).value,
+        tag: focused.localName,
+      };
     }
     this.list.replaceChildren(...SEARCH_FACETS.map((facet) => this.#group(facet)));
     this.#restoreFocus();
@@ -98,7 +107,11 @@ export class Facets {
     }
     if (values.length === 0) list.append(element('li', { class: 'search-facet__none' }, 'None in these results'));
     if (values.length > shown.length) {
-      const toggle = element('button', { type: 'button', class: 'search-facet__all', 'data-facet': facet }, `Show all ${values.length}`);
+      const toggle = element(
+        'button',
+        { type: 'button', class: 'search-facet__all', 'data-facet': facet },
+        `Show all ${values.length}`,
+      );
       toggle.addEventListener('click', () => {
         this.#expanded.add(facet);
         this.render(this.#view);

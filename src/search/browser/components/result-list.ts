@@ -27,7 +27,9 @@ export function resultItem(data: ResultData, heading: 'h3' | 'h4'): HTMLLIElemen
   const li = element('li', { class: 'search-result' }, title, meta);
   const excerpt = excerptOf(data);
   if (excerpt.length) {
-    const nodes = excerpt.map((part) => (part.mark ? element('mark', {}, part.text) : document.createTextNode(part.text)));
+    const nodes = excerpt.map((part) =>
+      part.mark ? element('mark', {}, part.text) : document.createTextNode(part.text),
+    );
     li.append(element('p', { class: 'search-result__excerpt' }, ...nodes));
   }
   // The lead image's thumbnail, as listings show it: decorative, the headline says what it is.

@@ -32,9 +32,12 @@ export class ResultPages {
   ) {
     more.addEventListener('click', () => void this.#drawMore(true));
     if (typeof IntersectionObserver === 'function') {
-      const near = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && void this.#drawMore(false), {
-        rootMargin: '400px 0px',
-      });
+      const near = new IntersectionObserver(
+        (entries) => entries.some((entry) => entry.isIntersecting) && void this.#drawMore(false),
+        {
+          rootMargin: '400px 0px',
+        },
+      );
       near.observe(more);
     }
   }

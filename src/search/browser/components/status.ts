@@ -5,12 +5,19 @@
  */
 import { countResults } from '../../../lib/wording.ts';
 import type { ShardInfo } from '../../contract/shards.ts';
-import { hasFilters, searchStateToQuery, type QueryProblem, type SearchSort, type SearchState } from '../../contract/url-state.ts';
+import {
+  hasFilters,
+  searchStateToQuery,
+  type QueryProblem,
+  type SearchSort,
+  type SearchState,
+} from '../../contract/url-state.ts';
 import { monthLabel } from '../shard-reading.ts';
 
 /** Why a query is not run, in words. */
 export function problemText(problem: QueryProblem): string {
-  if (problem.kind === 'no-words') return 'Type a word, a name or a number to search for: punctuation alone finds nothing.';
+  if (problem.kind === 'no-words')
+    return 'Type a word, a name or a number to search for: punctuation alone finds nothing.';
   const one = problem.words.length === 1;
   return `"${problem.words.join(' ')}" ${one ? 'is' : 'are'} too common to search for on ${one ? 'its' : 'their'} own: add a more telling word, such as a name, a place or a product.`;
 }
@@ -32,7 +39,10 @@ export function progressText(progress: Progress, monthNames: readonly string[]):
   if (!progress.complete && progress.searched.length) {
     const { searched, sort } = progress;
     const edge = sort === 'oldest' ? Math.max(...searched.map((s) => s.to)) : Math.min(...searched.map((s) => s.from));
-    const side = sort === 'oldest' ? `up to ${monthLabel(edge, monthNames)}; newer` : `since ${monthLabel(edge, monthNames)}; older`;
+    const side =
+      sort === 'oldest'
+        ? `up to ${monthLabel(edge, monthNames)}; newer`
+        : `since ${monthLabel(edge, monthNames)}; older`;
     return `${countResults(progress.count)}${subject} ${side} articles are searched as you scroll.`;
   }
   return progress.count > 0 ? `${countResults(progress.count)}${subject}` : `No results${subject}`;
