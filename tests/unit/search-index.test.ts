@@ -181,7 +181,7 @@ describe('searchDocument', () => {
   test('the names it is tagged with are searchable, weighted between headline and body', async () => {
     const content = await contentOf(article);
     expect(content).toContain(
-      `<p data-pagefind-weight="4">Fish &amp; Chips &lt;Ltd&gt; · Microsoft · MSFT · Microsoft Corp. · R&amp;D · Zoë &lt;O'Brien&gt; · Fish and Chips</p>`,
+      `<p data-pagefind-weight="4">Fish &amp; Chips &lt;Ltd&gt; · Microsoft · MSFT · Microsoft Corp. · R&amp;D · Zoë &lt;O'Brien&gt; · Fish and Chips ⁂</p>`,
     );
     // Before the summary and the body.
     expect(content.indexOf('data-pagefind-weight')).toBeLessThan(content.indexOf('<p>A summary'));
@@ -199,7 +199,8 @@ describe('searchDocument', () => {
       'Fish and Chips',
     ]);
     const other = { ...article, terms: { companies: [], topics: [], authors: [] } };
-    expect(await contentOf(other)).not.toContain('data-pagefind-weight');
+    // No names: the lead is the headline alone, still ended by its mark.
+    expect(await contentOf(other)).toContain('<p data-pagefind-weight="4">⁂</p>');
   });
 
   test('leaves out a derived summary: it is the first paragraph of the body already', async () => {
