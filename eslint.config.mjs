@@ -11,6 +11,8 @@ export default tseslint.config(
   {
     ignores: [
       'dist/',
+      'dist.next/',
+      'dist.previous/',
       'node_modules/',
       '.cache/',
       '.astro/',

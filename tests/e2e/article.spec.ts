@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { gzipSync } from 'node:zlib';
 import { siteUrl } from './sites.mjs';
 
 test('home lists the seed articles and leads to an article with its metadata', async ({ page }) => {
@@ -89,4 +90,21 @@ test('under a base path every internal link and asset stays under it and resolve
     `${new URL(siteUrl('seedBase')).origin}/2018/02/27/microsoft-and-xiaomi-ink-ai-and-cloud-computing-partnership-deal/`,
   );
   expect(outside.status()).toBe(404);
+});
+
+test('an article page ships only its own styles: the site sheet and its components, under 3.8 KB gzip in all', async ({
+  page,
+  request,
+}) => {
+  await page.goto(`${siteUrl('seed')}2018/02/27/expanding-the-collaboration-with-cloud-and-devices-focus/`);
+  const hrefs = await page
+    .locator('head link[rel="stylesheet"]')
+    .evaluateAll((links) => links.map((link) => (link as HTMLLinkElement).href));
+  const css = (await Promise.all(hrefs.map(async (href) => (await request.get(href)).text()))).join('\n');
+  expect(gzipSync(css, { level: 9 }).length).toBeLessThan(3800);
+  // Styles of other pages stay on them: the search page's, the calendar's, the charts'.
+  for (const other of ['.search-page', '.calendar-days', '.bar-chart', '.feed-addresses'])
+    expect(css).not.toContain(other);
+  // And what the article needs is there, print included.
+  for (const own of ['.prose', '.lead-figure', '.pager', '.site-header', '@media print']) expect(css).toContain(own);
 });

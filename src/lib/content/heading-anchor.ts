@@ -5,7 +5,7 @@
 import type { Element, ElementContent } from 'hast';
 import { toString } from 'hast-util-to-string';
 
-/** The class of those links: styled in global.css, left out of the search index and of feeds. */
+/** The class of those links: styled with the article's prose (components/ArticlePage.astro), left out of the search index and of feeds. */
 export const HEADING_ANCHOR_CLASS = 'heading-anchor';
 
 export function headingAnchorContent(heading: Element): ElementContent[] {

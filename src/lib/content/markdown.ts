@@ -178,7 +178,7 @@ function rehypeImageFigures() {
   };
 }
 
-/** Classes for aligned table columns (`align-left`, `align-center`, `align-right`, styled in global.css). */
+/** Classes for aligned table columns (`align-left`, `align-center`, `align-right`, styled with the article's prose, components/ArticlePage.astro). */
 function rehypeTableAlignClasses() {
   return (tree: Root) => {
     visit(tree, 'element', (node) => {
