@@ -188,6 +188,11 @@ test.describe('search on the fixture site', () => {
 
     await page.goto(`${fixture}search/?q=${encodeURIComponent(FIXTURE.globexAlias)}`);
     await expect(resultLinks(page)).toHaveCount(GLOBEX_ARTICLES);
+    // Only the tags matched: each excerpt is the article's own words, never the list of names.
+    for (const excerpt of await results(page).locator('.search-result__excerpt').allTextContents()) {
+      expect(excerpt).not.toContain(FIXTURE.globexAlias);
+      expect(excerpt).not.toContain(' · ');
+    }
 
     // Accents ignored: "societe" finds the one article tagged Société Générale.
     await page.goto(`${fixture}search/?q=societe`);

@@ -84,6 +84,45 @@ describe('the search page', () => {
     expect(excerpt.textContent).not.toContain('·');
   });
 
+  test('a facet opened counts its values over every shard; ticking one narrows the search, in the URL', async () => {
+    const root = await open('?q=factories');
+    await settle();
+    const group = root.querySelector<HTMLDetailsElement>('[data-facet-group="company"]')!;
+    expect(group.querySelector('summary')!.textContent).toBe('Company');
+    group.open = true;
+    group.dispatchEvent(new Event('toggle'));
+    await vi.waitFor(() => expect(root.querySelectorAll('[data-facet-group="company"] input')).toHaveLength(2));
+    const labels = [...root.querySelectorAll('[data-facet-group="company"] label')].map((label) =>
+      label.textContent!.trim(),
+    );
+    expect(labels).toEqual(['Acme 12', 'Globex 6']);
+    // The counts are the whole: the status says so.
+    expect(root.querySelector('[data-search-summary]')!.textContent).toBe('12 results for factories');
+    const globex = root.querySelector<HTMLInputElement>('[data-facet-group="company"] input[value="Globex"]')!;
+    globex.checked = true;
+    globex.dispatchEvent(new Event('change', { bubbles: true }));
+    await vi.waitFor(() => expect(window.location.search).toBe('?q=factories&company=Globex'));
+    await settle();
+    expect(titles()).toEqual(['Report 12', 'Report 10', 'Report 8', 'Report 6', 'Report 4']);
+    expect(root.querySelector('[data-facet-group="company"] summary')!.textContent).toBe('Company (1 selected)');
+  });
+
+  test('the date range and the sort narrow and order the search, each change a step in the history', async () => {
+    const root = await open('?q=factories');
+    await settle();
+    const pushState = vi.spyOn(window.history, 'pushState');
+    root.querySelector<HTMLInputElement>('input[name="from"]')!.value = '2019-02';
+    root.querySelector<HTMLInputElement>('input[name="to"]')!.value = '2019-04';
+    root.querySelector('input[name="to"]')!.dispatchEvent(new Event('change'));
+    await vi.waitFor(() => expect(titles()).toEqual(['Report 4', 'Report 3', 'Report 2']));
+    const sort = root.querySelector<HTMLSelectElement>('select[name="sort"]')!;
+    sort.value = 'oldest';
+    sort.dispatchEvent(new Event('change'));
+    await vi.waitFor(() => expect(titles()).toEqual(['Report 2', 'Report 3', 'Report 4']));
+    expect(window.location.search).toBe('?q=factories&from=2019-02&to=2019-04&sort=oldest');
+    expect(pushState).toHaveBeenCalledTimes(2);
+  });
+
   test('typing suggests the matching company; a query of common words says so and lists nothing', async () => {
     const root = await open('');
     const input = root.querySelector<HTMLInputElement>('input[name="q"]')!;
