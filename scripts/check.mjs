@@ -12,7 +12,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { site } from '../src/config/site.ts';
+import { SettingsError } from '../src/lib/content/archive-settings.ts';
 import { checkContent } from '../src/lib/content/check/content-check.ts';
 import { formatProblem } from '../src/lib/content/errors.ts';
 import { displayPath } from '../src/lib/content/display-path.ts';
@@ -21,6 +21,17 @@ import { readPublishedList } from '../src/loaders/published-list.ts';
 import { contentFileKey } from '../src/loaders/publication.ts';
 import { readImageFacts } from '../src/loaders/image-files.ts';
 import { countOf } from '../src/lib/wording.ts';
+
+// The settings are read as the module loads; a settings file with problems is reported like
+// content problems, without a stack trace.
+let site;
+try {
+  ({ site } = await import('../src/config/site.ts'));
+} catch (error) {
+  if (!(error instanceof SettingsError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 
 const { values } = parseArgs({
   options: {

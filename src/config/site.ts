@@ -1,7 +1,9 @@
 /**
  * Site settings: the one typed place for everything an archive owner configures.
  *
- * Defaults live here; the environment overrides these (README, "Configuration"):
+ * Defaults live here; the archive's own settings file, `<content>/archive.yaml`
+ * (src/lib/content/archive-settings.ts), overrides them; the environment overrides both
+ * (README, "Configuration"):
  * - `SITE_URL`: the public URL of the site. Its path becomes Astro's `base`, so
  *   `SITE_URL=https://user.github.io/archive/` serves the archive under `/archive/`.
  * - `ARCHIVE_CONTENT_DIR`: the folder holding `articles/` and optionally `companies/`.
@@ -18,9 +20,18 @@
  *   URL), whose article, alias and redirect URLs this build must keep serving.
  *
  * This module is read by astro.config.mjs (before Vite runs) and by pages, so it only uses
- * `process.env` and `node:path`.
+ * `process.env`, `node:fs` and `node:path`.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import {
+  parseArchiveSettings,
+  SettingsError,
+  SETTINGS_FILE,
+  type ArchiveSettings,
+} from '../lib/content/archive-settings.ts';
+import { formatProblem } from '../lib/content/errors.ts';
+import { displayPath } from '../lib/content/display-path.ts';
 
 export interface SiteConfig {
   /** Site name shown in the header, titles and feeds. */
@@ -84,8 +95,8 @@ const SEARCH_SHARD_SIZE = 2500;
 
 const DEFAULT_URL = 'http://localhost:4321/';
 
-function readUrl(raw: string | undefined): URL {
-  const value = raw?.trim() || DEFAULT_URL;
+function readUrl(raw: string | undefined, fromFile: string | undefined): URL {
+  const value = raw?.trim() || fromFile || DEFAULT_URL;
   let url: URL;
   try {
     url = new URL(value);
@@ -101,8 +112,8 @@ function readUrl(raw: string | undefined): URL {
   return url;
 }
 
-function readTimeZone(raw: string | undefined): string {
-  const zone = raw?.trim() || 'UTC';
+function readTimeZone(raw: string | undefined, fromFile: string | undefined): string {
+  const zone = raw?.trim() || fromFile || 'UTC';
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
   } catch {
@@ -148,28 +159,53 @@ function readBoolean(name: string, raw: string | undefined, fallback: boolean): 
   throw new Error(`${name}: expected true or false, got "${raw}"`);
 }
 
+/** The archive's settings file in `contentDir`, when it has one (src/lib/content/archive-settings.ts). */
+export function readArchiveSettings(contentDir: string): ArchiveSettings {
+  const file = path.join(contentDir, SETTINGS_FILE);
+  if (!existsSync(file)) return {};
+  const { settings, problems } = parseArchiveSettings(readFileSync(file, 'utf8'), displayPath(file));
+  if (problems.length) {
+    const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
+    throw new SettingsError(
+      `The archive's settings have ${count}:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
+    );
+  }
+  return settings;
+}
+
 /** Builds the settings from an environment; exported for tests, use `site` elsewhere. */
 export function readSiteConfig(env: Record<string, string | undefined> = process.env): SiteConfig {
-  const url = readUrl(env.SITE_URL);
-  const timeZone = readTimeZone(env.ARCHIVE_TIME_ZONE);
+  const contentDir = path.resolve(env.ARCHIVE_CONTENT_DIR?.trim() || 'content');
+  const own = readArchiveSettings(contentDir);
+  const url = readUrl(env.SITE_URL, own.url);
+  const timeZone = readTimeZone(env.ARCHIVE_TIME_ZONE, own.timeZone);
   const buildInstant = readBuildInstant(env.SOURCE_DATE_EPOCH);
   return {
-    title: 'Newsroom Archive',
-    description: 'A searchable archive of technology news: articles, companies, topics and authors.',
+    title: own.title ?? 'Newsroom Archive',
+    description: own.description ?? 'A searchable archive of technology news: articles, companies, topics and authors.',
     url: url.href,
     base: url.pathname,
     timeZone,
-    lang: 'en',
-    pageSize: readCount('ARCHIVE_PAGE_SIZE', env.ARCHIVE_PAGE_SIZE, 20),
-    contentDir: path.resolve(env.ARCHIVE_CONTENT_DIR?.trim() || 'content'),
+    lang: own.language ?? 'en',
+    pageSize: readCount('ARCHIVE_PAGE_SIZE', env.ARCHIVE_PAGE_SIZE, own.pageSize ?? 20),
+    contentDir,
     cacheDir: path.resolve(env.ARCHIVE_CACHE_DIR?.trim() || 'node_modules/.astro'),
     trustedHtml: readBoolean('ARCHIVE_TRUSTED_HTML', env.ARCHIVE_TRUSTED_HTML, TRUSTED_HTML),
-    searchShardSize: readCount('ARCHIVE_SEARCH_SHARD_SIZE', env.ARCHIVE_SEARCH_SHARD_SIZE, SEARCH_SHARD_SIZE),
-    ageNoticeYears: readCount('ARCHIVE_AGE_NOTICE_YEARS', env.ARCHIVE_AGE_NOTICE_YEARS, AGE_NOTICE_YEARS, 0),
+    searchShardSize: readCount(
+      'ARCHIVE_SEARCH_SHARD_SIZE',
+      env.ARCHIVE_SEARCH_SHARD_SIZE,
+      own.searchShardSize ?? SEARCH_SHARD_SIZE,
+    ),
+    ageNoticeYears: readCount(
+      'ARCHIVE_AGE_NOTICE_YEARS',
+      env.ARCHIVE_AGE_NOTICE_YEARS,
+      own.ageNoticeYears ?? AGE_NOTICE_YEARS,
+      0,
+    ),
     buildDay: calendarDayOf(buildInstant, timeZone),
     buildInstant,
     publishedUrls: env.ARCHIVE_PUBLISHED_URLS?.trim() || undefined,
-    shareCards: readBoolean('ARCHIVE_SHARE_CARDS', env.ARCHIVE_SHARE_CARDS, SHARE_CARDS),
+    shareCards: readBoolean('ARCHIVE_SHARE_CARDS', env.ARCHIVE_SHARE_CARDS, own.shareCards ?? SHARE_CARDS),
   };
 }
 

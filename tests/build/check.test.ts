@@ -162,6 +162,20 @@ describe('npm run check on good content', () => {
     expect(result.stdout).toMatch(/Checked 2 articles and 2 company files in [\d.]+ s: 0 errors, 0 warnings\./);
   });
 
+  test("reads the archive's settings file too: its problems are errors with the file, line and key, and no stack trace", async () => {
+    const folder = path.join(work, 'bad-settings');
+    await writeFiles(folder, {
+      'archive.yaml': 'title: Gazette\nlanguage: "not a tag!"\n',
+      'articles/a.md': md(['title: A', 'date: 2021-01-01']),
+    });
+    const result = await runScript('scripts/check.mjs', [], { ARCHIVE_CONTENT_DIR: folder });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `${path.join(folder, 'archive.yaml')}:2: language: expected a language tag such as en, fr or zh-Hans, got "not a tag!"`,
+    );
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
   test('warnings alone pass, unless --strict', async () => {
     const folder = path.join(work, 'warnings-only');
     await writeFiles(folder, {

@@ -114,3 +114,75 @@ describe('ARCHIVE_CONTENT_DIR', () => {
     );
   });
 });
+
+describe("the archive's settings file (archive.yaml)", () => {
+  test('a second archive from the same checkout builds under its own title, language, URL and page size; the environment overrides the file', async () => {
+    const work = await makeTempDir('gazette');
+    temps.push(work);
+    const content = path.join(work, 'gazette');
+    const articles = Object.fromEntries(
+      Array.from({ length: 4 }, (_, i) => [
+        `articles/2021/harbour-${i + 1}.md`,
+        md([`title: Harbour report ${i + 1}`, `date: 2021-0${i + 1}-10`], 'La marée monte.\n'),
+      ]),
+    );
+    await writeFiles(content, {
+      'archive.yaml': [
+        'title: Harbour Gazette Archive',
+        'description: Three decades of the Harbour Gazette.',
+        'url: https://archive.example.org/gazette/',
+        'language: fr',
+        'timeZone: Europe/Paris',
+        'pageSize: 3',
+        '',
+      ].join('\n'),
+      ...articles,
+    });
+    const result = await astroBuild({ contentDir: content, workDir: work });
+    expect(result.code, result.output).toBe(0);
+    const home = await readFile(page(result.outDir, ''), 'utf8');
+    expect(home).toContain('<title>Harbour Gazette Archive</title>');
+    expect(home).toContain('<html lang="fr"');
+    // The file's URL gives the base: links go under /gazette/.
+    expect(home).toContain('href="/gazette/2021/04/10/harbour-4/"');
+    // Three a page: the fourth article is on page 2.
+    expect(home).not.toContain('Harbour report 1<');
+    const feed = await readFile(path.join(result.outDir, 'rss.xml'), 'utf8');
+    expect(feed).toContain('<title>Harbour Gazette Archive: latest articles</title>');
+    expect(feed).toContain('<language>fr</language>');
+    expect(feed).toContain('<link>https://archive.example.org/gazette/2021/04/10/harbour-4/</link>');
+    // Dates without an offset are read in the file's time zone: midnight in Paris is 22:00 GMT in April.
+    expect(feed).toContain('<pubDate>Fri, 09 Apr 2021 22:00:00 GMT</pubDate>');
+
+    // SITE_URL wins over the file's url.
+    const overridden = await astroBuild({
+      contentDir: content,
+      workDir: path.join(work, 'second'),
+      env: { SITE_URL: 'https://other.example.net/' },
+    });
+    expect(overridden.code, overridden.output).toBe(0);
+    const otherHome = await readFile(page(overridden.outDir, ''), 'utf8');
+    expect(otherHome).toContain('href="/2021/04/10/harbour-4/"');
+    expect(otherHome).toContain('<title>Harbour Gazette Archive</title>');
+  });
+
+  test('a settings file with problems stops the build, naming each with its file, line and key', async () => {
+    const work = await makeTempDir('bad-settings');
+    temps.push(work);
+    const content = path.join(work, 'content');
+    await writeFiles(content, {
+      'archive.yaml': 'title: Gazette\npagesize: 10\ntimeZone: Mars/Olympus\ntrustedHtml: true\n',
+      'articles/a.md': md(['title: A', 'date: 2021-01-01']),
+    });
+    const result = await astroBuild({ contentDir: content, workDir: work });
+    expect(result.code).not.toBe(0);
+    const file = path.join(content, 'archive.yaml');
+    expect(result.output).toContain("The archive's settings have 3 problems:");
+    expect(result.output).toContain(`${file}:2: pagesize: unknown setting (did you mean "pageSize"?)`);
+    expect(result.output).toContain(
+      `${file}:3: timeZone: expected an IANA time zone such as Europe/Paris, got "Mars/Olympus"`,
+    );
+    expect(result.output).toContain(`${file}:4: trustedHtml: cannot be set in the content`);
+    expect(result.output).not.toMatch(/\n\s+at /);
+  });
+});
