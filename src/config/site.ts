@@ -82,6 +82,9 @@ export interface SiteConfig {
    * the site's one card.
    */
   shareCards: boolean;
+  /** The footer's publisher and licence lines, plain text, when the archive's settings give them. */
+  publisher?: string;
+  licence?: string;
 }
 
 /** The site setting behind `trustedHtml`; `ARCHIVE_TRUSTED_HTML` overrides it. */
@@ -206,6 +209,8 @@ export function readSiteConfig(env: Record<string, string | undefined> = process
     buildInstant,
     publishedUrls: env.ARCHIVE_PUBLISHED_URLS?.trim() || undefined,
     shareCards: readBoolean('ARCHIVE_SHARE_CARDS', env.ARCHIVE_SHARE_CARDS, own.shareCards ?? SHARE_CARDS),
+    publisher: own.publisher,
+    licence: own.licence,
   };
 }
 

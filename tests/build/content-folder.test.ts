@@ -134,6 +134,8 @@ describe("the archive's settings file (archive.yaml)", () => {
         'language: fr',
         'timeZone: Europe/Paris',
         'pageSize: 3',
+        'publisher: Published by Gazette & Co <b>Trust</b>',
+        'licence: Text © Harbour Gazette, CC BY 4.0',
         '',
       ].join('\n'),
       ...articles,
@@ -143,6 +145,10 @@ describe("the archive's settings file (archive.yaml)", () => {
     const home = await readFile(page(result.outDir, ''), 'utf8');
     expect(home).toContain('<title>Harbour Gazette Archive</title>');
     expect(home).toContain('<html lang="fr"');
+    // The footer's lines, as text: nothing in them becomes markup.
+    expect(home).toContain(
+      '<p class="site-footer__credits">Published by Gazette &amp; Co &lt;b&gt;Trust&lt;/b&gt; · Text © Harbour Gazette, CC BY 4.0</p>',
+    );
     // The file's URL gives the base: links go under /gazette/.
     expect(home).toContain('href="/gazette/2021/04/10/harbour-4/"');
     // Three a page: the fourth article is on page 2.

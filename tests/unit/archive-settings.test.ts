@@ -17,6 +17,8 @@ describe('archive.yaml', () => {
         'ageNoticeYears: 0',
         'shareCards: false',
         'searchShardSize: 1000',
+        'publisher: Published by the Harbour Gazette Trust',
+        'licence: Text © Harbour Gazette, CC BY 4.0',
         '',
       ].join('\n'),
     );
@@ -31,6 +33,8 @@ describe('archive.yaml', () => {
       ageNoticeYears: 0,
       shareCards: false,
       searchShardSize: 1000,
+      publisher: 'Published by the Harbour Gazette Trust',
+      licence: 'Text © Harbour Gazette, CC BY 4.0',
     });
   });
 
@@ -77,6 +81,12 @@ describe('archive.yaml', () => {
     expect(problems).toEqual([
       { file: FILE, line: 1, field: 'trustedHtml', message: expect.stringContaining('ARCHIVE_TRUSTED_HTML') },
       { file: FILE, line: 2, field: 'kinds', message: expect.stringContaining('not supported yet') },
+    ]);
+  });
+
+  test('"license" is pointed to the key it is spelt as', () => {
+    expect(read('license: CC BY 4.0\n').problems).toEqual([
+      { file: FILE, line: 1, field: 'license', message: 'is spelt "licence" here' },
     ]);
   });
 

@@ -1,6 +1,7 @@
 /**
  * The archive's own settings, in `<content>/archive.yaml`: its title, description, public URL,
- * language, time zone, page size, age-notice years, share cards and search shard size travel with
+ * language, time zone, page size, age-notice years, share cards, search shard size and the
+ * footer's publisher and licence lines travel with
  * its content, so one checkout publishes any archive (src/config/site.ts reads them; the
  * environment still overrides the ones it has a variable for).
  *
@@ -39,6 +40,10 @@ export interface ArchiveSettings {
   ageNoticeYears?: number;
   shareCards?: boolean;
   searchShardSize?: number;
+  /** The footer's publisher line: who publishes the archive. Plain text. */
+  publisher?: string;
+  /** The footer's licence line: the terms of its text. Plain text. */
+  licence?: string;
 }
 
 type Read = { value: unknown } | { problem: string };
@@ -93,6 +98,8 @@ const READERS: Record<keyof ArchiveSettings, (value: unknown) => Read> = {
   shareCards: (value) =>
     typeof value === 'boolean' ? { value } : { problem: `expected true or false, got ${JSON.stringify(value)}` },
   searchShardSize: whole(1),
+  publisher: text('a line of text naming who publishes the archive'),
+  licence: text('a line of text giving the terms of its text, such as "Text © Harbour Gazette, CC BY 4.0"'),
 };
 
 export const SETTINGS_KEYS = Object.keys(READERS) as (keyof ArchiveSettings)[];
@@ -102,6 +109,7 @@ const REFUSED: Record<string, string> = {
   trustedHtml:
     'cannot be set in the content: keeping raw HTML is switched on in src/config/site.ts or by ARCHIVE_TRUSTED_HTML, so a content commit cannot switch sanitizing off',
   kinds: 'kinds of your own are not supported yet: articles are tagged with companies, topics and authors',
+  license: 'is spelt "licence" here',
 };
 
 /** Reads the settings file's text; `file` is the path shown in problems. */
