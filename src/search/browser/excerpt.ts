@@ -49,10 +49,11 @@ export function excerptOf(data: ExcerptSource, length = EXCERPT_WORDS): ExcerptP
     if (last && !last.mark && !mark) last.text += text;
     else parts.push({ text, mark });
   };
+  const marked = new Set(hits);
   const end = Math.min(words.length, best.start + length);
   for (let at = best.start; at < end; at++) {
     if (at > best.start && separator) add(separator, false);
-    add(words[at]!, hits.includes(at));
+    add(words[at]!, marked.has(at));
   }
   if (end < words.length) add(' …', false);
   return parts;
