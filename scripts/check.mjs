@@ -20,7 +20,7 @@ import { readSourceFiles } from '../src/lib/content/source-files.ts';
 import { readPublishedList } from '../src/loaders/published-list.ts';
 import { contentFileKey } from '../src/loaders/publication.ts';
 import { readImageFacts } from '../src/loaders/image-files.ts';
-import { countOf } from '../src/lib/wording.ts';
+import { countOf, listInWords } from '../src/lib/wording.ts';
 
 // The settings are read as the module loads; a settings file with problems is reported like
 // content problems, without a stack trace.
@@ -54,7 +54,8 @@ if (!existsSync(articlesDir)) {
     file: displayPath(articlesDir),
     message: 'the content folder does not exist; set ARCHIVE_CONTENT_DIR to a folder holding articles/',
   };
-  if (values.json) console.log(JSON.stringify({ errors: [problem], warnings: [], articles: 0, companies: 0 }, null, 2));
+  if (values.json)
+    console.log(JSON.stringify({ errors: [problem], warnings: [], articles: 0, companies: 0, sources: 0 }, null, 2));
   else console.error(formatProblem(problem));
   process.exit(1);
 }
@@ -76,7 +77,11 @@ if (site.publishedUrls) {
 }
 
 const report = await checkContent(
-  { articles: readSourceFiles(articlesDir), companies: readSourceFiles(path.join(site.contentDir, 'companies')) },
+  {
+    articles: readSourceFiles(articlesDir),
+    companies: readSourceFiles(path.join(site.contentDir, 'companies')),
+    sources: readSourceFiles(path.join(site.contentDir, 'sources')),
+  },
   {
     timeZone: site.timeZone,
     now: site.buildInstant,
@@ -104,7 +109,11 @@ if (values.json) {
   for (const { file, date } of expired)
     console.log(`${file}: expired ${date}: its URL answers with a notice that it is no longer available`);
   console.log(
-    `\nChecked ${countOf(report.articles, 'article')} and ${countOf(report.companies, 'company file')} in ${seconds} s: ` +
+    `\nChecked ${listInWords([
+      countOf(report.articles, 'article'),
+      countOf(report.companies, 'company file'),
+      ...(report.sources ? [countOf(report.sources, 'source file')] : []),
+    ])} in ${seconds} s: ` +
       `${countOf(report.errors.length, 'error')}, ${countOf(report.warnings.length, 'warning')}` +
       (scheduled.length + removed.length + expired.length
         ? `; ${scheduled.length} scheduled, ${removed.length} removed, ${expired.length} expired.`

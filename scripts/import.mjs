@@ -77,7 +77,7 @@ async function inputFiles(target) {
 function readRegistry() {
   // A broken registry file is `npm run check`'s to report; the import goes on without it.
   const ignored = [];
-  return readRecords('company', readSourceFiles(path.join(site.contentDir, 'companies')), site.timeZone, ignored).map(
+  return readRecords('registry', readSourceFiles(path.join(site.contentDir, 'companies')), site.timeZone, ignored).map(
     ({ record }) => record,
   );
 }

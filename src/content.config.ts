@@ -3,8 +3,8 @@ import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { site } from './config/site';
 import { findUrlConflicts } from './lib/model/url-claims';
-import type { ArticleRecord, CompanyRecord } from './lib/content/schema';
-import { indexCompanyRegistry } from './lib/model/terms';
+import type { ArticleRecord, RegistryRecord } from './lib/content/schema';
+import { indexRegistry } from './lib/model/terms';
 import { markdownFolderLoader } from './loaders/markdown-folder';
 import { checkPublication } from './loaders/publication';
 
@@ -30,19 +30,29 @@ const articles = defineCollection({
   }),
 });
 
-const companies = defineCollection({
-  schema: z.custom<CompanyRecord>(),
-  loader: markdownFolderLoader<CompanyRecord>({
-    name: 'archive-companies',
-    folder: path.join(site.contentDir, 'companies'),
-    required: false,
-    kind: 'company',
-    settings,
-    checkAll: (records) => {
-      const indexed = indexCompanyRegistry(records);
-      return indexed.ok ? [] : indexed.problems;
-    },
-  }),
-});
+/**
+ * A kind's registry (src/lib/kinds.ts): `<content>/<folder>/<slug>.md` entries that name its
+ * terms and claim their other spellings. Optional: without the folder, names are as written.
+ */
+function registryCollection(folder: string, noun: string) {
+  return defineCollection({
+    schema: z.custom<RegistryRecord>(),
+    loader: markdownFolderLoader<RegistryRecord>({
+      name: `archive-${folder}`,
+      folder: path.join(site.contentDir, folder),
+      required: false,
+      kind: 'registry',
+      settings,
+      checkAll: (records) => {
+        const indexed = indexRegistry(records, noun);
+        return indexed.ok ? [] : indexed.problems;
+      },
+    }),
+  });
+}
 
-export const collections = { articles, companies };
+// One collection per kind with a registry; src/data/archive.ts reads them by the kinds' list.
+const companies = registryCollection('companies', 'company');
+const sources = registryCollection('sources', 'source');
+
+export const collections = { articles, companies, sources };

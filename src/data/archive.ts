@@ -23,7 +23,8 @@ import { planShards, type ShardPlan } from '@/search/build/shard-plan';
 import { readStoredHtml } from '../loaders/html-files';
 import { urls } from '@/config/urls';
 import { site } from '@/config/site';
-import { indexCompanyRegistry } from '@/lib/model/terms';
+import { indexRegistry, type Registries } from '@/lib/model/terms';
+import { kindInfo, REGISTRY_KINDS, type TermKind } from '@/lib/kinds';
 import { pageKey } from '@/lib/outputs/page-keys';
 
 interface LoadedArchive {
@@ -32,9 +33,13 @@ interface LoadedArchive {
   shardPlan: ShardPlan;
   /** The collection entry of each published article, by its path. */
   articleEntries: Map<string, CollectionEntry<'articles'>>;
-  /** The collection entry of each registry company, by its slug. */
-  companyEntries: Map<string, CollectionEntry<'companies'>>;
+  /** The collection entry of each registry entry (companies, sources), by its kind and slug. */
+  registryEntries: Map<string, RegistryEntry>;
 }
+
+/** The collections holding registries, one per kind that has one (src/content.config.ts). */
+type RegistryEntry = CollectionEntry<'companies'> | CollectionEntry<'sources'>;
+const registryKey = (kind: TermKind, slug: string) => `${kind}/${slug}`;
 
 let loaded: Promise<LoadedArchive> | undefined;
 
@@ -55,19 +60,28 @@ function movedArticles(records: readonly ArticleRecord[]): MovedUrl[] {
 }
 
 async function load(): Promise<LoadedArchive> {
-  const [articles, companies] = await Promise.all([getCollection('articles'), getCollection('companies')]);
-  const indexed = indexCompanyRegistry(companies.map((entry) => entry.data));
-  // The loader already reported clashes; one here means it could not have passed.
-  if (!indexed.ok) throw new Error('company registry has clashing names');
-  const registry = indexed.index;
+  const [articles, ...registryCollections] = await Promise.all([
+    getCollection('articles'),
+    ...REGISTRY_KINDS.map((kind) => getCollection(kindInfo(kind).registry as 'companies' | 'sources')),
+  ]);
+  const registries: Registries = {};
+  const registryEntries = new Map<string, RegistryEntry>();
+  REGISTRY_KINDS.forEach((kind, i) => {
+    const entries: RegistryEntry[] = registryCollections[i]!;
+    const indexed = indexRegistry(entries.map((entry) => entry.data));
+    // The loader already reported clashes; one here means it could not have passed.
+    if (!indexed.ok) throw new Error(`${kind} registry has clashing names`);
+    registries[kind] = indexed.index;
+    for (const entry of entries) registryEntries.set(registryKey(kind, entry.data.slug), entry);
+  });
   const records = articles.map((entry) => entry.data);
-  const model = buildArchive(records, registry, { clock: site.buildInstant, moved: movedArticles(records) });
+  const model = buildArchive(records, registries, { clock: site.buildInstant, moved: movedArticles(records) });
   const byFile = new Map(articles.map((entry) => [entry.data.file, entry]));
   const result: LoadedArchive = {
     model,
     shardPlan: planShards(model.articles, site.lang, site.searchShardSize),
     articleEntries: new Map(model.articles.map((article) => [article.path, byFile.get(article.file)!])),
-    companyEntries: new Map(companies.map((entry) => [entry.data.slug, entry])),
+    registryEntries,
   };
   await publishToBuild(result);
   return result;
@@ -141,7 +155,7 @@ function bodyOf(entry: CollectionEntry<'articles'>): DocumentBody {
  */
 export type RenderedBody = { html: string } | { Content: Awaited<ReturnType<typeof render>>['Content'] };
 
-async function renderedBody(entry: CollectionEntry<'articles'> | CollectionEntry<'companies'>): Promise<RenderedBody> {
+async function renderedBody(entry: CollectionEntry<'articles'> | RegistryEntry): Promise<RenderedBody> {
   if (entry.rendered?.metadata?.imagePaths?.length) return { Content: (await render(entry)).Content };
   return { html: await readStoredHtml(entry.rendered) };
 }
@@ -158,13 +172,13 @@ export async function articleHtml(article: Article): Promise<string> {
 
 /**
  * The content digests the loader computed (file text, settings and pipeline code), for page
- * cache keys: an article's, and a registry company's ('' when the company has no entry).
+ * cache keys: an article's, and a term's registry entry's ('' when the term has no entry).
  */
 export async function getDigests() {
-  const { articleEntries, companyEntries } = await loadArchive();
+  const { articleEntries, registryEntries } = await loadArchive();
   return {
     article: (article: Article) => String(articleEntries.get(article.path)?.digest ?? ''),
-    company: (slug: string) => String(companyEntries.get(slug)?.digest ?? ''),
+    registry: (kind: TermKind, slug: string) => String(registryEntries.get(registryKey(kind, slug))?.digest ?? ''),
   };
 }
 
@@ -183,9 +197,9 @@ export const siteKey = pageKey({
   publishedUrls: undefined,
 });
 
-/** The rendered description of a registry company, if it has one. */
-export async function renderCompanyDescription(slug: string) {
-  const entry = (await loadArchive()).companyEntries.get(slug);
+/** The rendered description of a term's registry entry (a company's, a source's), if it has one. */
+export async function renderRegistryDescription(kind: TermKind, slug: string) {
+  const entry = (await loadArchive()).registryEntries.get(registryKey(kind, slug));
   const body = entry && (await renderedBody(entry));
   return body && ('Content' in body || body.html.trim()) ? body : undefined;
 }

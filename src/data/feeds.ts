@@ -26,7 +26,7 @@ import {
 } from '@/lib/outputs/feeds';
 import { JSON_FEED_TYPE, renderJsonFeed } from '@/lib/outputs/json-feed';
 import { newestChange } from '@/lib/model/modified';
-import type { TermKind } from '@/lib/urls';
+import { TERM_KINDS } from '@/lib/urls';
 import { TERM_LABELS } from '@/lib/model/terms';
 import { articleData, cardData, pageKey } from '@/lib/outputs/page-keys';
 import { articleHtml, getArchive, getDigests, siteKey } from './archive';
@@ -85,23 +85,25 @@ export const siteFeedGET = siteFeedRoute('rss');
 /** `/feed.json`. */
 export const siteJsonFeedGET = siteFeedRoute('json');
 
-/** `/<kind>/<slug>/rss.xml` or `/<kind>/<slug>/feed.json`: one feed per company, topic or author. */
-export function termFeedRoute(kind: TermKind, format: FeedFormat = 'rss') {
+/** `/<kind>/<slug>/rss.xml` or `/<kind>/<slug>/feed.json`: one feed per term of every kind. */
+export function termFeedRoute(format: FeedFormat) {
   const getStaticPaths = (async () => {
     const archive = await getArchive();
     const digests = await getDigests();
-    return [...archive.terms[kind].values()].map((term) => ({
-      params: { slug: term.slug },
-      props: { term },
-      // The feed's items, whole (src/lib/outputs/page-keys.ts): unchanged, the feed is not written again.
-      cacheKey: pageKey(
-        siteKey,
-        kind,
-        term.slug,
-        term.name,
-        latest(term.articles, FEED_LIMITS.term).map((a) => [articleData(a, digests.article(a)), cardData(a)]),
-      ),
-    }));
+    return TERM_KINDS.flatMap((kind) =>
+      [...archive.terms[kind].values()].map((term) => ({
+        params: { kind, slug: term.slug },
+        props: { term },
+        // The feed's items, whole (src/lib/outputs/page-keys.ts): unchanged, the feed is not written again.
+        cacheKey: pageKey(
+          siteKey,
+          kind,
+          term.slug,
+          term.name,
+          latest(term.articles, FEED_LIMITS.term).map((a) => [articleData(a, digests.article(a)), cardData(a)]),
+        ),
+      })),
+    );
   }) satisfies GetStaticPaths;
   const GET: APIRoute<{ term: ArchiveTerm }> = ({ props }) =>
     feedResponse(termFeedInfo(props.term, feedContext), latest(props.term.articles, FEED_LIMITS.term), format);
@@ -132,14 +134,16 @@ export const opmlGET: APIRoute = async () => {
   return new Response(opml, { headers: { 'Content-Type': 'text/x-opml; charset=utf-8' } });
 };
 
-/** `/<kind>/<slug>/feed/`: the page that says how to follow a term's feeds. */
-export async function subscribePagePaths(kind: TermKind) {
+/** `/<kind>/<slug>/feed/`: the page that says how to follow a term's feeds, for every kind. */
+export async function subscribePagePaths() {
   const archive = await getArchive();
-  const parent = { name: TERM_LABELS[kind].plural, href: urls.termIndex(kind) };
-  return [...archive.terms[kind].values()].map((term) => ({
-    params: { slug: term.slug },
-    props: { feed: termFeedInfo(term, feedContext), parent },
-    // It shows the term's name and addresses only: renamed, it is rendered again.
-    cacheKey: pageKey(siteKey, kind, term.slug, term.name, 'subscribe'),
-  }));
+  return TERM_KINDS.flatMap((kind) => {
+    const parent = { name: TERM_LABELS[kind].plural, href: urls.termIndex(kind) };
+    return [...archive.terms[kind].values()].map((term) => ({
+      params: { kind, slug: term.slug },
+      props: { feed: termFeedInfo(term, feedContext), parent },
+      // It shows the term's name and addresses only: renamed, it is rendered again.
+      cacheKey: pageKey(siteKey, kind, term.slug, term.name, 'subscribe'),
+    }));
+  });
 }

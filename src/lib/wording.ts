@@ -12,3 +12,13 @@ export function countArticles(n: number): string {
 export function countResults(n: number): string {
   return countOf(n, 'result');
 }
+
+/** A list in words: `companies, topics and sources` (`or` for a choice). */
+export function listInWords(words: readonly string[], joiner: 'and' | 'or' = 'and'): string {
+  return words.length < 2 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} ${joiner} ${words.at(-1)}`;
+}
+
+/** A phrase as a heading or a sentence starts: `Companies, topics and sources`. */
+export function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -14,7 +14,7 @@ import { createMarkdownProcessor, type AstroMarkdownOptions, type MarkdownRender
 import type { ContentProblem } from '../lib/content/errors.ts';
 import { decodeContent } from '../lib/content/encoding.ts';
 import { readContentFile, validateContentFile, type ContentKind } from '../lib/content/file.ts';
-import type { ArticleRecord, CompanyRecord } from '../lib/content/schema.ts';
+import type { ArticleRecord, RegistryRecord } from '../lib/content/schema.ts';
 import { markdownOptions, pipelineReport } from '../lib/content/markdown.ts';
 import type { Removal } from '../lib/content/sanitize.ts';
 import { leadImageFileProblems } from '../lib/content/lead-image.ts';
@@ -42,7 +42,7 @@ export interface RenderedHtml {
 }
 
 export type FileResult =
-  | { record: ArticleRecord | CompanyRecord; rendered: RenderedHtml; removed: Removal[]; warnings: ContentProblem[] }
+  | { record: ArticleRecord | RegistryRecord; rendered: RenderedHtml; removed: Removal[]; warnings: ContentProblem[] }
   | { problems: ContentProblem[] };
 
 export function createRenderer(settings: ProcessSettings): Promise<MarkdownRenderer> {

@@ -13,6 +13,9 @@ const MICROSOFT = '---\nname: Microsoft\naliases: [Microsoft Corp]\n---\nAmerica
 const FILES: Record<string, string> = {
   'companies/microsoft.md': MICROSOFT,
   'companies/broken.md': '---\nname: Broken\nwebsite: not a url\n---\n',
+  // The sources' registry is checked as the companies' is: a name claimed twice is an error.
+  'sources/wire.md': '---\nname: Harbour Wire\naliases: [Wire Service]\n---\n',
+  'sources/other-wire.md': '---\nname: Other Wire\naliases: [Wire Service]\n---\n',
   'articles/2018/good.md': md(['title: A good article', 'date: 2018-02-27T06:20:00Z', 'companies: [Microsoft]']),
   // Errors: two in one file, a file without frontmatter, broken YAML, two files on one URL.
   'articles/2018/two-errors.md': md(['title: ""', 'date: 2018-02-30']),
@@ -78,6 +81,9 @@ describe('npm run check on a folder with several bad files', () => {
       ]),
     );
     expect(text.stdout).toMatch(
+      /sources\/(wire|other-wire)\.md: aliases: "wire-service" also names the source in .*sources\/(wire|other-wire)\.md; each name or alias may belong to one source only/,
+    );
+    expect(text.stdout).toMatch(
       new RegExp(
         `${at('articles/2018/broken-yaml.md').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2: broken YAML in the frontmatter`,
       ),
@@ -86,7 +92,7 @@ describe('npm run check on a folder with several bad files', () => {
       `${at('articles/2019/same.md')}: date: this article and ${at('articles/2018/same.md')} would both be published at /2018/03/01/same/`,
     );
     expect(text.stdout).toMatch(
-      /Checked 14 articles and 2 company files in [\d.]+ s: 6 errors, \d+ warnings; 1 scheduled, 0 removed, 0 expired\./,
+      /Checked 14 articles, 2 company files and 2 source files in [\d.]+ s: 7 errors, \d+ warnings; 1 scheduled, 0 removed, 0 expired\./,
     );
   });
 
@@ -142,9 +148,10 @@ describe('npm run check on a folder with several bad files', () => {
       ok: false,
       articles: 14,
       companies: 2,
+      sources: 2,
       lifecycle: { scheduled: [{ file: at('articles/2099/future.md'), date: '2099-01-01' }] },
     });
-    expect(report.errors).toHaveLength(6);
+    expect(report.errors).toHaveLength(7);
     expect(report.errors).toContainEqual({
       file: at('articles/2018/two-errors.md'),
       line: 3,

@@ -139,7 +139,9 @@ test.describe('print', () => {
       await expect(page.locator(shown).first(), `${shown} prints`).toBeVisible();
     }
     await expect(page.locator('.article__permalink')).toContainText(corrected);
-    const after = await page.locator('.article__source a').evaluate((a) => getComputedStyle(a, '::after').content);
+    const after = await page
+      .locator('.article__source .article__original')
+      .evaluate((a) => getComputedStyle(a, '::after').content);
     expect(after).toContain('https://example.com/acme/12');
 
     // On screen the address line stays hidden and the navigation is there.

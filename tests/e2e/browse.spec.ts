@@ -65,6 +65,45 @@ test('the company page shows registry facts, coverage by year and co-mentions', 
   await expect(page.locator('link[rel="alternate"][href="/companies/acme/rss.xml"]')).toHaveCount(1);
 });
 
+test('an article links to its source page and to the original; the source page lists, charts and feeds it', async ({
+  page,
+}) => {
+  await page.goto(`${fixture}2021/11/10/acme-report-11/`);
+  const source = page.locator('.article__source');
+  // "Harbour Wire Service" (a registry alias) is filed under the registry's name.
+  await expect(source).toHaveText('Source: Harbour Wire · the original article');
+  await expect(source.getByRole('link', { name: 'the original article' })).toHaveAttribute(
+    'href',
+    'https://harbourwire.example/acme-11',
+  );
+  await source.getByRole('link', { name: 'Harbour Wire' }).click();
+  await expect(page).toHaveURL(`${fixture}sources/harbour-wire/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Harbour Wire');
+  await expect(page.locator('.eyebrow')).toHaveText('Source');
+  await expect(page.locator('.term-description')).toContainText('A wire service of the harbour towns');
+  await expect(page.getByRole('link', { name: 'harbourwire.example' })).toHaveAttribute(
+    'href',
+    'https://harbourwire.example/',
+  );
+  // Report 10 gives only the wire's address (www.harbourwire.example), which the registry also claims.
+  await expect(page.locator('.term-articles .article-card')).toHaveText([
+    /Acme report number 11/,
+    /Acme report number 10/,
+  ]);
+  const byYear = page.getByRole('list', { name: 'Articles on Harbour Wire per year' });
+  await expect(byYear.getByRole('link')).toHaveText([/2020: 1 article/, /2021: 1 article/]);
+  await expect(page.locator('link[rel="alternate"][href="/sources/harbour-wire/rss.xml"]')).toHaveCount(1);
+  await expect(page.getByRole('link', { name: 'Subscribe to Harbour Wire' })).toHaveAttribute(
+    'href',
+    '/sources/harbour-wire/feed/',
+  );
+
+  // Every source A–Z, from the footer.
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Sources' }).click();
+  await expect(page).toHaveURL(`${fixture}sources/`);
+  await expect(page.locator('.term-index li')).toHaveText(['Acme Press 1', 'Example & Sons 1', 'Harbour Wire 2']);
+});
+
 test('name variants, aliases and other scripts land on one company page', async ({ page }) => {
   await page.goto(`${fixture}companies/`);
   // 小米, "Xiaomi Corp" (registry aliases) and "XIAOMI" are one company.

@@ -207,13 +207,14 @@ for (const name of ['fixture', 'seedBase'] as const) {
       }
     });
 
-    test('OPML lists a feed for every company, topic and author page', async ({ request }) => {
+    test('OPML lists a feed for every company, topic, author and source page', async ({ request }) => {
       const { groups } = await opmlFeeds(request, site);
       const urls = (await sitemapUrls(request, site)).map((u) => u.loc);
       for (const [group, kind] of [
         ['Companies', 'companies'],
         ['Topics', 'topics'],
         ['Authors', 'authors'],
+        ['Sources', 'sources'],
       ]) {
         const pages = urls.filter((url) => new RegExp(`^${site}${kind}/[^/]+/$`).test(url));
         // A kind with no terms (the seed has no bylines) has no group at all.

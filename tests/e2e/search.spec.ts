@@ -20,7 +20,7 @@ const searchBox = (page: Page) => page.getByRole('searchbox', { name: 'Search ar
 const results = (page: Page) => page.locator('.search-result');
 const resultLinks = (page: Page) => page.locator('.search-result__title a');
 const summary = (page: Page) => page.locator('[data-search-summary]');
-const entities = (page: Page) => page.getByRole('region', { name: 'Companies, topics and authors' });
+const entities = (page: Page) => page.getByRole('region', { name: 'Companies, topics, authors and sources' });
 const facets = (page: Page) => page.getByRole('region', { name: 'Filter results' });
 
 /** Result dates, read from the date-based paths: `2021/12/11`. */
@@ -55,13 +55,14 @@ test.describe('search on the fixture site', () => {
     const link = resultLinks(page).first();
     await expect(link).toHaveText(FIXTURE.trickyTitle);
     await expect(link).toHaveAttribute('href', '/2022/03/04/tricky-characters/');
-    // Date as written, its companies and topics as links, the excerpt with the word highlighted.
+    // Date as written, its companies, topics and source as links, the excerpt with the word highlighted.
     await expect(results(page).locator('.search-result__date')).toHaveText('4 March 2022, 23:30 GMT-5');
     // In the order the article's file wrote them.
     await expect(results(page).locator('.search-result__terms a')).toHaveText([
       'Fish & Chips <Ltd> "Q"',
       'Globex',
       'R&D <experimental>',
+      'Example & Sons',
     ]);
     await expect(results(page).locator('.search-result__terms a', { hasText: 'Globex' })).toHaveAttribute(
       'href',
@@ -312,6 +313,29 @@ test.describe('search on the fixture site', () => {
     await expect(page).toHaveURL(`${fixture}search/?q=report`);
     await expect(pane.getByRole('checkbox', { name: /^Globex/ })).not.toBeChecked();
     await expect(results(page)).toHaveCount(ACME_REPORTS);
+  });
+
+  test('a source facet narrows to the articles from one publication, its aliases and bare address included', async ({
+    page,
+  }) => {
+    const { name, alias, count } = FIXTURE.source;
+    await page.goto(`${fixture}search/?q=report`);
+    const pane = facets(page);
+    await pane.getByText('Source', { exact: true }).click();
+    // Reports 10 and 11 name the wire by an alias and by its address: one value, two results.
+    const wire = pane.getByRole('checkbox', { name: new RegExp(`^${name}`) });
+    await expect(wire).toHaveAccessibleName(`${name} ${count}`);
+    await expect(pane.getByRole('checkbox', { name: new RegExp(`^${alias}`) })).toHaveCount(0);
+    await wire.check();
+    await expect(results(page)).toHaveCount(count);
+    await expect(page).toHaveURL(`${fixture}search/?q=report&source=${name.replace(' ', '+')}`);
+    await expect(results(page).first().getByRole('link', { name })).toHaveAttribute('href', '/sources/harbour-wire/');
+
+    // Suggested as the reader types, by its registry alias too.
+    await searchBox(page).fill('harbour wire serv');
+    await expect(entities(page).getByRole('listitem')).toHaveText([
+      `${name} Source · ${count} articles · 2020–2021 · also “${alias}”`,
+    ]);
   });
 
   test('a shared link opens the same filtered search; a filter alone lists its articles', async ({ page }) => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { buildArchive, compareNewestFirst } from '@/lib/model/archive';
-import type { CompanyRecord } from '@/lib/content/schema';
-import { indexCompanyRegistry } from '@/lib/model/terms';
+import type { RegistryRecord } from '@/lib/content/schema';
+import { indexRegistry } from '@/lib/model/terms';
 import { company, date, record } from './helpers';
 
 describe('compareNewestFirst', () => {
@@ -25,8 +25,8 @@ describe('compareNewestFirst', () => {
 });
 
 describe('buildArchive', () => {
-  const indexed = indexCompanyRegistry([company('xiaomi', 'Xiaomi', ['Xiaomi Corp'])]);
-  const registry = indexed.ok ? indexed.index : new Map<string, CompanyRecord>();
+  const indexed = indexRegistry([company('xiaomi', 'Xiaomi', ['Xiaomi Corp'])]);
+  const registry = indexed.ok ? indexed.index : new Map<string, RegistryRecord>();
   const records = [
     record('older', '2018-02-26T10:00:00Z', {
       companies: ['XIAOMI'],
@@ -40,7 +40,7 @@ describe('buildArchive', () => {
     record('secret', '2018-03-01', { draft: true, companies: ['Secret Co'], topics: ['Leaks'], bylines: ['Mole'] }),
     record('newest', '2018-02-27T06:20:00Z', { companies: ['Microsoft'], bylines: ['Jane Doe', 'John Roe'] }),
   ];
-  const archive = buildArchive(records, registry);
+  const archive = buildArchive(records, { companies: registry });
 
   test('drafts never reach the model: not in articles, paths, terms or years', () => {
     expect(archive.articles.map((x) => x.slug)).not.toContain('secret');
@@ -184,5 +184,65 @@ describe('buildArchive by the clock: withdrawn, scheduled and redirected article
       ['news/gone/', '2023/02/01/gone/', 'alias'],
       ['news/live/', '2023/01/01/live/', 'alias'],
     ]);
+  });
+});
+
+describe('sources', () => {
+  const wire: RegistryRecord = {
+    slug: 'harbour-wire',
+    file: 'content/sources/harbour-wire.md',
+    name: 'Harbour Wire',
+    aliases: ['Harbour Wire Service', 'harbourwire.example'],
+  };
+  const indexed = indexRegistry([wire], 'source');
+  if (!indexed.ok) throw new Error('registry');
+  const model = buildArchive(
+    [
+      record('by-alias', '2020-01-03', {
+        source: { name: 'Harbour Wire Service', url: 'https://harbourwire.example/a' },
+      }),
+      // No name: the host of its address (without www.) names it, and the registry claims that host.
+      record('by-host', '2020-01-02', { source: { url: 'https://www.harbourwire.example/b' } }),
+      record('other', '2020-01-01', { source: { name: 'Example & Sons', url: 'https://example.com/c' } }),
+      record('unnamed', '2019-12-31', { source: { url: 'https://news.example.org/d' } }),
+      record('none', '2019-12-30'),
+    ],
+    { sources: indexed.index },
+  );
+
+  test("an article's source is a term: by its name, an alias, or its address's host", () => {
+    const terms = model.terms.sources;
+    expect([...terms.keys()].sort()).toEqual(['example-and-sons', 'harbour-wire', 'news-example-org']);
+    const term = terms.get('harbour-wire')!;
+    expect(term.name).toBe('Harbour Wire');
+    expect(term.registry).toBe(wire);
+    expect(term.articles.map((a) => a.slug)).toEqual(['by-alias', 'by-host']);
+    expect(term.spellings).toEqual(['Harbour Wire Service', 'harbourwire.example']);
+    expect(terms.get('news-example-org')!.name).toBe('news.example.org');
+  });
+
+  test('each article names its one source, or none; the link to the original stays', () => {
+    const bySlug = new Map(model.articles.map((a) => [a.slug, a]));
+    expect(bySlug.get('by-host')!.terms.sources).toEqual([
+      { kind: 'sources', slug: 'harbour-wire', name: 'Harbour Wire', spellings: ['harbourwire.example'] },
+    ]);
+    expect(bySlug.get('by-host')!.source).toEqual({ url: 'https://www.harbourwire.example/b' });
+    expect(bySlug.get('none')!.terms.sources).toEqual([]);
+  });
+
+  test("the company registry does not claim a source's names, nor the other way round", () => {
+    const acme = indexRegistry([company('acme', 'Acme', ['Harbour Wire'])]);
+    if (!acme.ok) throw new Error('registry');
+    const both = buildArchive(
+      [
+        record('x', '2020-01-01', {
+          companies: ['Harbour Wire'],
+          source: { name: 'Harbour Wire', url: 'https://h.example/' },
+        }),
+      ],
+      { companies: acme.index },
+    );
+    expect([...both.terms.companies.keys()]).toEqual(['acme']);
+    expect([...both.terms.sources.keys()]).toEqual(['harbour-wire']);
   });
 });

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildArchive } from '@/lib/model/archive';
 import { paginate, pageCount } from '@/lib/model/pagination';
-import { indexCompanyRegistry } from '@/lib/model/terms';
+import { indexRegistry } from '@/lib/model/terms';
 import { company, record } from './helpers';
 
 describe('paginate', () => {
@@ -144,7 +144,7 @@ describe('the archive model', () => {
   });
 
   it('files aliases under the registry entry and names the term after it', () => {
-    const indexed = indexCompanyRegistry([company('xiaomi', 'Xiaomi', ['Xiaomi Corp', '小米'])]);
+    const indexed = indexRegistry([company('xiaomi', 'Xiaomi', ['Xiaomi Corp', '小米'])]);
     const registry = indexed.ok ? indexed.index : undefined;
     if (Array.isArray(registry)) throw new Error('unexpected clash');
     const model = buildArchive(
@@ -153,7 +153,7 @@ describe('the archive model', () => {
         record('x2', '2020-01-02', { companies: ['Xiaomi Corp.'] }),
         record('x3', '2020-01-03', { companies: ['小米', 'Xiaomi'] }),
       ],
-      registry,
+      { companies: registry },
     );
     expect([...model.terms.companies.keys()]).toEqual(['xiaomi']);
     const term = model.terms.companies.get('xiaomi')!;

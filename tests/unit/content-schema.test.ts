@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { validateArticle, validateCompany, type ArticleRecord } from '@/lib/content/schema';
+import { validateArticle, validateRegistryEntry, type ArticleRecord } from '@/lib/content/schema';
 import type { ContentProblem } from '@/lib/content/errors';
 import { DATE_FORMS } from '@/lib/dates';
 import { deriveSummary } from '@/lib/content/summary';
@@ -247,9 +247,9 @@ describe('validateArticle: each problem names the field, its line and what was e
   });
 });
 
-describe('validateCompany', () => {
+describe('validateRegistryEntry', () => {
   const FILE_C = 'content/companies/xiaomi.md';
-  const company = (source: string) => validateCompany(FILE_C, 'xiaomi', frontmatter(source));
+  const company = (source: string) => validateRegistryEntry(FILE_C, 'xiaomi', frontmatter(source));
 
   test('a registry entry', () => {
     expect(

@@ -2,7 +2,7 @@
 import { buildArchive } from '@/lib/model/archive';
 import type { ArticleRecord } from '@/lib/content/schema';
 import type { FeedContext } from '@/lib/outputs/feeds';
-import { indexCompanyRegistry } from '@/lib/model/terms';
+import { indexRegistry } from '@/lib/model/terms';
 import { createUrls } from '@/lib/urls';
 import { company, date, record } from './helpers';
 
@@ -18,7 +18,7 @@ export function feedTestContext(description = 'News ]]> "archive"'): FeedContext
 
 /** A tricky article by three authors (names that look like numbers too), then plain ones; `more` adds records. */
 export function feedTestArchive(trickyCompany: string, more: ArticleRecord[] = []) {
-  const indexed = indexCompanyRegistry([company('acme', 'Acme Corporation', ['Acme'])]);
+  const indexed = indexRegistry([company('acme', 'Acme Corporation', ['Acme'])]);
   const registry = indexed.ok ? indexed.index : undefined;
   if (Array.isArray(registry)) throw new Error('registry');
   return buildArchive(
@@ -35,6 +35,6 @@ export function feedTestArchive(trickyCompany: string, more: ArticleRecord[] = [
       record('older', '2020-05-06T10:00:00Z'),
       ...more,
     ],
-    registry,
+    { companies: registry },
   );
 }

@@ -13,7 +13,12 @@ const RELATIVE = /(?<![\w@/.-])(\.{1,2}\/[\w./-]*[\w-]\.(?:ts|astro|mjs|css))(?!
 
 function sourceFiles(): string[] {
   return ['src', 'scripts', 'bench']
-    .flatMap((dir) => readdirSync(dir, { recursive: true }).map((file) => path.join(dir, String(file))))
+    .flatMap((dir) =>
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        // Files only: Astro's own `.astro/` folder (in bench/reference after a bench) is not a page.
+        .filter((entry) => entry.isFile())
+        .map((entry) => path.join(entry.parentPath, entry.name)),
+    )
     .filter((file) => /\.(ts|astro|mjs|css)$/.test(file) && !file.includes('node_modules'));
 }
 

@@ -2,7 +2,7 @@
  * Small builders for unit tests: records made through the real date parser, so a test's
  * dates follow the same rule the build does.
  */
-import type { ArticleRecord, CompanyRecord } from '@/lib/content/schema';
+import type { ArticleRecord, RegistryRecord } from '@/lib/content/schema';
 import { parseArchiveDate, type ArchiveDate } from '@/lib/dates';
 import { parseFrontmatter, type ParsedFrontmatter } from '@/lib/content/frontmatter';
 
@@ -30,7 +30,7 @@ export function record(slug: string, written: string, extra: Partial<ArticleReco
   };
 }
 
-export function company(slug: string, name: string, aliases: string[] = []): CompanyRecord {
+export function company(slug: string, name: string, aliases: string[] = []): RegistryRecord {
   return { slug, file: `content/companies/${slug}.md`, name, aliases };
 }
 

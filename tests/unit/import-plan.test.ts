@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import type { CompanyRecord } from '@/lib/content/schema';
+import type { RegistryRecord } from '@/lib/content/schema';
 import { parseFrontmatter } from '@/lib/content/frontmatter';
 import { articleFileText } from '@/lib/import/article-file';
 import { findOtherOrganisations, findRegistryCompanies } from '@/lib/import/company-names';
 import type { ImportedArticle } from '@/lib/import/imported-article';
 import { planImport, type ImportSettings } from '@/lib/import/plan-import';
 
-const REGISTRY: CompanyRecord[] = [
+const REGISTRY: RegistryRecord[] = [
   { slug: 'microsoft', file: 'microsoft.md', name: 'Microsoft', aliases: ['Microsoft Corp'] },
   { slug: 'xiaomi', file: 'xiaomi.md', name: 'Xiaomi', aliases: ['Xiaomi Corp', '小米'] },
 ];

@@ -28,6 +28,7 @@ const article = (slug: string, title: string, body: string, companies: string[])
     companies: companies.map((name) => ({ kind: 'companies', slug: name.toLowerCase(), name })),
     topics: [],
     authors: [],
+    sources: [],
   },
 });
 

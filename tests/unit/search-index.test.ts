@@ -15,6 +15,7 @@ import {
 } from '@/search/build/documents';
 import { documentsDigest, planShards } from '@/search/build/shard-plan';
 import { date } from './helpers';
+import type { TermKind } from '@/lib/kinds';
 
 const at = (year: number, month: number, lang?: string) => ({ lang, date: { year, month } });
 const countsOf = (plan: ReturnType<typeof planShards>) =>
@@ -87,11 +88,11 @@ describe('searchSortKey', () => {
   });
 });
 
-const ref = (
-  kind: 'companies' | 'topics' | 'authors',
-  name: string,
-  slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
-) => ({ kind, slug, name });
+const ref = (kind: TermKind, name: string, slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-')) => ({
+  kind,
+  slug,
+  name,
+});
 const context: SearchContext = {
   termUrl: (r) => `/news/${r.kind}/${r.slug}/`,
   aliasesOf: (r) => (r.slug === 'microsoft' ? ['MSFT', 'Microsoft Corp.'] : []),
@@ -105,6 +106,7 @@ describe('searchRecord', () => {
       companies: [ref('companies', 'Microsoft'), ref('companies', 'Xiaomi'), ref('companies', 'Xiaomi')],
       topics: [ref('topics', 'Cloud computing')],
       authors: [ref('authors', 'Doe, Jane')],
+      sources: [ref('sources', 'Example Wire')],
     },
   };
 
@@ -113,6 +115,7 @@ describe('searchRecord', () => {
       company: ['Microsoft', 'Xiaomi'],
       topic: ['Cloud computing'],
       author: ['Doe, Jane'],
+      source: ['Example Wire'],
       month: ['2018-02'],
     });
   });
@@ -126,6 +129,7 @@ describe('searchRecord', () => {
       ['company', 'Xiaomi', '/news/companies/xiaomi/'],
       ['company', 'Xiaomi', '/news/companies/xiaomi/'],
       ['topic', 'Cloud computing', '/news/topics/cloud-computing/'],
+      ['source', 'Example Wire', '/news/sources/example-wire/'],
     ]);
     expect(record.sort.date).toBe(searchSortKey(article.date));
     expect(record.meta.date_sort).toBe(record.sort.date);
@@ -152,6 +156,7 @@ describe('searchDocument', () => {
       ],
       topics: [{ ...ref('topics', 'R&D'), spellings: ['R&D'] }],
       authors: [{ ...ref('authors', "Zoë <O'Brien>", 'zoe'), spellings: ["Zoë <O'Brien>"] }],
+      sources: [{ ...ref('sources', 'Example & Sons'), spellings: ['Example & Sons'] }],
     },
   };
 
@@ -198,7 +203,7 @@ describe('searchDocument', () => {
       "Zoë <O'Brien>",
       'Fish and Chips',
     ]);
-    const other = { ...article, terms: { companies: [], topics: [], authors: [] } };
+    const other = { ...article, terms: { companies: [], topics: [], authors: [], sources: [] } };
     // No names: the lead is the headline alone, still ended by its mark.
     expect(await contentOf(other)).toContain('<p data-pagefind-weight="4">⁂</p>');
   });
@@ -255,7 +260,7 @@ describe('the word directory', () => {
         summary: 'S',
         summaryDerived: true,
         date: date('2022-03-04'),
-        terms: { companies: [ref('companies', 'Acme')], topics: [], authors: [] },
+        terms: { companies: [ref('companies', 'Acme')], topics: [], authors: [], sources: [] },
       },
       { key: 'k', html: async () => '<p>Body <em>text</em></p>' },
       'en',

@@ -3,7 +3,7 @@ import { buildArchive } from '@/lib/model/archive';
 import { isSitemapPage, robotsTxt, sitemapLastmod } from '@/lib/outputs/sitemap';
 import { lastModified, updatedDate } from '@/lib/model/modified';
 import { newsArticleJsonLd, serializeJsonLd } from '@/lib/outputs/structured-data';
-import { indexCompanyRegistry } from '@/lib/model/terms';
+import { indexRegistry } from '@/lib/model/terms';
 import { createUrls } from '@/lib/urls';
 import { company, date, record } from './helpers';
 
@@ -12,7 +12,7 @@ const site = { title: 'Test Archive', url: 'https://news.example.org/archive/', 
 const urls = createUrls('/archive/');
 
 function archive() {
-  const indexed = indexCompanyRegistry([
+  const indexed = indexRegistry([
     { ...company('acme', 'Acme Corporation', ['Acme']), website: 'https://acme.example/' },
   ]);
   const registry = indexed.ok ? indexed.index : undefined;
@@ -34,7 +34,7 @@ function archive() {
       record('a3', '2020-12-31', { companies: ['Acme'] }),
       record('staff', '2019-07-01'),
     ],
-    registry,
+    { companies: registry },
   );
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { CompanyRecord } from '@/lib/content/schema';
-import { collectTerms, groupByInitial, indexCompanyRegistry, initialOf, resolveTermSlug } from '@/lib/model/terms';
+import type { RegistryRecord } from '@/lib/content/schema';
+import { collectTerms, groupByInitial, indexRegistry, initialOf, resolveTermSlug } from '@/lib/model/terms';
 import { company } from './helpers';
 
 interface A {
@@ -10,8 +10,8 @@ interface A {
 const a = (id: string, ...names: string[]): A => ({ id, names });
 const namesOf = (x: A) => x.names;
 
-function registry(...records: CompanyRecord[]): Map<string, CompanyRecord> {
-  const indexed = indexCompanyRegistry(records);
+function registry(...records: RegistryRecord[]): Map<string, RegistryRecord> {
+  const indexed = indexRegistry(records);
   if (!indexed.ok) throw new Error(`registry clash: ${JSON.stringify(indexed.problems)}`);
   return indexed.index;
 }
@@ -19,7 +19,7 @@ function registry(...records: CompanyRecord[]): Map<string, CompanyRecord> {
 const xiaomi = company('xiaomi', 'Xiaomi', ['Xiaomi Corp', '小米']);
 const microsoft = company('microsoft', 'Microsoft', ['Microsoft Corporation', 'MSFT']);
 
-describe('indexCompanyRegistry', () => {
+describe('indexRegistry', () => {
   test('indexes each entry under its file slug, its name and its aliases (as slugs)', () => {
     const index = registry(xiaomi, microsoft);
     expect(index.get('xiaomi')).toBe(xiaomi);
@@ -38,7 +38,7 @@ describe('indexCompanyRegistry', () => {
 
   test('an alias claimed by two entries is an error naming both files', () => {
     const other = company('xiaomi-global', 'Xiaomi Global', ['XIAOMI CORP.']);
-    const result = indexCompanyRegistry([xiaomi, other]);
+    const result = indexRegistry([xiaomi, other]);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.problems).toEqual([
       {
@@ -51,14 +51,14 @@ describe('indexCompanyRegistry', () => {
   });
 
   test("one entry's name used as another's alias is a clash too", () => {
-    const result = indexCompanyRegistry([microsoft, company('ms', 'MS', ['Microsoft'])]);
+    const result = indexRegistry([microsoft, company('ms', 'MS', ['Microsoft'])]);
     expect(
       !result.ok && result.problems.map((p) => [p.file, p.message.includes('content/companies/microsoft.md')]),
     ).toEqual([['content/companies/ms.md', true]]);
   });
 
   test('an entry repeating its own name as an alias is not a clash', () => {
-    expect(indexCompanyRegistry([company('xiaomi', 'Xiaomi', ['XIAOMI', 'Xiaomi'])]).ok).toBe(true);
+    expect(indexRegistry([company('xiaomi', 'Xiaomi', ['XIAOMI', 'Xiaomi'])]).ok).toBe(true);
   });
 });
 

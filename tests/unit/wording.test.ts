@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatMonthName } from '@/lib/dates';
-import { countArticles, countOf } from '@/lib/wording';
+import { kindsInWords } from '@/lib/kinds';
+import { capitalised, countArticles, countOf, listInWords } from '@/lib/wording';
 
 describe('countArticles', () => {
   it('says article for one and articles otherwise', () => {
@@ -15,6 +16,23 @@ describe('countOf', () => {
       '3 companies',
       '0 warnings',
     ]);
+  });
+});
+
+describe('listInWords', () => {
+  it('joins one, two and more words, with "and" or "or"', () => {
+    expect([listInWords([]), listInWords(['a']), listInWords(['a', 'b']), listInWords(['a', 'b', 'c'], 'or')]).toEqual([
+      '',
+      'a',
+      'a and b',
+      'a, b or c',
+    ]);
+    expect(capitalised(listInWords(['companies', 'topics']))).toBe('Companies and topics');
+  });
+
+  it('names every kind, from the one list of kinds', () => {
+    expect(kindsInWords('plural')).toBe('companies, topics, authors and sources');
+    expect(kindsInWords('singular', 'or')).toBe('company, topic, author or source');
   });
 });
 

@@ -108,7 +108,7 @@ export const SETTINGS_KEYS = Object.keys(READERS) as (keyof ArchiveSettings)[];
 const REFUSED: Record<string, string> = {
   trustedHtml:
     'cannot be set in the content: keeping raw HTML is switched on in src/config/site.ts or by ARCHIVE_TRUSTED_HTML, so a content commit cannot switch sanitizing off',
-  kinds: 'kinds of your own are not supported yet: articles are tagged with companies, topics and authors',
+  kinds: 'kinds of your own are not supported yet: articles are tagged with companies, topics, authors and a source',
   license: 'is spelt "licence" here',
 };
 

@@ -6,12 +6,13 @@
  */
 import path from 'node:path';
 import type { ContentProblem } from './errors.ts';
-import { validateArticle, validateCompany, type ArticleRecord, type CompanyRecord, type Validated } from './schema.ts';
+import { validateArticle, validateRegistryEntry, type ArticleRecord, type RegistryRecord, type Validated } from './schema.ts';
 import { parseFrontmatter, type ParsedFrontmatter } from './frontmatter.ts';
 import { bodyLimitProblem } from './limits.ts';
 import { slugify } from '../slug.ts';
 
-export type ContentKind = 'article' | 'company';
+/** An article, or an entry of a kind's registry (src/lib/kinds.ts: companies, sources). */
+export type ContentKind = 'article' | 'registry';
 
 /** A file's slug and parsed frontmatter, or the problem that stops it being read. */
 export function readContentFile(file: string, absolute: string, source: string): { slug: string; parsed: ParsedFrontmatter } | { problems: ContentProblem[] } {
@@ -32,6 +33,6 @@ export function validateContentFile(
   slug: string,
   parsed: ParsedFrontmatter,
   context: { timeZone: string; derivedSummary: string },
-): Validated<ArticleRecord | CompanyRecord> {
-  return kind === 'article' ? validateArticle(file, slug, parsed, context) : validateCompany(file, slug, parsed);
+): Validated<ArticleRecord | RegistryRecord> {
+  return kind === 'article' ? validateArticle(file, slug, parsed, context) : validateRegistryEntry(file, slug, parsed);
 }

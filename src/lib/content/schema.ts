@@ -94,7 +94,8 @@ export type Correction = {
   plain: string;
 };
 
-export type CompanyRecord = {
+/** An entry of a kind's registry (`companies/<slug>.md`, `sources/<slug>.md`): the term's name and other spellings. */
+export type RegistryRecord = {
   slug: string;
   file: string;
   name: string;
@@ -185,7 +186,7 @@ function makeArticleSchema(timeZone: string) {
   });
 }
 
-export const companySchema = z.strictObject({
+export const registrySchema = z.strictObject({
   name: text,
   aliases: nameList.optional(),
   website: httpUrl.optional(),
@@ -205,7 +206,7 @@ export interface ArticleContext {
   derivedSummary: string;
 }
 
-/** How an article's fields are worded where a company's field of the same name means another thing. */
+/** How an article's fields are worded where a registry entry's field of the same name means another thing. */
 const ARTICLE_EXPECTED = {
   aliases: `a list of paths of this site that lead to the article, such as [/news/old-story/]`,
   'aliases[]': SITE_PATH_FORMS,
@@ -272,8 +273,8 @@ export function validateArticle(file: string, slug: string, parsed: ParsedFrontm
   };
 }
 
-export function validateCompany(file: string, slug: string, parsed: ParsedFrontmatter): Validated<CompanyRecord> {
-  const result = companySchema.safeParse(parsed.data);
-  if (!result.success) return { problems: describeIssues(file, parsed, result.error.issues, companySchema) };
+export function validateRegistryEntry(file: string, slug: string, parsed: ParsedFrontmatter): Validated<RegistryRecord> {
+  const result = registrySchema.safeParse(parsed.data);
+  if (!result.success) return { problems: describeIssues(file, parsed, result.error.issues, registrySchema) };
   return { record: { slug, file, name: result.data.name, aliases: uniqueNames(result.data.aliases ?? []), website: result.data.website } };
 }

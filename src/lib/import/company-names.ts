@@ -4,7 +4,7 @@
  * are only listed for the editor to confirm, never written: a guess in the frontmatter would
  * give a company a page of its own.
  */
-import type { CompanyRecord } from '../content/schema.ts';
+import type { RegistryRecord } from '../content/schema.ts';
 import { normalizeName } from '../../search/contract/words.ts';
 
 /** Scripts written without spaces between words: a name there is found anywhere in the text. */
@@ -23,7 +23,7 @@ function firstMention(text: string, name: string): number {
 }
 
 /** Registry companies named (by name or alias) in the text, in order of first mention. */
-export function findRegistryCompanies(text: string, registry: readonly CompanyRecord[]): string[] {
+export function findRegistryCompanies(text: string, registry: readonly RegistryRecord[]): string[] {
   const found: { name: string; at: number }[] = [];
   for (const company of registry) {
     const positions = [company.name, ...company.aliases]
@@ -57,7 +57,7 @@ const NAME_LIST =
  */
 export function findOtherOrganisations(
   text: string,
-  registry: readonly CompanyRecord[],
+  registry: readonly RegistryRecord[],
   known: readonly string[] = [],
 ): string[] {
   const knownNames = new Set(

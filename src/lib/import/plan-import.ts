@@ -9,7 +9,7 @@ import path from 'node:path';
 import { hasDerivedSummary } from '../content/check/quick-summary.ts';
 import type { ContentProblem } from '../content/errors.ts';
 import { readContentFile, validateContentFile } from '../content/file.ts';
-import type { ArticleRecord, CompanyRecord } from '../content/schema.ts';
+import type { ArticleRecord, RegistryRecord } from '../content/schema.ts';
 import { articlePath } from '../urls.ts';
 import { slugify } from '../slug.ts';
 import { articleFileText } from './article-file.ts';
@@ -33,7 +33,7 @@ export interface ImportSettings {
   /** Absolute content folder (`content/` or ARCHIVE_CONTENT_DIR). */
   contentDir: string;
   timeZone: string;
-  registry: readonly CompanyRecord[];
+  registry: readonly RegistryRecord[];
   force: boolean;
   exists(absolute: string): boolean;
   /** How a path is shown to the editor. */

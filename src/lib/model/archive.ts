@@ -4,12 +4,12 @@
  * scans all articles itself.
  */
 import { subMonths } from 'date-fns';
-import type { ArticleRecord, CompanyRecord } from '../content/schema.ts';
+import type { ArticleRecord } from '../content/schema.ts';
 import { articleStatus, isWithdrawn } from './lifecycle.ts';
 import { RelatedIndex } from './related.ts';
 import { mostCovered, termStats, type TermCount, type TermStats } from './term-stats.ts';
 import { groupByPeriod, type MonthGroup, type YearGroup } from './timeline.ts';
-import { collectTerms, resolveTermSlug, type Term, type TermRef } from './terms.ts';
+import { collectTerms, resolveTermSlug, type Registries, type Term, type TermRef } from './terms.ts';
 import { articlePath, TERM_KINDS, type TermKind } from '../urls.ts';
 
 /** A term as one article names it: the term, and the spellings this article used for it. */
@@ -19,9 +19,9 @@ export interface ArticleTermRef extends TermRef {
 }
 
 /**
- * A published article in the model. Its companies, topics and authors are one field keyed by
- * term kind, resolved to terms (the record's raw `companies`, `topics` and `bylines` live on
- * only as each term's `spellings`).
+ * A published article in the model. Its companies, topics, authors and source are one field
+ * keyed by term kind, resolved to terms (the record's raw `companies`, `topics` and `bylines`
+ * live on only as each term's `spellings`; `source` stays, for the link to the original).
  */
 export interface Article extends Omit<ArticleRecord, 'companies' | 'topics' | 'bylines'> {
   /** Root-relative path without base: `2018/02/27/slug/`. */
@@ -29,9 +29,19 @@ export interface Article extends Omit<ArticleRecord, 'companies' | 'topics' | 'b
   terms: Record<TermKind, ArticleTermRef[]>;
 }
 
+/** The name of an article's source: its `source.name`, else the host of its `source.url` (without `www.`). */
+export function sourceName(source: NonNullable<ArticleRecord['source']>): string {
+  return source.name ?? new URL(source.url).hostname.replace(/^www\./, '');
+}
+
 /** The names a record gives for each kind of term. */
 function namesByKind(record: ArticleRecord): Record<TermKind, string[]> {
-  return { companies: record.companies, topics: record.topics, authors: record.bylines };
+  return {
+    companies: record.companies,
+    topics: record.topics,
+    authors: record.bylines,
+    sources: record.source ? [sourceName(record.source)] : [],
+  };
 }
 
 export type ArchiveTerm = Term<Article>;
@@ -115,7 +125,7 @@ export function compareNewestFirst(
 
 export function buildArchive(
   records: readonly ArticleRecord[],
-  registry?: Map<string, CompanyRecord>,
+  registries: Registries = {},
   options: ArchiveOptions = {},
 ): Archive {
   const status = new Map(records.map((record) => [record, articleStatus(record, options.clock)]));
@@ -141,11 +151,11 @@ export function buildArchive(
   const articles: Article[] = published.map(({ companies, topics, bylines, ...record }) => ({
     ...record,
     path: articlePath(record.date, record.slug),
-    terms: { companies: [], topics: [], authors: [] },
+    terms: { companies: [], topics: [], authors: [], sources: [] },
   }));
   const names = published.map(namesByKind);
   const position = new Map(articles.map((article, index) => [article, index]));
-  const registryFor = (kind: TermKind) => (kind === 'companies' ? registry : undefined);
+  const registryFor = (kind: TermKind) => registries[kind];
 
   const terms = Object.fromEntries(
     TERM_KINDS.map((kind) => [

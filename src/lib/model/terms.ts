@@ -1,10 +1,10 @@
 /**
- * Companies, topics and authors as taxonomy terms (Hugo's model: every term gets a page and a
- * feed). Names land on one term when their slugs agree, so "Xiaomi", "XIAOMI" and "Xiaomi."
- * share a page; a company registry entry also claims its aliases.
+ * Companies, topics, authors and sources as taxonomy terms (Hugo's model: every term gets a page
+ * and a feed). Names land on one term when their slugs agree, so "Xiaomi", "XIAOMI" and "Xiaomi."
+ * share a page; a registry entry (of companies or sources) also claims its aliases.
  */
 import type { ContentProblem } from '../content/errors.ts';
-import type { CompanyRecord } from '../content/schema.ts';
+import type { RegistryRecord } from '../content/schema.ts';
 import { slugify } from '../slug.ts';
 import { kindInfo, TERM_KINDS, type KindInfo, type TermKind } from '../kinds.ts';
 
@@ -13,8 +13,8 @@ export interface Term<A = unknown> {
   slug: string;
   /** Display name: the registry name, else the most used spelling. */
   name: string;
-  /** The registry entry behind a company, when there is one. */
-  registry?: CompanyRecord;
+  /** The registry entry behind a company or a source, when there is one. */
+  registry?: RegistryRecord;
   /** Every spelling articles used for it, most used first ("ACME", "Acme Corp."). */
   spellings: string[];
   /** Articles newest first. */
@@ -27,12 +27,19 @@ export interface TermRef {
   name: string;
 }
 
-/** The company registry indexed by every name and alias key, or the names two companies claim. */
-export type RegistryIndex = { ok: true; index: Map<string, CompanyRecord> } | { ok: false; problems: ContentProblem[] };
+/** A kind's registry indexed by every name and alias key, or the names two entries claim. */
+export type RegistryIndex =
+  { ok: true; index: Map<string, RegistryRecord> } | { ok: false; problems: ContentProblem[] };
 
-/** Maps every company name and alias key to its registry entry, or reports clashes. */
-export function indexCompanyRegistry(records: readonly CompanyRecord[]): RegistryIndex {
-  const byKey = new Map<string, CompanyRecord>();
+/** The registry of each kind that has one (companies, sources), indexed by name and alias keys. */
+export type Registries = Partial<Record<TermKind, Map<string, RegistryRecord>>>;
+
+/**
+ * Maps every name and alias key of a kind's registry to its entry, or reports clashes.
+ * `noun` names an entry in the message ("company", "source").
+ */
+export function indexRegistry(records: readonly RegistryRecord[], noun = 'company'): RegistryIndex {
+  const byKey = new Map<string, RegistryRecord>();
   const problems: ContentProblem[] = [];
   for (const record of records) {
     const keys = new Set([record.slug, slugify(record.name), ...record.aliases.map(slugify)]);
@@ -42,7 +49,7 @@ export function indexCompanyRegistry(records: readonly CompanyRecord[]): Registr
         problems.push({
           file: record.file,
           field: 'aliases',
-          message: `"${key}" also names the company in ${other.file}; each name or alias may belong to one company only`,
+          message: `"${key}" also names the ${noun} in ${other.file}; each name or alias may belong to one ${noun} only`,
         });
       } else byKey.set(key, record);
     }
@@ -51,7 +58,7 @@ export function indexCompanyRegistry(records: readonly CompanyRecord[]): Registr
 }
 
 /** The slug a name is filed under: the registry entry's when it claims the name. */
-export function resolveTermSlug(name: string, registry?: Map<string, CompanyRecord>): string {
+export function resolveTermSlug(name: string, registry?: Map<string, RegistryRecord>): string {
   const key = slugify(name);
   return registry?.get(key)?.slug ?? key;
 }
@@ -64,7 +71,7 @@ export function collectTerms<A>(
   kind: TermKind,
   articles: readonly A[],
   namesOf: (article: A) => readonly string[],
-  registry?: Map<string, CompanyRecord>,
+  registry?: Map<string, RegistryRecord>,
 ): Map<string, Term<A>> {
   const terms = new Map<string, Term<A>>();
   const spellings = new Map<string, Map<string, number>>();

@@ -166,8 +166,6 @@ export function siteFeedInfo({ site, urls }: FeedContext): FeedInfo {
   };
 }
 
-const PREPOSITION: Record<TermKind, string> = { companies: 'about', topics: 'on', authors: 'by' };
-
 export function termFeedInfo(term: TermRef, { site, urls }: FeedContext): FeedInfo {
   const label = TERM_LABELS[term.kind].singular.toLowerCase();
   return {
@@ -175,8 +173,8 @@ export function termFeedInfo(term: TermRef, { site, urls }: FeedContext): FeedIn
     slug: term.slug,
     name: term.name,
     title: `${site.title}: ${term.name} (${label})`,
-    description: `The latest articles ${PREPOSITION[term.kind]} ${term.name} in ${site.title}.`,
-    carries: `the newest ${FEED_LIMITS.term} articles ${PREPOSITION[term.kind]} ${term.name}`,
+    description: `The latest articles ${TERM_LABELS[term.kind].preposition} ${term.name} in ${site.title}.`,
+    carries: `the newest ${FEED_LIMITS.term} articles ${TERM_LABELS[term.kind].preposition} ${term.name}`,
     href: urls.termFeed(term.kind, term.slug),
     jsonHref: urls.termJsonFeed(term.kind, term.slug),
     pageHref: urls.term(term.kind, term.slug),
@@ -184,11 +182,9 @@ export function termFeedInfo(term: TermRef, { site, urls }: FeedContext): FeedIn
   };
 }
 
-/** The feeds an article page offers besides the site feed: its companies', topics' and authors'. */
+/** The feeds an article page offers besides the site feed: one per term it names, of every kind (companies first). */
 export function articleFeeds(article: Pick<Article, 'terms'>, context: FeedContext): FeedInfo[] {
-  return [...article.terms.companies, ...article.terms.topics, ...article.terms.authors].map((term) =>
-    termFeedInfo(term, context),
-  );
+  return TERM_KINDS.flatMap((kind) => article.terms[kind]).map((term) => termFeedInfo(term, context));
 }
 
 /** The feed of correction notes (`/corrections/`), newest first. */

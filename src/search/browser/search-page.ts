@@ -6,6 +6,7 @@
  *
  * A response that arrives after a newer search started is dropped (`generation`).
  */
+import { kindsInWords } from '../../lib/kinds.ts';
 import type { SearchEntity } from '../contract/entities.ts';
 import {
   effectiveSort,
@@ -114,7 +115,7 @@ export class SearchPage {
       note.hidden = false;
       note.textContent = import.meta.env?.DEV
         ? 'Search needs an index, and the dev server has none yet. Run "npm run build" once; the dev server then searches the last build.'
-        : 'Search is not available right now: its index could not be loaded. You can still browse the archive by date, company, topic or author.';
+        : `Search is not available right now: its index could not be loaded. You can still browse the archive by date, ${kindsInWords('singular', 'or')}.`;
       return;
     }
     required<HTMLElement>(this.root, '[data-search-ui]').hidden = false;

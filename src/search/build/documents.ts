@@ -82,6 +82,7 @@ export function searchRecord(article: SearchRecordInput, termUrl: (ref: NamedRef
   const terms: ResultTerm[] = [
     ...article.terms.companies.map((ref): ResultTerm => [facetOf('companies'), ref.name, termUrl(ref)]),
     ...article.terms.topics.map((ref): ResultTerm => [facetOf('topics'), ref.name, termUrl(ref)]),
+    ...article.terms.sources.map((ref): ResultTerm => [facetOf('sources'), ref.name, termUrl(ref)]),
   ];
   return {
     meta: {

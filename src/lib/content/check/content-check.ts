@@ -11,10 +11,10 @@ import { findUrlConflicts } from '../../model/url-claims.ts';
 import { leadImageFileProblems, type ImageFileFacts } from '../lead-image.ts';
 import type { ContentProblem } from '../errors.ts';
 import { readContentFile, validateContentFile, type ContentKind } from '../file.ts';
-import type { ArticleRecord, CompanyRecord } from '../schema.ts';
+import type { ArticleRecord, RegistryRecord } from '../schema.ts';
 import type { ParsedFrontmatter } from '../frontmatter.ts';
 import type { SourceFile } from '../source-files.ts';
-import { indexCompanyRegistry } from '../../model/terms.ts';
+import { indexRegistry } from '../../model/terms.ts';
 import { articleStatus } from '../../model/lifecycle.ts';
 import { servedUrls } from '../../model/url-claims.ts';
 import { checkPublished, type PublishedList } from '../../outputs/published-urls.ts';
@@ -44,6 +44,8 @@ export interface CheckReport {
   warnings: ContentProblem[];
   articles: number;
   companies: number;
+  /** Entries of the sources' registry (`sources/`). */
+  sources: number;
   /** By the build's clock: articles built nowhere yet (soonest first), removed and expired ones. */
   lifecycle: { scheduled: LifecycleEntry[]; removed: LifecycleEntry[]; expired: LifecycleEntry[] };
 }
@@ -52,7 +54,7 @@ export interface CheckReport {
  * The records of some files, read and validated as the build reads them; the problems of the
  * others go to `errors`. The derived summary is only asked whether there is one.
  */
-export function readRecords<T extends ArticleRecord | CompanyRecord>(kind: ContentKind, files: readonly SourceFile[], timeZone: string, errors: ContentProblem[]) {
+export function readRecords<T extends ArticleRecord | RegistryRecord>(kind: ContentKind, files: readonly SourceFile[], timeZone: string, errors: ContentProblem[]) {
   const read: { record: T; parsed: ParsedFrontmatter; source: SourceFile }[] = [];
   for (const source of files) {
     if (source.unreadable) {
@@ -80,11 +82,18 @@ function byPlace(a: ContentProblem, b: ContentProblem): number {
   return a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.field ?? '').localeCompare(b.field ?? '');
 }
 
-export async function checkContent(input: { articles: readonly SourceFile[]; companies: readonly SourceFile[] }, options: CheckOptions): Promise<CheckReport> {
+export async function checkContent(
+  input: { articles: readonly SourceFile[]; companies: readonly SourceFile[]; sources?: readonly SourceFile[] },
+  options: CheckOptions,
+): Promise<CheckReport> {
   const errors: ContentProblem[] = [];
-  const companies = readRecords<CompanyRecord>('company', input.companies, options.timeZone, errors);
-  const registryIndex = indexCompanyRegistry(companies.map(({ record }) => record));
+  const companies = readRecords<RegistryRecord>('registry', input.companies, options.timeZone, errors);
+  const registryIndex = indexRegistry(companies.map(({ record }) => record));
   if (!registryIndex.ok) errors.push(...registryIndex.problems);
+  // The sources' registry is read as the build reads it: its entries checked, no name claimed twice.
+  const sources = readRecords<RegistryRecord>('registry', input.sources ?? [], options.timeZone, errors);
+  const sourceIndex = indexRegistry(sources.map(({ record }) => record), 'source');
+  if (!sourceIndex.ok) errors.push(...sourceIndex.problems);
   const articles = readRecords<ArticleRecord>('article', input.articles, options.timeZone, errors);
   const records = articles.map(({ record }) => record);
   errors.push(...findUrlConflicts(records));
@@ -112,6 +121,7 @@ export async function checkContent(input: { articles: readonly SourceFile[]; com
     warnings: warnings.sort(byPlace),
     articles: input.articles.length,
     companies: input.companies.length,
+    sources: input.sources?.length ?? 0,
     lifecycle: lifecycleOf(records, options.now),
   };
 }

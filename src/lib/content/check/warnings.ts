@@ -14,7 +14,7 @@
  */
 import type { ContentProblem } from '../errors.ts';
 import { countArticles } from '../../wording.ts';
-import type { ArticleRecord, CompanyRecord } from '../schema.ts';
+import type { ArticleRecord, RegistryRecord } from '../schema.ts';
 import type { ParsedFrontmatter } from '../frontmatter.ts';
 import { editDistanceWithin } from '../../edit-distance.ts';
 import { normalizeName } from '../../../search/contract/words.ts';
@@ -54,7 +54,7 @@ interface CompanyTerm {
   inRegistry: boolean;
 }
 
-function closeCompanyNames(articles: readonly CheckedArticle[], registry: readonly CompanyRecord[], index: Map<string, CompanyRecord> | undefined): ContentProblem[] {
+function closeCompanyNames(articles: readonly CheckedArticle[], registry: readonly RegistryRecord[], index: Map<string, RegistryRecord> | undefined): ContentProblem[] {
   const terms = new Map<string, CompanyTerm>();
   for (const company of registry) terms.set(company.slug, { slug: company.slug, name: company.name, key: normalizeName(company.name), uses: [], inRegistry: true });
   for (const article of articles) {
@@ -184,8 +184,8 @@ function missingTarget(target: LinkTarget, record: ArticleRecord, absolute: stri
 
 export function contentWarnings(
   articles: readonly CheckedArticle[],
-  registry: readonly CompanyRecord[],
-  index: Map<string, CompanyRecord> | undefined,
+  registry: readonly RegistryRecord[],
+  index: Map<string, RegistryRecord> | undefined,
   options: WarningOptions,
 ): ContentProblem[] {
   return [
