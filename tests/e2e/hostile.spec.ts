@@ -141,7 +141,7 @@ test.describe('no payload runs or redirects', () => {
     await page.getByRole('searchbox', { name: 'Search articles' }).fill(HOSTILE.company);
     await expect(
       page
-        .getByRole('region', { name: 'Companies, topics and authors' })
+        .getByRole('region', { name: 'Companies, topics, authors and sources' })
         .getByRole('link', { name: HOSTILE.company, exact: true }),
     ).toBeVisible();
     await check(url);
@@ -166,9 +166,14 @@ test.describe('every field shows as the characters written', () => {
     for (const name of [HOSTILE.company, HOSTILE.scriptCompany, HOSTILE.registryName, HOSTILE.topic]) {
       await expect(page.locator('.article__footer').getByRole('link', { name, exact: true })).toBeVisible();
     }
+    // The source's page on this site, and the original at the address as written.
     await expect(
       page.locator('.article__footer').getByRole('link', { name: HOSTILE.sourceName, exact: true }),
-    ).toHaveAttribute('href', 'https://example.com/story?a=1&b=</script>');
+    ).toHaveAttribute('href', /^\/sources\/source-script-script-window-xss/);
+    await expect(page.locator('.article__original')).toHaveAttribute(
+      'href',
+      'https://example.com/story?a=1&b=</script>',
+    );
     await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', HOSTILE.summary);
     await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', HOSTILE.title);
     const tags = await page

@@ -111,7 +111,10 @@ test.describe('an article whose title, names and summary are full of markup char
     }
   });
 
-  test("offers its companies', topics' and authors' feeds, and a visible Subscribe link", async ({ page, request }) => {
+  test("offers its companies', topics', authors' and source's feeds, and a visible Subscribe link", async ({
+    page,
+    request,
+  }) => {
     await page.goto(url);
     const alternates = await page
       .locator('link[rel="alternate"][type="application/rss+xml"]')
@@ -126,6 +129,7 @@ test.describe('an article whose title, names and summary are full of markup char
       `${site}companies/globex/rss.xml`,
       `${site}topics/r-and-d-experimental/rss.xml`,
       `${site}authors/zoe-o-brien-and-co/rss.xml`,
+      `${site}sources/example-and-sons/rss.xml`,
     ]);
     expect(alternates[1].title).toContain(FIXTURE.trickyCompany);
     for (const { href } of alternates) expect((await request.get(href)).status(), href).toBe(200);

@@ -501,7 +501,7 @@ test('results are drawn a page at a time as they scroll into view, reading older
   await more.scrollIntoViewIfNeeded();
   await expect(results(page)).not.toHaveCount(drawn);
   // Scrolling on draws the rest.
-  for (let i = 0; i < 10 && (await results(page).count()) < ACME_REPORTS; i++) {
+  for (let i = 0; i < 30 && (await results(page).count()) < ACME_REPORTS; i++) {
     await page.mouse.wheel(0, 4000);
     await page.waitForTimeout(150);
   }

@@ -59,6 +59,8 @@ const PAGES: Record<'seed' | 'fixture' | 'hostile', PageType[]> = {
     { name: 'topic', path: 'topics/manufacturing/' },
     { name: 'author index', path: 'authors/' },
     { name: 'author', path: 'authors/jane-doe/' },
+    { name: 'source index', path: 'sources/' },
+    { name: 'source with a registry entry', path: 'sources/harbour-wire/' },
     { name: 'search with results', path: 'search/?q=report&company=Globex', ready: searchWithResults },
     { name: 'search without JavaScript results yet', path: 'search/' },
     { name: 'subscribe page of the archive', path: 'feed/' },
