@@ -167,7 +167,14 @@ describe('JSON Feed 1.1', () => {
 describe('the host sends each feed in its own media type (public/_headers, and the rules of each kind)', () => {
   // As the build writes them: the fixed rules, then each kind's (src/integrations/security-headers.ts).
   const rules = parseHeadersFile(`${readFileSync('public/_headers', 'utf8')}\n${kindHeadersRules(TERM_KINDS)}`);
-  const FEEDS = ['/', '/companies/acme/', '/topics/r-and-d/', '/authors/007/', '/sources/harbour-wire/', '/corrections/'];
+  const FEEDS = [
+    '/',
+    '/companies/acme/',
+    '/topics/r-and-d/',
+    '/authors/007/',
+    '/sources/harbour-wire/',
+    '/corrections/',
+  ];
 
   test('JSON Feeds as application/feed+json, with one Cache-Control each', () => {
     for (const path of FEEDS.map((owner) => `${owner}feed.json`)) {
@@ -188,6 +195,8 @@ describe('the host sends each feed in its own media type (public/_headers, and t
     expect(headersFor(rules, '/sitemap-0.xml').get('content-type')).toBeUndefined();
     // The subscribe pages are HTML: the host's own type; a term's page revalidates, like its feeds.
     expect(headersFor(rules, '/companies/acme/feed/').get('content-type')).toBeUndefined();
-    expect(headersFor(rules, '/sources/harbour-wire/2/').get('cache-control')).toBe('public, max-age=0, must-revalidate');
+    expect(headersFor(rules, '/sources/harbour-wire/2/').get('cache-control')).toBe(
+      'public, max-age=0, must-revalidate',
+    );
   });
 });
