@@ -84,6 +84,7 @@ const report = await checkContent(
   },
   {
     timeZone: site.timeZone,
+    declared: site.declaredKinds.map(({ field, multiple }) => ({ field, multiple })),
     now: site.buildInstant,
     trustedHtml: site.trustedHtml,
     fileExists: existsSync,

@@ -8,7 +8,12 @@ import { indexRegistry } from './lib/model/terms';
 import { markdownFolderLoader } from './loaders/markdown-folder';
 import { checkPublication } from './loaders/publication';
 
-const settings = { timeZone: site.timeZone, trustedHtml: site.trustedHtml };
+const settings = {
+  timeZone: site.timeZone,
+  trustedHtml: site.trustedHtml,
+  // The fields of the archive's own kinds, checked like `topics`; in the digest, so a change re-reads every article.
+  declared: site.declaredKinds.map(({ field, multiple }) => ({ field, multiple })),
+};
 
 // The loader validates every file itself (src/lib/content/schema.ts) and stores finished
 // records; the schema only tells TypeScript what an entry's data is, at no cost at run time.

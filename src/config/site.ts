@@ -31,6 +31,7 @@ import {
   type ArchiveSettings,
 } from '../lib/content/archive-settings.ts';
 import { formatProblem } from '../lib/content/errors.ts';
+import type { KindInfo } from '../lib/kinds.ts';
 import { displayPath } from '../lib/content/display-path.ts';
 
 export interface SiteConfig {
@@ -85,6 +86,11 @@ export interface SiteConfig {
   /** The footer's publisher and licence lines, plain text, when the archive's settings give them. */
   publisher?: string;
   licence?: string;
+  /**
+   * The kinds of name the archive's settings declare (`kinds:` in archive.yaml), after the built-in
+   * ones; src/config/kinds.ts makes the archive's one list of them.
+   */
+  declaredKinds: KindInfo[];
 }
 
 /** The site setting behind `trustedHtml`; `ARCHIVE_TRUSTED_HTML` overrides it. */
@@ -211,6 +217,7 @@ export function readSiteConfig(env: Record<string, string | undefined> = process
     shareCards: readBoolean('ARCHIVE_SHARE_CARDS', env.ARCHIVE_SHARE_CARDS, own.shareCards ?? SHARE_CARDS),
     publisher: own.publisher,
     licence: own.licence,
+    declaredKinds: own.kinds ?? [],
   };
 }
 

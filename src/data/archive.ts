@@ -24,7 +24,8 @@ import { readStoredHtml } from '../loaders/html-files';
 import { urls } from '@/config/urls';
 import { site } from '@/config/site';
 import { indexRegistry, type Registries } from '@/lib/model/terms';
-import { kindInfo, REGISTRY_KINDS, type TermKind } from '@/lib/kinds';
+import { BUILT_IN, REGISTRY_KINDS, type TermKind } from '@/lib/kinds';
+import { kinds } from '@/config/kinds';
 import { pageKey } from '@/lib/outputs/page-keys';
 
 interface LoadedArchive {
@@ -62,7 +63,7 @@ function movedArticles(records: readonly ArticleRecord[]): MovedUrl[] {
 async function load(): Promise<LoadedArchive> {
   const [articles, ...registryCollections] = await Promise.all([
     getCollection('articles'),
-    ...REGISTRY_KINDS.map((kind) => getCollection(kindInfo(kind).registry as 'companies' | 'sources')),
+    ...REGISTRY_KINDS.map((kind) => getCollection(BUILT_IN.info(kind).registry as 'companies' | 'sources')),
   ]);
   const registries: Registries = {};
   const registryEntries = new Map<string, RegistryEntry>();
@@ -75,7 +76,7 @@ async function load(): Promise<LoadedArchive> {
     for (const entry of entries) registryEntries.set(registryKey(kind, entry.data.slug), entry);
   });
   const records = articles.map((entry) => entry.data);
-  const model = buildArchive(records, registries, { clock: site.buildInstant, moved: movedArticles(records) });
+  const model = buildArchive(records, registries, { clock: site.buildInstant, moved: movedArticles(records), kinds });
   const byFile = new Map(articles.map((entry) => [entry.data.file, entry]));
   const result: LoadedArchive = {
     model,
@@ -131,7 +132,8 @@ function loadArchive(): Promise<LoadedArchive> {
 export function searchContext(model: Archive): SearchContext {
   return {
     termUrl: (ref) => urls.term(ref.kind, ref.slug),
-    aliasesOf: (ref) => model.terms[ref.kind].get(ref.slug)?.registry?.aliases ?? [],
+    aliasesOf: (ref) => model.terms[ref.kind]?.get(ref.slug)?.registry?.aliases ?? [],
+    kinds: model.kinds,
   };
 }
 

@@ -26,13 +26,12 @@ import {
 } from '@/lib/outputs/feeds';
 import { JSON_FEED_TYPE, renderJsonFeed } from '@/lib/outputs/json-feed';
 import { newestChange } from '@/lib/model/modified';
-import { TERM_KINDS } from '@/lib/urls';
-import { TERM_LABELS } from '@/lib/model/terms';
+import { kinds } from '@/config/kinds';
 import { articleData, cardData, pageKey } from '@/lib/outputs/page-keys';
 import { articleHtml, getArchive, getDigests, siteKey } from './archive';
 import { articleFeedImage } from './previews';
 
-export const feedContext: FeedContext = { site, urls };
+export const feedContext: FeedContext = { site, urls, kinds };
 
 // An article sits in the site feed and in several term feeds, each in two formats; its item is
 // built once.
@@ -90,7 +89,7 @@ export function termFeedRoute(format: FeedFormat) {
   const getStaticPaths = (async () => {
     const archive = await getArchive();
     const digests = await getDigests();
-    return TERM_KINDS.flatMap((kind) =>
+    return kinds.keys.flatMap((kind) =>
       [...archive.terms[kind].values()].map((term) => ({
         params: { kind, slug: term.slug },
         props: { term },
@@ -137,8 +136,8 @@ export const opmlGET: APIRoute = async () => {
 /** `/<kind>/<slug>/feed/`: the page that says how to follow a term's feeds, for every kind. */
 export async function subscribePagePaths() {
   const archive = await getArchive();
-  return TERM_KINDS.flatMap((kind) => {
-    const parent = { name: TERM_LABELS[kind].plural, href: urls.termIndex(kind) };
+  return kinds.keys.flatMap((kind) => {
+    const parent = { name: kinds.info(kind).plural, href: urls.termIndex(kind) };
     return [...archive.terms[kind].values()].map((term) => ({
       params: { kind, slug: term.slug },
       props: { feed: termFeedInfo(term, feedContext), parent },

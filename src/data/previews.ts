@@ -24,6 +24,7 @@ import {
   type CardSpec,
 } from '@/lib/outputs/share-cards';
 import { absoluteUrl } from '@/lib/urls';
+import { kinds } from '@/config/kinds';
 
 /** A picture for a link preview: absolute URL, size, media type and alt text. */
 export interface PreviewImage {
@@ -47,7 +48,7 @@ export function sitePreview(): PreviewImage {
 
 /** A company's, topic's or author's preview: its own card, or the site's. */
 export function termPreview(term: ArchiveTerm): PreviewImage {
-  return site.shareCards ? cardPreview(cardOfTerm(term, site), term.name) : sitePreview();
+  return site.shareCards ? cardPreview(cardOfTerm(term, site, kinds), term.name) : sitePreview();
 }
 
 /** The lead image as a JPEG of at most 1,200 pixels wide, for previews and feeds. */

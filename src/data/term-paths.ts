@@ -4,20 +4,20 @@
  */
 import { site } from '@/config/site';
 import { paginate } from '@/lib/model/pagination';
-import { TERM_KINDS } from '@/lib/urls';
+import { kinds } from '@/config/kinds';
 import { cardData, pageKey } from '@/lib/outputs/page-keys';
 import { getArchive, getDigests, siteKey } from './archive';
 
 /** `/<kind>/`: each kind's index page. */
 export function termIndexPaths() {
-  return TERM_KINDS.map((kind) => ({ params: { kind }, props: { kind } }));
+  return kinds.keys.map((kind) => ({ params: { kind }, props: { kind } }));
 }
 
 /** `/<kind>/<slug>/[<page>/]`: one page per term and page number. */
 export async function termPagePaths() {
   const archive = await getArchive();
   const digests = await getDigests();
-  return TERM_KINDS.flatMap((kind) =>
+  return kinds.keys.flatMap((kind) =>
     [...archive.terms[kind].values()].flatMap((term) => {
       // What every page of the term shows, hashed once rather than once a page (stats are long).
       const shared = pageKey(

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { headerPolicy, securityHeadersRule } from '../lib/outputs/csp.ts';
 import { kindHeadersRules } from '../lib/outputs/host-headers.ts';
-import { TERM_KINDS } from '../lib/kinds.ts';
+import { kinds } from '../config/kinds.ts';
 
 const HEADERS_FILE = '_headers';
 const META_POLICY = /<meta http-equiv="content-security-policy" content="([^"]+)"/;
@@ -29,7 +29,7 @@ export default function securityHeaders(options: { searchPage: string }): AstroI
         if (!policy) throw new Error(`${searchPage} has no Content-Security-Policy <meta>; security.csp must be on`);
         const file = path.join(outDir, HEADERS_FILE);
         const existing = existsSync(file) ? readFileSync(file, 'utf8').replace(/\n*$/, '\n\n') : '';
-        writeFileSync(file, `${existing}${kindHeadersRules(TERM_KINDS)}\n${securityHeadersRule(headerPolicy(policy))}`);
+        writeFileSync(file, `${existing}${kindHeadersRules(kinds.keys)}\n${securityHeadersRule(headerPolicy(policy))}`);
         logger.info(`Content-Security-Policy header written to ${HEADERS_FILE}`);
       },
     },

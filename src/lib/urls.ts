@@ -11,8 +11,7 @@ import { padNumber } from './pad.ts';
 
 import type { TermKind } from './kinds.ts';
 
-// The kinds are data (kinds.ts); re-exported here, where most pages already look for them.
-export { TERM_KINDS, type TermKind } from './kinds.ts';
+export type { TermKind } from './kinds.ts';
 
 /** Root-relative path of an article, without the base: `2018/02/27/slug/`. */
 export function articlePath(date: Pick<ArchiveDate, 'year' | 'month' | 'day'>, slug: string): string {

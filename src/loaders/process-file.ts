@@ -14,7 +14,7 @@ import { createMarkdownProcessor, type AstroMarkdownOptions, type MarkdownRender
 import type { ContentProblem } from '../lib/content/errors.ts';
 import { decodeContent } from '../lib/content/encoding.ts';
 import { readContentFile, validateContentFile, type ContentKind } from '../lib/content/file.ts';
-import type { ArticleRecord, RegistryRecord } from '../lib/content/schema.ts';
+import type { ArticleRecord, DeclaredField, RegistryRecord } from '../lib/content/schema.ts';
 import { markdownOptions, pipelineReport } from '../lib/content/markdown.ts';
 import type { Removal } from '../lib/content/sanitize.ts';
 import { leadImageFileProblems } from '../lib/content/lead-image.ts';
@@ -24,6 +24,8 @@ import { readImageFacts } from './image-files.ts';
 export interface ProcessSettings {
   trustedHtml: boolean;
   timeZone: string;
+  /** The fields of the archive's declared kinds (src/lib/content/declared-kinds.ts). */
+  declared: readonly DeclaredField[];
   /** Astro's `image` settings that decide which remote images the pipeline collects. */
   image?: AstroMarkdownOptions['image'];
 }
@@ -70,6 +72,7 @@ export async function processFile(
   const report = pipelineReport(metadata);
   const result = validateContentFile(job.kind, file, slug, parsed, {
     timeZone: settings.timeZone,
+    declared: settings.declared,
     derivedSummary: report.derivedSummary,
   });
   if ('problems' in result) return result;

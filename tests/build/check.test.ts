@@ -183,6 +183,23 @@ describe('npm run check on good content', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  test('checks the fields of the kinds the settings declare as the build does; an undeclared one is unknown', async () => {
+    const folder = path.join(work, 'declared-kinds');
+    await writeFiles(folder, {
+      'archive.yaml': 'kinds:\n  places: { label: Place, plural: Places }\n  desk: { label: Desk, multiple: false }\n',
+      'articles/good.md': md(['title: Good', 'date: 2021-01-01', 'places: [Lyon, Paris]', 'desk: Business']),
+      'articles/bad.md': md(['title: Bad', 'date: 2021-01-01', 'places: Lyon', 'regions: [North]']),
+    });
+    const result = await runScript('scripts/check.mjs', [], { ARCHIVE_CONTENT_DIR: folder });
+    expect(result.code, result.stdout + result.stderr).toBe(1);
+    const bad = path.join(folder, 'articles/bad.md');
+    expect(result.stdout).toContain(`${bad}:4: places: expected a list of names such as [Lyon, Paris], got "Lyon"`);
+    expect(result.stdout).toMatch(
+      new RegExp(`bad\\.md:5: regions: unknown field; expected only .*, image, places, desk`),
+    );
+    expect(result.stdout).not.toContain('good.md');
+  });
+
   test('warnings alone pass, unless --strict', async () => {
     const folder = path.join(work, 'warnings-only');
     await writeFiles(folder, {

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { FIXTURE } from '../fixtures/make-content.mjs';
 import { siteUrl } from './sites.mjs';
 
 const fixture = siteUrl('fixture');
@@ -102,6 +103,29 @@ test('an article links to its source page and to the original; the source page l
   await page.getByRole('contentinfo').getByRole('link', { name: 'Sources' }).click();
   await expect(page).toHaveURL(`${fixture}sources/`);
   await expect(page.locator('.term-index li')).toHaveText(['Acme Press 1', 'Example & Sons 1', 'Harbour Wire 2']);
+});
+
+test("a kind the archive's settings declare gets pages, an index, feeds and article links, as companies do", async ({
+  page,
+}) => {
+  const { name, slug, count, other } = FIXTURE.place;
+  await page.goto(`${fixture}2019/02/11/acme-report-2/`);
+  const places = page.locator('.article__terms', { hasText: 'Places:' });
+  await expect(places).toHaveText(`Places: ${name} and ${other}`);
+  await places.getByRole('link', { name }).click();
+  await expect(page).toHaveURL(`${fixture}places/${slug}/`);
+  await expect(page.locator('.eyebrow')).toHaveText('Place');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+  await expect(page.locator('.term-articles .article-card')).toHaveCount(count);
+  await expect(page.locator('link[rel="alternate"][href="/places/rotterdam/rss.xml"]')).toHaveCount(1);
+  await expect(page.getByRole('search', { name: `Within ${name}` }).locator('input[type="hidden"]')).toHaveAttribute(
+    'name',
+    'place',
+  );
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Places' }).click();
+  await expect(page).toHaveURL(`${fixture}places/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Places');
+  await expect(page.locator('.term-index li')).toHaveText([`${other} 1`, `${name} ${count}`]);
 });
 
 test('name variants, aliases and other scripts land on one company page', async ({ page }) => {

@@ -215,6 +215,8 @@ for (const name of ['fixture', 'seedBase'] as const) {
         ['Topics', 'topics'],
         ['Authors', 'authors'],
         ['Sources', 'sources'],
+        // The fixture's settings declare places (tests/fixtures/make-content.mjs).
+        ['Places', 'places'],
       ]) {
         const pages = urls.filter((url) => new RegExp(`^${site}${kind}/[^/]+/$`).test(url));
         // A kind with no terms (the seed has no bylines) has no group at all.

@@ -20,7 +20,7 @@ const searchBox = (page: Page) => page.getByRole('searchbox', { name: 'Search ar
 const results = (page: Page) => page.locator('.search-result');
 const resultLinks = (page: Page) => page.locator('.search-result__title a');
 const summary = (page: Page) => page.locator('[data-search-summary]');
-const entities = (page: Page) => page.getByRole('region', { name: 'Companies, topics, authors and sources' });
+const entities = (page: Page) => page.getByRole('region', { name: /^Companies, topics, authors/ });
 const facets = (page: Page) => page.getByRole('region', { name: 'Filter results' });
 
 /** Result dates, read from the date-based paths: `2021/12/11`. */
@@ -336,6 +336,23 @@ test.describe('search on the fixture site', () => {
     await expect(entities(page).getByRole('listitem')).toHaveText([
       `${name} Source · ${count} articles · 2020–2021 · also “${alias}”`,
     ]);
+  });
+
+  test('a declared kind is a facet and a suggestion, like the built-in ones', async ({ page }) => {
+    const { name, count } = FIXTURE.place;
+    await page.goto(`${fixture}search/?q=report`);
+    const pane = facets(page);
+    await pane.getByText('Place', { exact: true }).click();
+    const place = pane.getByRole('checkbox', { name: new RegExp(`^${name}`) });
+    await expect(place).toHaveAccessibleName(`${name} ${count}`);
+    await place.check();
+    await expect(results(page)).toHaveCount(count);
+    await expect(page).toHaveURL(`${fixture}search/?q=report&place=${name}`);
+    await expect(results(page).first().getByRole('link', { name })).toHaveAttribute('href', '/places/rotterdam/');
+
+    await page.goto(`${fixture}search/`);
+    await searchBox(page).pressSequentially('rotter');
+    await expect(entities(page).getByRole('listitem')).toHaveText([`${name} Place · ${count} articles · 2019`]);
   });
 
   test('a shared link opens the same filtered search; a filter alone lists its articles', async ({ page }) => {

@@ -76,11 +76,87 @@ describe('archive.yaml', () => {
     expect(problems.every((problem) => problem.file === FILE)).toBe(true);
   });
 
-  test('sanitizing cannot be switched off from the content, and kinds of its own are refused, saying why', () => {
-    const { problems } = read('trustedHtml: true\nkinds:\n  places: { label: Place }\n');
+  test('sanitizing cannot be switched off from the content, saying why', () => {
+    const { problems } = read('trustedHtml: true\n');
     expect(problems).toEqual([
       { file: FILE, line: 1, field: 'trustedHtml', message: expect.stringContaining('ARCHIVE_TRUSTED_HTML') },
-      { file: FILE, line: 2, field: 'kinds', message: expect.stringContaining('not supported yet') },
+    ]);
+  });
+
+  test('declares kinds of its own: label, plural, path and multiple, with defaults', () => {
+    const { settings, problems } = read(
+      'kinds:\n  places: { label: Place, plural: Places, path: places }\n  desk:\n    label: Desk\n    multiple: false\n',
+    );
+    expect(problems).toEqual([]);
+    expect(settings.kinds).toEqual([
+      expect.objectContaining({
+        kind: 'places',
+        field: 'places',
+        facet: 'place',
+        singular: 'Place',
+        plural: 'Places',
+        multiple: true,
+        declared: true,
+      }),
+      expect.objectContaining({
+        kind: 'desk',
+        field: 'desk',
+        facet: 'desk',
+        singular: 'Desk',
+        plural: 'Desks',
+        multiple: false,
+      }),
+    ]);
+    expect(settings.kinds![0]!.description).toBe('Every place in the archive, A–Z, with its number of articles.');
+  });
+
+  test("a kind that takes an article's field, a built path, a year, a used facet or an unknown key is an error at its line", () => {
+    const { settings, problems } = read(
+      [
+        'kinds:',
+        '  topics: { label: Theme }', // 2: a built-in field
+        '  image: { label: Picture }', // 3: an article field
+        '  series: { label: Series, path: search }', // 4: a page of the site
+        '  era: { label: Era, path: "1999" }', // 5: a year
+        '  wire: { label: Source }', // 6: the sources' facet
+        '  desk: { label: Desk, plurl: Desks }', // 7: a typo
+        '  beat: { label: Beat, multiple: "yes" }', // 8: a wrong type
+        '  place: { plural: Places }', // 9: no label
+        '  region: { label: Region, path: Regions! }', // 10: not a URL segment
+        '  areas: { label: Area, path: companies }', // 11: a built-in kind's pages
+      ].join('\n'),
+    );
+    expect(settings.kinds).toBeUndefined();
+    expect(problems.map((p) => [p.line, p.field])).toEqual([
+      [2, 'kinds.topics'],
+      [3, 'kinds.image'],
+      [4, 'kinds.series.path'],
+      [5, 'kinds.era.path'],
+      [6, 'kinds.wire.label'],
+      [7, 'kinds.desk.plurl'],
+      [8, 'kinds.beat.multiple'],
+      [9, 'kinds.place.label'],
+      [10, 'kinds.region.path'],
+      [11, 'kinds.areas.path'],
+    ]);
+    expect(problems[0]!.message).toContain("already an article's field");
+    expect(problems[2]!.message).toBe('/search/ is already a page of the site; choose another path');
+    expect(problems[3]!.message).toContain("would be read as a year's page");
+    expect(problems[4]!.message).toContain('"source" (from the label) is already the sources\' facet');
+    expect(problems[5]!.message).toContain('did you mean "plural"?');
+    expect(problems[9]!.message).toBe("/companies/ is already the companies' pages; choose another path");
+    expect(read('kinds: places\n').problems).toEqual([
+      { file: FILE, line: 1, field: 'kinds', message: expect.stringContaining('one entry per kind') },
+    ]);
+  });
+
+  test('two declared kinds may not share a path or a facet', () => {
+    const { problems } = read(
+      'kinds:\n  places: { label: Place }\n  spots: { label: Spot, path: places }\n  towns: { label: Place, path: towns }\n',
+    );
+    expect(problems.map((p) => [p.line, p.field])).toEqual([
+      [3, 'kinds.spots.path'],
+      [4, 'kinds.towns.label'],
     ]);
   });
 

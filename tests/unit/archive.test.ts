@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { buildArchive, compareNewestFirst } from '@/lib/model/archive';
+import { Kinds, type KindInfo } from '@/lib/kinds';
 import type { RegistryRecord } from '@/lib/content/schema';
 import { indexRegistry } from '@/lib/model/terms';
 import { company, date, record } from './helpers';
@@ -244,5 +245,71 @@ describe('sources', () => {
     );
     expect([...both.terms.companies.keys()]).toEqual(['acme']);
     expect([...both.terms.sources.keys()]).toEqual(['harbour-wire']);
+  });
+});
+
+describe('kinds an archive declares', () => {
+  const place: KindInfo = {
+    kind: 'places',
+    field: 'places',
+    multiple: true,
+    facet: 'place',
+    singular: 'Place',
+    plural: 'Places',
+    description: 'Every place in the archive, A–Z, with its number of articles.',
+    preposition: 'about',
+    declared: true,
+  };
+  const desk: KindInfo = {
+    ...place,
+    kind: 'desks',
+    field: 'desk',
+    multiple: false,
+    facet: 'desk',
+    singular: 'Desk',
+    plural: 'Desks',
+  };
+  const kinds = new Kinds([place, desk]);
+  const model = buildArchive(
+    [
+      record('a', '2020-01-02', { names: { places: ['Rotterdam', 'Lyon'], desk: ['Business'] } }),
+      record('b', '2020-01-01', { names: { places: ['ROTTERDAM'] } }),
+      record('c', '2019-12-31'),
+    ],
+    {},
+    { kinds },
+  );
+
+  test('come after the built-in ones, each with its facet', () => {
+    expect(kinds.keys).toEqual(['companies', 'topics', 'authors', 'sources', 'places', 'desks']);
+    expect(kinds.facets).toEqual(['company', 'topic', 'author', 'source', 'place', 'desk']);
+    expect(kinds.declared).toEqual([place, desk]);
+    expect(kinds.facetInfo('place')).toBe(place);
+    expect(kinds.inWords('plural')).toBe('companies, topics, authors, sources, places and desks');
+    expect(() => kinds.info('regions')).toThrow('no kind "regions"');
+  });
+
+  test("gather articles into terms from the kind's field, keyed by its path, as companies are", () => {
+    expect(model.kinds).toBe(kinds);
+    const rotterdam = model.terms.places!.get('rotterdam')!;
+    expect(rotterdam.name).toBe('Rotterdam');
+    expect(rotterdam.articles.map((a) => a.slug)).toEqual(['a', 'b']);
+    expect([...model.terms.desks!.keys()]).toEqual(['business']);
+    const [a, , c] = model.articles;
+    expect(a!.terms.places!.map((ref) => [ref.kind, ref.name])).toEqual([
+      ['places', 'Rotterdam'],
+      ['places', 'Lyon'],
+    ]);
+    expect(c!.terms.places).toEqual([]);
+    expect(a).not.toHaveProperty('names');
+  });
+
+  test('an archive that declares none has the built-in kinds alone', () => {
+    expect(Object.keys(buildArchive([record('x', '2020-01-01')]).terms)).toEqual([
+      'companies',
+      'topics',
+      'authors',
+      'sources',
+    ]);
   });
 });

@@ -370,3 +370,36 @@ describe('corrections', () => {
     );
   });
 });
+
+describe("the fields of an archive's declared kinds", () => {
+  const declared = [
+    { field: 'places', multiple: true },
+    { field: 'desk', multiple: false },
+  ];
+  const read = (lines: string[]) => {
+    const parsed = frontmatter(md(lines));
+    return validateArticle(FILE, 'deal', parsed, {
+      timeZone: 'UTC',
+      declared,
+      derivedSummary: deriveSummary(parsed.body),
+    });
+  };
+
+  test('are read like topics (a list) or as one name, each name once', () => {
+    const result = read(['title: T', 'date: 2020-01-01', 'places: [Lyon, Paris, Lyon]', 'desk: Business']);
+    if ('problems' in result) throw new Error(JSON.stringify(result.problems));
+    expect(result.record.names).toEqual({ places: ['Lyon', 'Paris'], desk: ['Business'] });
+  });
+
+  test('are checked like topics, at their line, and suggested for a typo; undeclared, they are unknown', () => {
+    const wrong = read(['title: T', 'date: 2020-01-01', 'places: Lyon', 'desk: [A, B]', 'plcaes: [Lyon]']);
+    if (!('problems' in wrong)) throw new Error('expected problems');
+    expect(wrong.problems.map((p) => [p.line, p.field])).toEqual([
+      [4, 'places'],
+      [5, 'desk'],
+      [6, 'plcaes'],
+    ]);
+    expect(wrong.problems[2]!.message).toMatch(/did you mean "places"\?/);
+    expect(problems(md(['title: T', 'date: 2020-01-01', 'places: [Lyon]']))[0]!.message).toMatch(/^unknown field/);
+  });
+});

@@ -1,5 +1,6 @@
 import Parser from 'rss-parser';
 import { describe, expect, test } from 'vitest';
+import { BUILT_IN } from '@/lib/kinds';
 import { buildArchive } from '@/lib/model/archive';
 import type { Correction } from '@/lib/content/schema';
 import { correctionAnchor, listCorrections } from '@/lib/model/corrections';
@@ -19,6 +20,7 @@ import { date, record } from './helpers';
 const context: FeedContext = {
   site: { title: 'Test Archive', description: 'News', url: 'https://news.example.org/archive/', lang: 'en' },
   urls: createUrls('/archive/'),
+  kinds: BUILT_IN,
 };
 
 const note = (written: string, html: string, plain = html.replace(/<[^>]+>/g, '')): Correction => ({

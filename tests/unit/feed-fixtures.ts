@@ -1,4 +1,5 @@
 /** The small archive and settings the feed tests (RSS and JSON Feed) share: text that breaks naive XML and JSON. */
+import { BUILT_IN } from '@/lib/kinds';
 import { buildArchive } from '@/lib/model/archive';
 import type { ArticleRecord } from '@/lib/content/schema';
 import type { FeedContext } from '@/lib/outputs/feeds';
@@ -13,6 +14,7 @@ export function feedTestContext(description = 'News ]]> "archive"'): FeedContext
   return {
     site: { title: 'Test & <Archive>', description, url: 'https://news.example.org/archive/', lang: 'en' },
     urls: createUrls('/archive/'),
+    kinds: BUILT_IN,
   };
 }
 

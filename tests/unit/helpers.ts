@@ -21,6 +21,7 @@ export function record(slug: string, written: string, extra: Partial<ArticleReco
     bylines: [],
     companies: [],
     topics: [],
+    names: {},
     summary: `Summary of ${slug}.`,
     summaryDerived: false,
     corrections: [],

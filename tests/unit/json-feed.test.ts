@@ -17,7 +17,7 @@ import {
 } from '@/lib/outputs/json-feed';
 import { headersFor, parseHeadersFile } from '../../scripts/serve.mjs';
 import { kindHeadersRules } from '@/lib/outputs/host-headers';
-import { TERM_KINDS } from '@/lib/kinds';
+import { BUILT_IN } from '@/lib/kinds';
 import { feedTestArchive, feedTestContext, TRICKY_SUMMARY, TRICKY_TITLE } from './feed-fixtures';
 import { record } from './helpers';
 
@@ -166,7 +166,7 @@ describe('JSON Feed 1.1', () => {
 
 describe('the host sends each feed in its own media type (public/_headers, and the rules of each kind)', () => {
   // As the build writes them: the fixed rules, then each kind's (src/integrations/security-headers.ts).
-  const rules = parseHeadersFile(`${readFileSync('public/_headers', 'utf8')}\n${kindHeadersRules(TERM_KINDS)}`);
+  const rules = parseHeadersFile(`${readFileSync('public/_headers', 'utf8')}\n${kindHeadersRules(BUILT_IN.keys)}`);
   const FEEDS = [
     '/',
     '/companies/acme/',

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { BUILT_IN } from '@/lib/kinds';
 import { filesUnder, mergeBundles, readEntry, type IndexBundle } from '@/search/build/pagefind-bundle';
 import { excerptOf } from '@/search/browser/excerpt';
 import { documentContent, searchDocument, type SearchDocumentInput } from '@/search/build/documents';
@@ -42,7 +43,11 @@ async function indexShard(key: string, documents: { url: string; content: string
   return { key, dir };
 }
 
-const context = { termUrl: () => '/companies/x/', aliasesOf: () => ['Xiaomi Corp', 'Xiaomi Corporation'] };
+const context = {
+  termUrl: () => '/companies/x/',
+  aliasesOf: () => ['Xiaomi Corp', 'Xiaomi Corporation'],
+  kinds: BUILT_IN,
+};
 
 beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'pagefind-bundle-'));

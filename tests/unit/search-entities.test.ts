@@ -3,6 +3,7 @@
  * writes from the terms, and the matching the browser does on it.
  */
 import { describe, expect, test } from 'vitest';
+import { BUILT_IN } from '@/lib/kinds';
 import { buildSearchEntities } from '@/search/build/entities';
 import { matchEntities } from '@/search/browser/entity-matching';
 import type { SearchEntity } from '@/search/contract/entities';
@@ -82,6 +83,7 @@ describe('buildSearchEntities', () => {
         { kind: 'topics', slug: 'empty', name: 'Empty', spellings: [], articles: [] },
       ],
       (kind, slug) => `/base/${kind}/${slug}/`,
+      BUILT_IN,
     );
     expect(built).toEqual([
       {

@@ -4,6 +4,7 @@
  * the names an article is tagged with among them.
  */
 import { describe, expect, test } from 'vitest';
+import { BUILT_IN } from '@/lib/kinds';
 import { addDocumentWords, wordDirectoryDocument } from '@/search/build/directory';
 import {
   documentContent,
@@ -96,6 +97,7 @@ const ref = (kind: TermKind, name: string, slug = name.toLowerCase().replace(/[^
 const context: SearchContext = {
   termUrl: (r) => `/news/${r.kind}/${r.slug}/`,
   aliasesOf: (r) => (r.slug === 'microsoft' ? ['MSFT', 'Microsoft Corp.'] : []),
+  kinds: BUILT_IN,
 };
 
 describe('searchRecord', () => {
@@ -111,7 +113,7 @@ describe('searchRecord', () => {
   };
 
   test('carries the facets and the month, keeping names with commas and colons whole and dropping repeats', () => {
-    expect(searchRecord(article, context.termUrl).filters).toEqual({
+    expect(searchRecord(article, context).filters).toEqual({
       company: ['Microsoft', 'Xiaomi'],
       topic: ['Cloud computing'],
       author: ['Doe, Jane'],
@@ -121,7 +123,7 @@ describe('searchRecord', () => {
   });
 
   test('shows the date as written, the terms with their pages, and sorts by instant', () => {
-    const record = searchRecord(article, context.termUrl);
+    const record = searchRecord(article, context);
     expect(record.meta.date).toBe('27 February 2018, 06:20 UTC');
     expect(record.meta.summary).toBe('One, two: three.');
     expect(JSON.parse(record.meta.terms)).toEqual([
@@ -136,9 +138,9 @@ describe('searchRecord', () => {
   });
 
   test('the month is the month as written, not the UTC month', () => {
-    expect(
-      searchRecord({ ...article, date: date('2019-01-01T01:00:00+09:00') }, context.termUrl).filters.month,
-    ).toEqual(['2019-01']);
+    expect(searchRecord({ ...article, date: date('2019-01-01T01:00:00+09:00') }, context).filters.month).toEqual([
+      '2019-01',
+    ]);
   });
 });
 
@@ -186,7 +188,7 @@ describe('searchDocument', () => {
   test('the names it is tagged with are searchable, weighted between headline and body', async () => {
     const content = await contentOf(article);
     expect(content).toContain(
-      `<p data-pagefind-weight="4">Fish &amp; Chips &lt;Ltd&gt; · Microsoft · MSFT · Microsoft Corp. · R&amp;D · Zoë &lt;O'Brien&gt; · Fish and Chips ⁂</p>`,
+      `<p data-pagefind-weight="4">Fish &amp; Chips &lt;Ltd&gt; · Microsoft · MSFT · Microsoft Corp. · R&amp;D · Zoë &lt;O'Brien&gt; · Example &amp; Sons · Fish and Chips ⁂</p>`,
     );
     // Before the summary and the body.
     expect(content.indexOf('data-pagefind-weight')).toBeLessThan(content.indexOf('<p>A summary'));
@@ -201,6 +203,7 @@ describe('searchDocument', () => {
       'Microsoft Corp.',
       'R&D',
       "Zoë <O'Brien>",
+      'Example & Sons',
       'Fish and Chips',
     ]);
     const other = { ...article, terms: { companies: [], topics: [], authors: [], sources: [] } };

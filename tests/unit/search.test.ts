@@ -3,6 +3,7 @@
  * shards a search reads and in what order, and queries not worth running.
  */
 import { describe, expect, test } from 'vitest';
+import { BUILT_IN } from '@/lib/kinds';
 import {
   effectiveSort,
   hasFilters,
@@ -26,6 +27,7 @@ describe('search state in the URL', () => {
     expect(
       searchStateFromParams(
         params('q=+cloud+deal+&company=Globex&company=Acme+Corporation&from=2015-01&to=2017-12&sort=oldest'),
+        BUILT_IN.facets,
       ),
     ).toEqual({
       q: 'cloud deal',
@@ -38,7 +40,10 @@ describe('search state in the URL', () => {
 
   test('ignores unknown keys, empty values, bad months and unknown sorts; newest first is the default', () => {
     expect(
-      searchStateFromParams(params('x=1&company=&company=%20&topic=AI&topic=AI&sort=sideways&from=2015-13&to=15-01')),
+      searchStateFromParams(
+        params('x=1&company=&company=%20&topic=AI&topic=AI&sort=sideways&from=2015-13&to=15-01'),
+        BUILT_IN.facets,
+      ),
     ).toEqual({
       q: '',
       filters: { topic: ['AI'] },
@@ -49,12 +54,12 @@ describe('search state in the URL', () => {
   });
 
   test("a range given backwards is the same range; an old link's year is that year", () => {
-    const backwards = searchStateFromParams(params('from=2019-06&to=2018-02'));
+    const backwards = searchStateFromParams(params('from=2019-06&to=2018-02'), BUILT_IN.facets);
     expect([backwards.from, backwards.to]).toEqual(['2018-02', '2019-06']);
-    const year = searchStateFromParams(params('year=2020'));
+    const year = searchStateFromParams(params('year=2020'), BUILT_IN.facets);
     expect([year.from, year.to]).toEqual(['2020-01', '2020-12']);
     // A range in the link wins over a year.
-    expect(searchStateFromParams(params('year=2020&from=2021-03')).from).toBe('2021-03');
+    expect(searchStateFromParams(params('year=2020&from=2021-03'), BUILT_IN.facets).from).toBe('2021-03');
   });
 
   test('writes a canonical query string and round-trips awkward values', () => {
@@ -66,9 +71,13 @@ describe('search state in the URL', () => {
     };
     const query = searchStateToQuery(state);
     expect(query.startsWith('?q=')).toBe(true);
-    expect(query.indexOf('company=')).toBeLessThan(query.indexOf('author='));
+    // Facets A–Z, whatever order they were chosen in.
+    expect(query.indexOf('author=')).toBeLessThan(query.indexOf('company='));
+    expect(
+      searchStateToQuery({ ...state, filters: { company: state.filters.company, author: state.filters.author } }),
+    ).toBe(query);
     expect(query.endsWith('&from=2019-01&sort=relevance')).toBe(true);
-    const back = searchStateFromParams(params(query.slice(1)));
+    const back = searchStateFromParams(params(query.slice(1)), BUILT_IN.facets);
     expect(back.q).toBe(state.q);
     expect(back.sort).toBe('relevance');
     expect(back.from).toBe('2019-01');
@@ -99,7 +108,7 @@ describe('search state in the URL', () => {
 
 describe('Pagefind options', () => {
   test('facet filters in facet order, each value required', () => {
-    expect(Object.keys(toPagefindFilters({ author: ['Jane'], company: ['Acme'] }))).toEqual(['company', 'author']);
+    expect(Object.keys(toPagefindFilters({ company: ['Acme'], author: ['Jane'] }))).toEqual(['author', 'company']);
     expect(toPagefindFilters({ topic: ['AI', 'Cloud'] })).toEqual({ topic: ['AI', 'Cloud'] });
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { absoluteUrl, articlePath, createUrls, TERM_KINDS } from '@/lib/urls';
+import { absoluteUrl, articlePath, createUrls } from '@/lib/urls';
+import { BUILT_IN } from '@/lib/kinds';
 import { date } from './helpers';
 
 const article = { date: date('2018-02-07T06:20:00+08:00'), slug: 'microsoft-and-xiaomi' };
@@ -78,7 +79,7 @@ describe('createUrls under a sub-path', () => {
 
   test('every link of every term kind starts with the base', () => {
     const urls = createUrls('/archive/');
-    for (const kind of TERM_KINDS) {
+    for (const kind of BUILT_IN.keys) {
       for (const link of [
         urls.termIndex(kind),
         urls.term(kind, 'x'),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatMonthName } from '@/lib/dates';
-import { kindsInWords } from '@/lib/kinds';
+import { BUILT_IN } from '@/lib/kinds';
 import { capitalised, countArticles, countOf, listInWords } from '@/lib/wording';
 
 describe('countArticles', () => {
@@ -31,8 +31,8 @@ describe('listInWords', () => {
   });
 
   it('names every kind, from the one list of kinds', () => {
-    expect(kindsInWords('plural')).toBe('companies, topics, authors and sources');
-    expect(kindsInWords('singular', 'or')).toBe('company, topic, author or source');
+    expect(BUILT_IN.inWords('plural')).toBe('companies, topics, authors and sources');
+    expect(BUILT_IN.inWords('singular', 'or')).toBe('company, topic, author or source');
   });
 });
 

@@ -1,8 +1,8 @@
 /**
  * The archive's own settings, in `<content>/archive.yaml`: its title, description, public URL,
- * language, time zone, page size, age-notice years, share cards, search shard size and the
- * footer's publisher and licence lines travel with
- * its content, so one checkout publishes any archive (src/config/site.ts reads them; the
+ * language, time zone, page size, age-notice years, share cards, search shard size, kinds of
+ * its own (src/lib/content/declared-kinds.ts) and the footer's publisher and licence lines travel
+ * with its content, so one checkout publishes any archive (src/config/site.ts reads them; the
  * environment still overrides the ones it has a variable for).
  *
  * Strict like frontmatter: an unknown key (with a suggestion), a wrong type or a bad value is a
@@ -12,6 +12,8 @@
  */
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { editDistanceWithin } from '../edit-distance.ts';
+import type { KindInfo } from '../kinds.ts';
+import { readDeclaredKinds } from './declared-kinds.ts';
 import type { ContentProblem } from './errors.ts';
 
 /** A settings file with problems: its message lists them all, as file:line: key: message. */
@@ -44,6 +46,8 @@ export interface ArchiveSettings {
   publisher?: string;
   /** The footer's licence line: the terms of its text. Plain text. */
   licence?: string;
+  /** Kinds of name of the archive's own, after the built-in ones. */
+  kinds?: KindInfo[];
 }
 
 type Read = { value: unknown } | { problem: string };
@@ -60,7 +64,8 @@ const whole =
       ? { value }
       : { problem: `expected a whole number of at least ${least}, got ${JSON.stringify(value)}` };
 
-const READERS: Record<keyof ArchiveSettings, (value: unknown) => Read> = {
+/** The readers of the settings that take one value; `kinds` takes a map (declared-kinds.ts). */
+const READERS: Record<Exclude<keyof ArchiveSettings, 'kinds'>, (value: unknown) => Read> = {
   title: text('the archive’s name, a line of text'),
   description: text('a one-line description'),
   url(value) {
@@ -102,13 +107,12 @@ const READERS: Record<keyof ArchiveSettings, (value: unknown) => Read> = {
   licence: text('a line of text giving the terms of its text, such as "Text © Harbour Gazette, CC BY 4.0"'),
 };
 
-export const SETTINGS_KEYS = Object.keys(READERS) as (keyof ArchiveSettings)[];
+export const SETTINGS_KEYS = [...Object.keys(READERS), 'kinds'] as (keyof ArchiveSettings)[];
 
 /** Keys an editor might reach for that the file does not take, and why. */
 const REFUSED: Record<string, string> = {
   trustedHtml:
     'cannot be set in the content: keeping raw HTML is switched on in src/config/site.ts or by ARCHIVE_TRUSTED_HTML, so a content commit cannot switch sanitizing off',
-  kinds: 'kinds of your own are not supported yet: articles are tagged with companies, topics, authors and a source',
   license: 'is spelt "licence" here',
 };
 
@@ -136,7 +140,13 @@ export function parseArchiveSettings(source: string, file: string): { settings: 
       problems.push({ file, line, field: key, message: REFUSED[key]! });
       continue;
     }
-    const reader = READERS[key as keyof ArchiveSettings];
+    if (key === 'kinds') {
+      const declared = readDeclaredKinds(pair.value, file, (node) => lineAt(node?.range?.[0]), line);
+      problems.push(...declared.problems);
+      if (declared.kinds.length) settings.kinds = declared.kinds;
+      continue;
+    }
+    const reader = READERS[key as Exclude<keyof ArchiveSettings, 'kinds'>];
     if (!reader) {
       const near = SETTINGS_KEYS.find((known) => editDistanceWithin(known.toLowerCase(), key.toLowerCase(), 2) <= 2);
       problems.push({

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import type { ContentProblem } from './errors.ts';
-import { validateArticle, validateRegistryEntry, type ArticleRecord, type RegistryRecord, type Validated } from './schema.ts';
+import { validateArticle, validateRegistryEntry, type ArticleContext, type ArticleRecord, type RegistryRecord, type Validated } from './schema.ts';
 import { parseFrontmatter, type ParsedFrontmatter } from './frontmatter.ts';
 import { bodyLimitProblem } from './limits.ts';
 import { slugify } from '../slug.ts';
@@ -32,7 +32,7 @@ export function validateContentFile(
   file: string,
   slug: string,
   parsed: ParsedFrontmatter,
-  context: { timeZone: string; derivedSummary: string },
+  context: ArticleContext,
 ): Validated<ArticleRecord | RegistryRecord> {
   return kind === 'article' ? validateArticle(file, slug, parsed, context) : validateRegistryEntry(file, slug, parsed);
 }

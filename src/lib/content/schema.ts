@@ -28,6 +28,8 @@ export type ArticleRecord = {
   bylines: string[];
   companies: string[];
   topics: string[];
+  /** The names given in the fields of kinds the archive's settings declare, by field (`places: [Lyon]`). */
+  names: Record<string, string[]>;
   summary: string;
   /** True when the summary was derived from the first paragraph (the page then does not repeat it). */
   summaryDerived: boolean;
@@ -129,10 +131,17 @@ function dateField(timeZone: string) {
 
 const articleSchemas = new Map<string, ReturnType<typeof makeArticleSchema>>();
 
-/** The article schema for a site time zone (built once per zone: zod schemas are costly to make). */
-export function articleSchema(timeZone: string) {
-  let schema = articleSchemas.get(timeZone);
-  if (!schema) articleSchemas.set(timeZone, (schema = makeArticleSchema(timeZone)));
+/** A field an archive's settings declare for a kind of its own (src/lib/content/declared-kinds.ts): several names, or one. */
+export type DeclaredField = { field: string; multiple: boolean };
+
+/**
+ * The article schema for a site time zone and the fields of the archive's declared kinds (built
+ * once per pair: zod schemas are costly to make).
+ */
+export function articleSchema(timeZone: string, declared: readonly DeclaredField[] = []) {
+  const key = `${timeZone}\n${JSON.stringify(declared)}`;
+  let schema = articleSchemas.get(key);
+  if (!schema) articleSchemas.set(key, (schema = makeArticleSchema(timeZone, declared)));
   return schema;
 }
 
@@ -166,7 +175,11 @@ const sitePath = text.transform((written, ctx) => {
   return parsed.path;
 });
 
-function makeArticleSchema(timeZone: string) {
+function makeArticleSchema(timeZone: string, declared: readonly DeclaredField[]) {
+  // A declared kind's field is checked as `topics` is (a list of names), or as one name.
+  const declaredFields = Object.fromEntries(
+    declared.map(({ field, multiple }) => [field, (multiple ? nameList : text).optional()]),
+  ) as Record<string, z.ZodOptional<typeof nameList> | z.ZodOptional<typeof text>>;
   return z.strictObject({
     title: text,
     date: dateField(timeZone),
@@ -183,6 +196,7 @@ function makeArticleSchema(timeZone: string) {
     removed: z.strictObject({ date: dateField(timeZone), reason: correctionText, title: z.boolean().optional() }).optional(),
     expires: dateField(timeZone).optional(),
     image: z.strictObject({ src: imageSource, alt: text, caption: correctionText.optional(), credit: correctionText.optional() }).optional(),
+    ...declaredFields,
   });
 }
 
@@ -202,6 +216,8 @@ export type Validated<T> = { record: T } | { problems: ContentProblem[] };
 export interface ArticleContext {
   /** The site's time zone, for dates written without an offset. */
   timeZone: string;
+  /** The fields of the archive's declared kinds. */
+  declared?: readonly DeclaredField[];
   /** The summary derived from the body (its first paragraph), used when none is written. */
   derivedSummary: string;
 }
@@ -217,10 +233,17 @@ const ARTICLE_EXPECTED = {
   'image.credit': 'the credit as one line of text, such as Photo: Jane Doe',
 };
 
-export function validateArticle(file: string, slug: string, parsed: ParsedFrontmatter, { timeZone, derivedSummary }: ArticleContext): Validated<ArticleRecord> {
-  const schema = articleSchema(timeZone);
+export function validateArticle(file: string, slug: string, parsed: ParsedFrontmatter, { timeZone, declared = [], derivedSummary }: ArticleContext): Validated<ArticleRecord> {
+  const schema = articleSchema(timeZone, declared);
   const result = schema.safeParse(parsed.data);
-  if (!result.success) return { problems: describeIssues(file, parsed, result.error.issues, schema, ARTICLE_EXPECTED) };
+  if (!result.success) {
+    // A declared kind's field is worded as `topics` is: a list of names, or one name.
+    const expected = {
+      ...ARTICLE_EXPECTED,
+      ...Object.fromEntries(declared.map(({ field, multiple }) => [field, multiple ? 'a list of names such as [Lyon, Paris]' : 'one name, such as Business'])),
+    };
+    return { problems: describeIssues(file, parsed, result.error.issues, schema, expected) };
+  }
   const data = result.data;
   const explicitSummary = data.summary;
   const summary = explicitSummary ?? derivedSummary;
@@ -253,6 +276,12 @@ export function validateArticle(file: string, slug: string, parsed: ParsedFrontm
       bylines: uniqueNames(data.byline === undefined ? [] : typeof data.byline === 'string' ? [data.byline] : data.byline),
       companies: uniqueNames(data.companies ?? []),
       topics: uniqueNames(data.topics ?? []),
+      names: Object.fromEntries(
+        declared.map(({ field }) => {
+          const written = (data as Record<string, unknown>)[field] as string | string[] | undefined;
+          return [field, uniqueNames(written === undefined ? [] : typeof written === 'string' ? [written] : written)];
+        }),
+      ),
       summary,
       summaryDerived: explicitSummary === undefined,
       source: data.source,

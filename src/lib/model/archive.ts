@@ -10,7 +10,8 @@ import { RelatedIndex } from './related.ts';
 import { mostCovered, termStats, type TermCount, type TermStats } from './term-stats.ts';
 import { groupByPeriod, type MonthGroup, type YearGroup } from './timeline.ts';
 import { collectTerms, resolveTermSlug, type Registries, type Term, type TermRef } from './terms.ts';
-import { articlePath, TERM_KINDS, type TermKind } from '../urls.ts';
+import { articlePath } from '../urls.ts';
+import { BUILT_IN, type BuiltInKind, type Kinds, type TermKind } from '../kinds.ts';
 
 /** A term as one article names it: the term, and the spellings this article used for it. */
 export interface ArticleTermRef extends TermRef {
@@ -23,25 +24,31 @@ export interface ArticleTermRef extends TermRef {
  * keyed by term kind, resolved to terms (the record's raw `companies`, `topics` and `bylines`
  * live on only as each term's `spellings`; `source` stays, for the link to the original).
  */
-export interface Article extends Omit<ArticleRecord, 'companies' | 'topics' | 'bylines'> {
+export interface Article extends Omit<ArticleRecord, 'companies' | 'topics' | 'bylines' | 'names'> {
   /** Root-relative path without base: `2018/02/27/slug/`. */
   path: string;
-  terms: Record<TermKind, ArticleTermRef[]>;
+  /** Its terms of every kind of the archive (src/lib/kinds.ts), each kind's in the order its file wrote them. */
+  terms: ArticleTerms;
 }
+
+/** An article's terms by kind: the built-in kinds always, and each declared one. */
+export type ArticleTerms = Record<BuiltInKind, ArticleTermRef[]> & Record<TermKind, ArticleTermRef[]>;
 
 /** The name of an article's source: its `source.name`, else the host of its `source.url` (without `www.`). */
 export function sourceName(source: NonNullable<ArticleRecord['source']>): string {
   return source.name ?? new URL(source.url).hostname.replace(/^www\./, '');
 }
 
-/** The names a record gives for each kind of term. */
-function namesByKind(record: ArticleRecord): Record<TermKind, string[]> {
-  return {
+/** The names a record gives for each kind of term: the built-in fields, then each declared kind's. */
+function namesByKind(record: ArticleRecord, kinds: Kinds): Record<TermKind, string[]> {
+  const names: Record<TermKind, string[]> = {
     companies: record.companies,
     topics: record.topics,
     authors: record.bylines,
     sources: record.source ? [sourceName(record.source)] : [],
   };
+  for (const info of kinds.declared) names[info.kind] = record.names?.[info.field] ?? [];
+  return names;
 }
 
 export type ArchiveTerm = Term<Article>;
@@ -81,9 +88,13 @@ export interface ArchiveOptions {
   clock?: number;
   /** Old URLs of articles that moved since the last published build: each becomes a redirect. */
   moved?: readonly MovedUrl[];
+  /** The archive's kinds of name (the built-in ones unless its settings declare more). */
+  kinds?: Kinds;
 }
 
 export interface Archive {
+  /** Its kinds of name, in order: the built-in ones, then the declared ones. */
+  kinds: Kinds;
   /** Published articles, newest first. */
   articles: Article[];
   /** Removed and expired articles, newest first: their URLs answer with a removal page. */
@@ -128,6 +139,7 @@ export function buildArchive(
   registries: Registries = {},
   options: ArchiveOptions = {},
 ): Archive {
+  const kinds = options.kinds ?? BUILT_IN;
   const status = new Map(records.map((record) => [record, articleStatus(record, options.clock)]));
   const published = records.filter((record) => status.get(record) === 'published').sort(compareNewestFirst);
   const withdrawn: WithdrawnArticle[] = records
@@ -148,17 +160,17 @@ export function buildArchive(
         status: status.get(record) as WithdrawnArticle['status'],
       };
     });
-  const articles: Article[] = published.map(({ companies, topics, bylines, ...record }) => ({
+  const articles: Article[] = published.map(({ companies, topics, bylines, names, ...record }) => ({
     ...record,
     path: articlePath(record.date, record.slug),
-    terms: { companies: [], topics: [], authors: [], sources: [] },
+    terms: Object.fromEntries(kinds.keys.map((kind) => [kind, []])) as unknown as ArticleTerms,
   }));
-  const names = published.map(namesByKind);
+  const names = published.map((record) => namesByKind(record, kinds));
   const position = new Map(articles.map((article, index) => [article, index]));
   const registryFor = (kind: TermKind) => registries[kind];
 
   const terms = Object.fromEntries(
-    TERM_KINDS.map((kind) => [
+    kinds.keys.map((kind) => [
       kind,
       collectTerms(kind, articles, (article) => names[position.get(article)!]![kind], registryFor(kind)),
     ]),
@@ -166,7 +178,7 @@ export function buildArchive(
   // An article lists its terms in the order its file wrote them, not in an order that depends on
   // the rest of the archive: an article added elsewhere changes neither its page nor its index.
   articles.forEach((article, i) => {
-    for (const kind of TERM_KINDS) {
+    for (const kind of kinds.keys) {
       const spellingsBySlug = new Map<string, string[]>();
       for (const name of names[i]![kind]) {
         const slug = resolveTermSlug(name, registryFor(kind));
@@ -220,6 +232,7 @@ export function buildArchive(
   ].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
 
   return {
+    kinds,
     articles,
     withdrawn,
     redirects,

@@ -6,7 +6,7 @@
 import type { ContentProblem } from '../content/errors.ts';
 import type { RegistryRecord } from '../content/schema.ts';
 import { slugify } from '../slug.ts';
-import { kindInfo, TERM_KINDS, type KindInfo, type TermKind } from '../kinds.ts';
+import type { TermKind } from '../kinds.ts';
 
 export interface Term<A = unknown> {
   kind: TermKind;
@@ -130,9 +130,3 @@ export function groupByInitial<T extends Pick<Term, 'slug' | 'name'>>(
   }
   return [...groups].map(([letter, list]) => ({ letter, terms: list }));
 }
-
-/** How each kind of term is named on pages (from the one list of kinds, src/lib/kinds.ts). */
-export const TERM_LABELS = Object.fromEntries(TERM_KINDS.map((kind) => [kind, kindInfo(kind)])) as Record<
-  TermKind,
-  KindInfo
->;

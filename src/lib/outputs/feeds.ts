@@ -17,8 +17,9 @@ import type { ArchiveCorrection } from '../model/corrections.ts';
 import { formatShortDate, toIsoInstant } from '../dates.ts';
 import { prepareFeedHtml } from './feed-html.ts';
 import { lastModified, updatedDate } from '../model/modified.ts';
-import { compareTermNames, TERM_LABELS, type TermRef } from '../model/terms.ts';
-import { absoluteUrl, TERM_KINDS, type TermKind, type Urls } from '../urls.ts';
+import { compareTermNames, type TermRef } from '../model/terms.ts';
+import { absoluteUrl, type Urls } from '../urls.ts';
+import type { Kinds, TermKind } from '../kinds.ts';
 
 /** The media type of an RSS feed (the JSON Feed's is in json-feed.ts). */
 export const RSS_TYPE = 'application/rss+xml';
@@ -37,6 +38,8 @@ export interface FeedSite {
 export interface FeedContext {
   site: FeedSite;
   urls: Urls;
+  /** The archive's kinds of name, for the term feeds' labels and the OPML's groups. */
+  kinds: Kinds;
 }
 
 /** One feed: what it is called and where it and the page it follows live. */
@@ -166,15 +169,16 @@ export function siteFeedInfo({ site, urls }: FeedContext): FeedInfo {
   };
 }
 
-export function termFeedInfo(term: TermRef, { site, urls }: FeedContext): FeedInfo {
-  const label = TERM_LABELS[term.kind].singular.toLowerCase();
+export function termFeedInfo(term: TermRef, { site, urls, kinds }: FeedContext): FeedInfo {
+  const info = kinds.info(term.kind);
+  const label = info.singular.toLowerCase();
   return {
     kind: term.kind,
     slug: term.slug,
     name: term.name,
     title: `${site.title}: ${term.name} (${label})`,
-    description: `The latest articles ${TERM_LABELS[term.kind].preposition} ${term.name} in ${site.title}.`,
-    carries: `the newest ${FEED_LIMITS.term} articles ${TERM_LABELS[term.kind].preposition} ${term.name}`,
+    description: `The latest articles ${info.preposition} ${term.name} in ${site.title}.`,
+    carries: `the newest ${FEED_LIMITS.term} articles ${info.preposition} ${term.name}`,
     href: urls.termFeed(term.kind, term.slug),
     jsonHref: urls.termJsonFeed(term.kind, term.slug),
     pageHref: urls.term(term.kind, term.slug),
@@ -184,7 +188,7 @@ export function termFeedInfo(term: TermRef, { site, urls }: FeedContext): FeedIn
 
 /** The feeds an article page offers besides the site feed: one per term it names, of every kind (companies first). */
 export function articleFeeds(article: Pick<Article, 'terms'>, context: FeedContext): FeedInfo[] {
-  return TERM_KINDS.flatMap((kind) => article.terms[kind]).map((term) => termFeedInfo(term, context));
+  return context.kinds.keys.flatMap((kind) => article.terms[kind] ?? []).map((term) => termFeedInfo(term, context));
 }
 
 /** The feed of correction notes (`/corrections/`), newest first. */
@@ -232,7 +236,7 @@ export function correctionFeedItem(
 /** Every feed of the site: the site feed and the corrections feed, then each kind's terms A–Z. */
 export function allFeeds(terms: Record<TermKind, ReadonlyMap<string, TermRef>>, context: FeedContext): FeedInfo[] {
   const feeds = [siteFeedInfo(context), correctionsFeedInfo(context)];
-  for (const kind of TERM_KINDS) {
+  for (const kind of context.kinds.keys) {
     const sorted = [...terms[kind].values()].sort(compareTermNames);
     feeds.push(...sorted.map((term) => termFeedInfo(term, context)));
   }
@@ -417,7 +421,7 @@ function opmlOutlines(feed: FeedInfo, siteUrl: string, indent: string): string[]
  * once; each RSS feed is followed by a link to its JSON Feed. `modified` (the newest article change) keeps the file identical between builds of the
  * same content.
  */
-export function renderOpml(feeds: readonly FeedInfo[], { site }: FeedContext, modified?: Date): string {
+export function renderOpml(feeds: readonly FeedInfo[], { site, kinds }: FeedContext, modified?: Date): string {
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<opml version="2.0">',
@@ -430,10 +434,10 @@ export function renderOpml(feeds: readonly FeedInfo[], { site }: FeedContext, mo
   ];
   for (const feed of feeds.filter((f) => f.kind === 'site' || f.kind === 'corrections'))
     lines.push(...opmlOutlines(feed, site.url, '    '));
-  for (const kind of TERM_KINDS) {
+  for (const kind of kinds.keys) {
     const ofKind = feeds.filter((feed) => feed.kind === kind);
     if (!ofKind.length) continue;
-    const label = escapeXml(TERM_LABELS[kind].plural);
+    const label = escapeXml(kinds.info(kind).plural);
     lines.push(`    <outline text="${label}" title="${label}">`);
     for (const feed of ofKind) lines.push(...opmlOutlines(feed, site.url, '      '));
     lines.push('    </outline>');

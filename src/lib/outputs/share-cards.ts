@@ -12,8 +12,7 @@
 import { createHash } from 'node:crypto';
 import { isPhoto } from '../content/lead-image.ts';
 import { formatDate, type ArchiveDate } from '../dates.ts';
-import { TERM_LABELS } from '../model/terms.ts';
-import { TERM_KINDS, type TermKind } from '../urls.ts';
+import type { Kinds, TermKind } from '../kinds.ts';
 import { countArticles } from '../wording.ts';
 
 /** Bumped whenever the drawing below changes, so every card is drawn again. */
@@ -262,6 +261,7 @@ export interface CardSource {
     image?: { asset?: unknown; file?: { format: string } };
   }[];
   terms: Record<TermKind, ReadonlyMap<string, { kind: TermKind; name: string; articles: readonly unknown[] }>>;
+  kinds: Kinds;
 }
 
 /** An article's card, from the model. */
@@ -281,9 +281,10 @@ export function cardOfArticle(article: CardSource['articles'][number], site: Car
 export function cardOfTerm(
   term: { kind: TermKind; name: string; articles: readonly unknown[] },
   site: CardSite,
+  kinds: Kinds,
 ): CardSpec {
   return termCard(
-    { label: TERM_LABELS[term.kind].singular, name: term.name, countText: countArticles(term.articles.length) },
+    { label: kinds.info(term.kind).singular, name: term.name, countText: countArticles(term.articles.length) },
     site,
   );
 }
@@ -298,6 +299,8 @@ export function archiveCards(archive: CardSource, site: CardSite, perPage: boole
     siteCard(site),
     // The same rule as the pages' previews (src/data/previews.ts): a card for every article they show one for.
     ...archive.articles.filter((article) => !isPhoto(article)).map((article) => cardOfArticle(article, site)),
-    ...TERM_KINDS.flatMap((kind) => [...archive.terms[kind].values()].map((term) => cardOfTerm(term, site))),
+    ...archive.kinds.keys.flatMap((kind) =>
+      [...archive.terms[kind]!.values()].map((term) => cardOfTerm(term, site, archive.kinds)),
+    ),
   ];
 }

@@ -11,7 +11,7 @@ import { toIsoInstant } from '../dates.ts';
 import { newestChange } from '../model/modified.ts';
 import { onThisDay } from '../model/on-this-day.ts';
 import { paginate } from '../model/pagination.ts';
-import { absoluteUrl, TERM_KINDS, type Urls } from '../urls.ts';
+import { absoluteUrl, type Urls } from '../urls.ts';
 
 export interface SitemapContext {
   urls: Urls;
@@ -30,13 +30,13 @@ export function sitemapLastmod(archive: Archive, { urls, siteUrl, pageSize }: Si
   };
 
   for (const article of archive.articles) set(urls.article(article), [article]);
-  for (const path of [urls.home(), urls.timeline(), ...TERM_KINDS.map((kind) => urls.termIndex(kind))])
+  for (const path of [urls.home(), urls.timeline(), ...archive.kinds.keys.map((kind) => urls.termIndex(kind))])
     set(path, archive.articles);
   for (const year of archive.years) {
     set(urls.year(year.year), year.articles);
     for (const month of year.months) set(urls.month(month.year, month.month), month.articles);
   }
-  for (const kind of TERM_KINDS) {
+  for (const kind of archive.kinds.keys) {
     for (const term of archive.terms[kind].values()) {
       for (const page of paginate(term.articles, pageSize)) set(urls.term(kind, term.slug, page.number), page.items);
     }
@@ -66,7 +66,7 @@ export function unlistedPages(
     ...empty.map((day) => urls.onThisDay(day.month, day.day)),
     urls.subscribe(),
     urls.correctionsSubscribe(),
-    ...TERM_KINDS.flatMap((kind) =>
+    ...archive.kinds.keys.flatMap((kind) =>
       [...archive.terms[kind].values()].map((term) => urls.termSubscribe(kind, term.slug)),
     ),
     ...archive.withdrawn.map((article) => urls.path(article.path)),

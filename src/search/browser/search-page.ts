@@ -6,7 +6,7 @@
  *
  * A response that arrives after a newer search started is dropped (`generation`).
  */
-import { kindsInWords } from '../../lib/kinds.ts';
+import { Kinds, type KindInfo } from '../../lib/kinds.ts';
 import type { SearchEntity } from '../contract/entities.ts';
 import {
   effectiveSort,
@@ -33,7 +33,9 @@ import type { ShardInfo } from '../contract/shards.ts';
 
 export class SearchPage {
   readonly #index: ShardedIndex;
-  readonly #history = new SearchHistory();
+  /** The archive's kinds: the built-in ones and those the page says its settings declare. */
+  readonly #kinds: Kinds;
+  readonly #history: SearchHistory;
   readonly #lang = document.documentElement.lang || 'en';
   readonly #query: QueryBox;
   readonly #range: DateRange;
@@ -54,6 +56,8 @@ export class SearchPage {
     private readonly root: HTMLElement,
     pagefind?: Promise<PagefindModule>,
   ) {
+    this.#kinds = new Kinds(JSON.parse(root.dataset.declaredKinds ?? '[]') as KindInfo[]);
+    this.#history = new SearchHistory(this.#kinds.facets);
     const shards = JSON.parse(root.dataset.shards ?? '[]') as ShardInfo[];
     this.#index = new ShardedIndex(
       root.dataset.bundlePath ?? '/pagefind/',
@@ -72,18 +76,28 @@ export class SearchPage {
     });
     this.#range = new DateRange(required(root, 'input[name="from"]'), required(root, 'input[name="to"]'), change);
     this.#sort = new SortControl(required(root, 'select[name="sort"]'), change);
-    this.#suggestions = new Suggestions(required(root, '[data-search-entities]'), entities, this.#query.input);
-    this.#facets = new Facets(required(root, '[data-search-facets]'), required(root, '[data-search-facet-list]'), {
-      toggle: (facet, value, checked) => {
-        const values = new Set(this.#state.filters[facet] ?? []);
-        if (checked) values.add(value);
-        else values.delete(value);
-        const filters = { ...this.#state.filters, [facet]: [...values] };
-        if (values.size === 0) delete filters[facet];
-        this.#change({ ...this.#controlState(), filters }, false);
+    this.#suggestions = new Suggestions(
+      required(root, '[data-search-entities]'),
+      entities,
+      this.#query.input,
+      this.#kinds,
+    );
+    this.#facets = new Facets(
+      required(root, '[data-search-facets]'),
+      required(root, '[data-search-facet-list]'),
+      {
+        toggle: (facet, value, checked) => {
+          const values = new Set(this.#state.filters[facet] ?? []);
+          if (checked) values.add(value);
+          else values.delete(value);
+          const filters = { ...this.#state.filters, [facet]: [...values] };
+          if (values.size === 0) delete filters[facet];
+          this.#change({ ...this.#controlState(), filters }, false);
+        },
+        wantCounts: () => void this.#count(),
       },
-      wantCounts: () => void this.#count(),
-    });
+      this.#kinds,
+    );
     this.#results = new ResultList(required(root, '[data-search-results]'));
     const pageSize = Math.max(1, Number(root.dataset.pageSize) || 10);
     this.#pages = new ResultPages(this.#results, required(root, 'button[data-search-more]'), pageSize, (stream) =>
@@ -102,7 +116,7 @@ export class SearchPage {
   /** The search the controls describe (facets as selected). */
   #controlState(): SearchState {
     const params = new URLSearchParams({ q: this.#query.value, ...this.#range.value, sort: this.#sort.value });
-    return { ...searchStateFromParams(params), filters: this.#state.filters };
+    return { ...searchStateFromParams(params, this.#kinds.facets), filters: this.#state.filters };
   }
 
   async start(): Promise<void> {
@@ -115,7 +129,7 @@ export class SearchPage {
       note.hidden = false;
       note.textContent = import.meta.env?.DEV
         ? 'Search needs an index, and the dev server has none yet. Run "npm run build" once; the dev server then searches the last build.'
-        : `Search is not available right now: its index could not be loaded. You can still browse the archive by date, ${kindsInWords('singular', 'or')}.`;
+        : `Search is not available right now: its index could not be loaded. You can still browse the archive by date, ${this.#kinds.inWords('singular', 'or')}.`;
       return;
     }
     required<HTMLElement>(this.root, '[data-search-ui]').hidden = false;

@@ -21,7 +21,7 @@
  * the document is HTML and no name may become markup.
  */
 import { formatDate, type ArchiveDate } from '../../lib/dates.ts';
-import { facetOf, TERM_KINDS, type TermKind } from '../../lib/kinds.ts';
+import type { Kinds, TermKind } from '../../lib/kinds.ts';
 import { escapeHtml } from '../../lib/outputs/feeds.ts';
 import { padNumber } from '../../lib/pad.ts';
 import {
@@ -49,7 +49,7 @@ export interface SearchRecordInput {
   /** The URL of its lead image's thumbnail (with the base), when it has one. */
   thumbnail?: string;
   summary: string;
-  /** Its companies, topics and authors, with the spellings the article used for each. */
+  /** Its terms of every kind (companies, topics, authors, source, declared kinds), with the spellings the article used for each. */
   terms: Record<TermKind, readonly (NamedRef & { spellings?: readonly string[] })[]>;
 }
 
@@ -78,12 +78,14 @@ export function searchSortKey(date: Pick<ArchiveDate, 'instant'>): string {
 const unique = (refs: readonly { name: string }[]) => [...new Set(refs.map((ref) => ref.name))];
 
 /** The index data of one article: result metadata, facet values and the date sort key. */
-export function searchRecord(article: SearchRecordInput, termUrl: (ref: NamedRef) => string): SearchRecord {
-  const terms: ResultTerm[] = [
-    ...article.terms.companies.map((ref): ResultTerm => [facetOf('companies'), ref.name, termUrl(ref)]),
-    ...article.terms.topics.map((ref): ResultTerm => [facetOf('topics'), ref.name, termUrl(ref)]),
-    ...article.terms.sources.map((ref): ResultTerm => [facetOf('sources'), ref.name, termUrl(ref)]),
-  ];
+export function searchRecord(
+  article: SearchRecordInput,
+  { termUrl, kinds }: Pick<SearchContext, 'termUrl' | 'kinds'>,
+): SearchRecord {
+  // A result shows every name but its bylines (results show no byline), in the kinds' order.
+  const terms: ResultTerm[] = kinds.all
+    .filter((info) => info.kind !== 'authors')
+    .flatMap((info) => (article.terms[info.kind] ?? []).map((ref): ResultTerm => [info.facet, ref.name, termUrl(ref)]));
   return {
     meta: {
       date: formatDate(article.date),
@@ -93,7 +95,7 @@ export function searchRecord(article: SearchRecordInput, termUrl: (ref: NamedRef
       [DATE_SORT_META]: searchSortKey(article.date),
     },
     filters: {
-      ...(Object.fromEntries(TERM_KINDS.map((kind) => [facetOf(kind), unique(article.terms[kind])])) as Record<
+      ...(Object.fromEntries(kinds.all.map((info) => [info.facet, unique(article.terms[info.kind] ?? [])])) as Record<
         SearchFacet,
         string[]
       >),
@@ -136,6 +138,8 @@ export interface SearchContext {
   termUrl(ref: NamedRef): string;
   /** Other names of a term (a registry company's aliases). */
   aliasesOf(ref: NamedRef): readonly string[];
+  /** The archive's kinds of name: each is a facet. */
+  kinds: Kinds;
 }
 
 /**
@@ -149,7 +153,7 @@ export function taggedNames(article: SearchDocumentInput, context: Pick<SearchCo
     const key = normalizeName(name);
     if (key && !names.has(key)) names.set(key, name.trim());
   };
-  const refs = [...article.terms.companies, ...article.terms.topics, ...article.terms.authors];
+  const refs = Object.values(article.terms).flat();
   for (const ref of refs) {
     add(ref.name);
     for (const alias of context.aliasesOf(ref)) add(alias);
@@ -164,7 +168,7 @@ export function searchDocument(
   shard: string,
   context: SearchContext,
 ): SearchDocument {
-  const record = searchRecord(article, context.termUrl);
+  const record = searchRecord(article, context);
   const hidden = [
     ...Object.entries(record.meta).map(
       ([key, value]) => `<span data-pagefind-meta="${key}">${escapeHtml(value)}</span>`,

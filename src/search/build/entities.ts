@@ -2,7 +2,7 @@
  * The entity index the search page suggests from (`/search/entities.json`,
  * ../contract/entities.ts), made from the archive model's terms.
  */
-import { facetOf, type TermKind } from '../../lib/kinds.ts';
+import type { Kinds, TermKind } from '../../lib/kinds.ts';
 import type { SearchEntity } from '../contract/entities.ts';
 import { monthOfDate } from '../contract/shards.ts';
 import { normalizeName } from '../contract/words.ts';
@@ -26,6 +26,7 @@ interface EntityTerm {
 export function buildSearchEntities(
   terms: Iterable<EntityTerm>,
   termUrl: (kind: EntityTerm['kind'], slug: string) => string,
+  kinds: Kinds,
 ): SearchEntity[] {
   const entities: SearchEntity[] = [];
   for (const term of terms) {
@@ -40,7 +41,7 @@ export function buildSearchEntities(
       return true;
     });
     entities.push({
-      kind: facetOf(term.kind),
+      kind: kinds.facetOf(term.kind),
       name: term.name,
       aliases,
       url: termUrl(term.kind, term.slug),

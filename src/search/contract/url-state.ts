@@ -7,12 +7,11 @@
  * Pure and small: the search page's script bundles it, so it must not touch Node or the DOM,
  * nor import the date formatting of the build.
  */
-import { FACETS, type Facet } from '../../lib/kinds.ts';
+import type { Facet } from '../../lib/kinds.ts';
 import { DATE_SORT_KEY } from './fields.ts';
 import { wordsOf } from './words.ts';
 
-/** The facets readers can narrow by (one per kind of name, src/lib/kinds.ts), in the page's order. */
-export const SEARCH_FACETS = FACETS;
+/** A facet readers can narrow by: one per kind of name of the archive (src/lib/kinds.ts, `Kinds.facets`). */
 export type SearchFacet = Facet;
 
 /** Result orders. `newest` (the default) and `oldest` use the date; `relevance` Pagefind's ranking. */
@@ -44,9 +43,9 @@ const validMonth = (value: string | null | undefined): Month | undefined =>
  * so old or mangled links still open a usable search; an older link's `year=2018` reads as the
  * range of that year.
  */
-export function searchStateFromParams(params: URLSearchParams): SearchState {
+export function searchStateFromParams(params: URLSearchParams, facets: readonly SearchFacet[]): SearchState {
   const filters: SearchState['filters'] = {};
-  for (const key of SEARCH_FACETS) {
+  for (const key of facets) {
     const values = [
       ...new Set(
         params
@@ -75,13 +74,13 @@ export function searchStateFromParams(params: URLSearchParams): SearchState {
 
 /**
  * The query string for a search (with `?`, or empty when there is nothing to keep). The order
- * is fixed (q, facets with values sorted, range, sort) so equal searches give equal URLs and the
- * page does not push duplicate history entries.
+ * is fixed (q, facets A–Z with values sorted, range, sort) so equal searches give equal URLs and
+ * the page does not push duplicate history entries.
  */
 export function searchStateToQuery(state: SearchState): string {
   const params = new URLSearchParams();
   if (state.q.trim()) params.set('q', state.q.trim());
-  for (const key of SEARCH_FACETS) {
+  for (const key of Object.keys(state.filters).sort()) {
     for (const value of [...new Set(state.filters[key] ?? [])].sort()) params.append(key, value);
   }
   if (state.from) params.set('from', state.from);
@@ -125,7 +124,7 @@ export function toPagefindSort(sort: SearchSort): Record<string, 'asc' | 'desc'>
 /** Pagefind's `filters` option for the facets (several values of one facet must all apply). */
 export function toPagefindFilters(filters: SearchState['filters']): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const key of SEARCH_FACETS) {
+  for (const key of Object.keys(filters).sort()) {
     const values = filters[key];
     if (values?.length) out[key] = [...values];
   }

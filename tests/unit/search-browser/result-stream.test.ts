@@ -1,12 +1,13 @@
 // @vitest-environment happy-dom
 import { describe, expect, test, vi } from 'vitest';
+import { BUILT_IN } from '@/lib/kinds';
 import { ResultStream } from '@/search/browser/result-stream';
 import { ShardedIndex } from '@/search/browser/sharded-index';
 import { searchStateFromParams } from '@/search/contract/url-state';
 import { fakePagefind } from './fake-pagefind';
 import { fixtureIndexes, SHARDS } from './fixture';
 
-const state = (query: string) => searchStateFromParams(new URLSearchParams(query));
+const state = (query: string) => searchStateFromParams(new URLSearchParams(query), BUILT_IN.facets);
 const urls = async (stream: ResultStream) =>
   Promise.all(stream.results.map(async (result) => (await result.data()).url));
 

@@ -11,7 +11,7 @@ import { findUrlConflicts } from '../../model/url-claims.ts';
 import { leadImageFileProblems, type ImageFileFacts } from '../lead-image.ts';
 import type { ContentProblem } from '../errors.ts';
 import { readContentFile, validateContentFile, type ContentKind } from '../file.ts';
-import type { ArticleRecord, RegistryRecord } from '../schema.ts';
+import type { ArticleRecord, DeclaredField, RegistryRecord } from '../schema.ts';
 import type { ParsedFrontmatter } from '../frontmatter.ts';
 import type { SourceFile } from '../source-files.ts';
 import { indexRegistry } from '../../model/terms.ts';
@@ -23,6 +23,8 @@ import { contentWarnings, type CheckedArticle, type WarningOptions } from './war
 
 export interface CheckOptions extends WarningOptions {
   timeZone: string;
+  /** The fields of the archive's declared kinds, checked as the build checks them. */
+  declared?: readonly DeclaredField[];
   /**
    * The last published build's list of URLs, to check every URL on it is still served
    * (src/lib/outputs/published-urls.ts); `keyOf` names a record's file as the list does.
@@ -54,7 +56,13 @@ export interface CheckReport {
  * The records of some files, read and validated as the build reads them; the problems of the
  * others go to `errors`. The derived summary is only asked whether there is one.
  */
-export function readRecords<T extends ArticleRecord | RegistryRecord>(kind: ContentKind, files: readonly SourceFile[], timeZone: string, errors: ContentProblem[]) {
+export function readRecords<T extends ArticleRecord | RegistryRecord>(
+  kind: ContentKind,
+  files: readonly SourceFile[],
+  timeZone: string,
+  errors: ContentProblem[],
+  declared: readonly DeclaredField[] = [],
+) {
   const read: { record: T; parsed: ParsedFrontmatter; source: SourceFile }[] = [];
   for (const source of files) {
     if (source.unreadable) {
@@ -71,7 +79,7 @@ export function readRecords<T extends ArticleRecord | RegistryRecord>(kind: Cont
     // only whether there is one: the check shows no summaries.
     const written = (parsed.data as { summary?: unknown } | undefined)?.summary;
     const derivedSummary = kind === 'article' && written === undefined && hasDerivedSummary(parsed.body) ? 'derived' : '';
-    const result = validateContentFile(kind, source.file, slug, parsed, { timeZone, derivedSummary });
+    const result = validateContentFile(kind, source.file, slug, parsed, { timeZone, declared, derivedSummary });
     if ('problems' in result) errors.push(...result.problems);
     else read.push({ record: result.record as T, parsed, source });
   }
@@ -94,7 +102,7 @@ export async function checkContent(
   const sources = readRecords<RegistryRecord>('registry', input.sources ?? [], options.timeZone, errors);
   const sourceIndex = indexRegistry(sources.map(({ record }) => record), 'source');
   if (!sourceIndex.ok) errors.push(...sourceIndex.problems);
-  const articles = readRecords<ArticleRecord>('article', input.articles, options.timeZone, errors);
+  const articles = readRecords<ArticleRecord>('article', input.articles, options.timeZone, errors, options.declared);
   const records = articles.map(({ record }) => record);
   errors.push(...findUrlConflicts(records));
   const imageWarnings: ContentProblem[] = [];

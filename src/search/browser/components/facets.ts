@@ -4,8 +4,8 @@
  * range and its filter index, so the pane asks for counts only once a facet is opened (or a
  * value selected, which opens it). Redrawn whole; the control in focus keeps the focus.
  */
-import { facetInfo } from '../../../lib/kinds.ts';
-import { SEARCH_FACETS, type SearchFacet, type SearchState } from '../../contract/url-state.ts';
+import type { Kinds } from '../../../lib/kinds.ts';
+import type { SearchFacet, SearchState } from '../../contract/url-state.ts';
 import { element } from '../dom.ts';
 import type { FilterCounts } from '../pagefind-instance.ts';
 
@@ -50,6 +50,7 @@ export class Facets {
     private readonly section: HTMLElement,
     private readonly list: HTMLElement,
     private readonly events: FacetEvents,
+    private readonly kinds: Kinds,
   ) {
     list.addEventListener('change', (event) => {
       const box = event.target as HTMLInputElement;
@@ -69,7 +70,7 @@ export class Facets {
         tag: focused.localName,
       };
     }
-    this.list.replaceChildren(...SEARCH_FACETS.map((facet) => this.#group(facet)));
+    this.list.replaceChildren(...this.kinds.facets.map((facet) => this.#group(facet)));
     this.#restoreFocus();
     if (view.searching && !view.counts && this.#open.size > 0) this.events.wantCounts();
   }
@@ -77,7 +78,7 @@ export class Facets {
   #group(facet: SearchFacet): HTMLDetailsElement {
     const { filters, counts, searching } = this.#view;
     const selected = filters[facet] ?? [];
-    const label = facetInfo(facet).singular;
+    const label = this.kinds.facetInfo(facet).singular;
     const details = element('details', { class: 'search-facet', 'data-facet-group': facet });
     // A facet with a selection starts open.
     if (selected.length > 0) this.#open.add(facet);

@@ -11,6 +11,8 @@ export class SearchHistory {
   #lastTypedAt = Number.NEGATIVE_INFINITY;
 
   constructor(
+    /** The archive's facets, the only filters a URL may set. */
+    private readonly facets: readonly string[],
     private readonly location: Pick<Location, 'pathname' | 'search'> = window.location,
     private readonly history: Pick<History, 'pushState' | 'replaceState'> = window.history,
     private readonly now: () => number = () => performance.now(),
@@ -18,7 +20,7 @@ export class SearchHistory {
 
   /** The search the URL describes. */
   current(): SearchState {
-    return searchStateFromParams(new URLSearchParams(this.location.search));
+    return searchStateFromParams(new URLSearchParams(this.location.search), this.facets);
   }
 
   /** The URL of a search on this page. */

@@ -1,9 +1,9 @@
 /**
- * The companies, topics and authors that match what is typed, above the results, each with its
+ * The names of every kind (companies, topics, authors, sources…) that match what is typed, above the results, each with its
  * kind, number of articles and years of coverage, and the alias that matched when the name did
  * not. Up and Down move among them, Escape goes back to the box.
  */
-import { facetInfo } from '../../../lib/kinds.ts';
+import type { Kinds } from '../../../lib/kinds.ts';
 import { countArticles } from '../../../lib/wording.ts';
 import type { SearchEntity } from '../../contract/entities.ts';
 import { element, safeHref } from '../dom.ts';
@@ -16,8 +16,8 @@ function yearSpan(entity: SearchEntity): string {
 }
 
 /** The line under a suggestion: "Company · 12 articles · 2015–2019 · also “Acme Corp”". */
-export function suggestionDetails({ entity, via }: EntityMatch): string {
-  return `${facetInfo(entity.kind).singular} · ${countArticles(entity.count)} · ${yearSpan(entity)}${via ? ` · also “${via}”` : ''}`;
+export function suggestionDetails({ entity, via }: EntityMatch, kinds: Kinds): string {
+  return `${kinds.facetInfo(entity.kind).singular} · ${countArticles(entity.count)} · ${yearSpan(entity)}${via ? ` · also “${via}”` : ''}`;
 }
 
 export class Suggestions {
@@ -27,6 +27,7 @@ export class Suggestions {
     private readonly section: HTMLElement,
     private readonly entities: Promise<readonly SearchEntity[]>,
     private readonly input: HTMLInputElement,
+    private readonly kinds: Kinds,
   ) {
     this.#list = section.querySelector('ul')!;
     section.addEventListener('keydown', (event) => this.#move(event));
@@ -44,7 +45,7 @@ export class Suggestions {
           { class: 'search-entity' },
           element('a', { href: safeHref(match.entity.url) }, match.entity.name),
           ' ',
-          element('span', { class: 'search-entity__details' }, suggestionDetails(match)),
+          element('span', { class: 'search-entity__details' }, suggestionDetails(match, this.kinds)),
         ),
       ),
     );
