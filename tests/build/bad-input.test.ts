@@ -217,4 +217,23 @@ describe('the build stops with a clear message for each bad-input class', () => 
       `${path.join(result.content, 'articles/expires.md')}:4: expires: 2018-02-01 is not after the article's date (2018-03-01); an article must be published before it expires`,
     );
   });
+
+  test("a declared kind's field of the wrong type: the file, the line and the field, as for topics", async () => {
+    const result = await buildBad('declared-kind', {
+      'archive.yaml': 'kinds:\n  places: { label: Place, plural: Places }\n',
+      'articles/placed.md': md(['title: Placed', 'date: 2018-03-01', 'places: Lyon']),
+    });
+    expectOneProblem(result);
+    const file = path.join(result.content, 'articles/placed.md');
+    expect(result.output).toContain(`${file}:4: places: expected a list of names such as [Lyon, Paris], got "Lyon"`);
+  });
+
+  test('a source claimed by two entries of the sources registry', async () => {
+    const result = await buildBad('source-registry', {
+      'sources/wire.md': '---\nname: Harbour Wire\naliases: [The Wire]\n---\n',
+      'sources/other.md': '---\nname: Other Wire\naliases: [The Wire]\n---\n',
+    });
+    expectOneProblem(result);
+    expect(result.output).toMatch(/sources\/(wire|other)\.md: aliases: "the-wire" also names the source in /);
+  });
 });
