@@ -9,8 +9,19 @@ import { cardData, pageKey } from '@/lib/outputs/page-keys';
 import { getArchive, getDigests, siteKey } from './archive';
 
 /** `/<kind>/`: each kind's index page. */
-export function termIndexPaths() {
-  return kinds.keys.map((kind) => ({ params: { kind }, props: { kind } }));
+export async function termIndexPaths() {
+  const archive = await getArchive();
+  return kinds.keys.map((kind) => ({
+    params: { kind },
+    props: { kind },
+    // Every name it lists, with its count (src/lib/outputs/page-keys.ts): unchanged, it is not rendered again.
+    cacheKey: pageKey(
+      siteKey,
+      kind,
+      'index',
+      [...archive.terms[kind]!.values()].map((term) => [term.slug, term.name, term.articles.length]),
+    ),
+  }));
 }
 
 /** `/<kind>/<slug>/[<page>/]`: one page per term and page number. */
