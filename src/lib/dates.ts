@@ -212,6 +212,22 @@ export function formatShortDate(date: ArchiveDate): string {
   });
 }
 
+/** The months as MLA abbreviates them: May, June and July in full, September as Sept. */
+const MLA_MONTHS = ['Jan.', 'Feb.', 'Mar.', 'Apr.', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'];
+
+/** A citation's date (MLA 9): `27 Feb. 2018`, the day as written. */
+export function formatCitationDate(date: ArchiveDate): string {
+  return once(date, 'citation', () => {
+    const clock = wallClock(date);
+    return `${clock.day} ${MLA_MONTHS[clock.month - 1]} ${yearText(clock.year)}`;
+  });
+}
+
+/** The day as written, in ISO 8601 (`2018-02-27`): Highwire's `citation_date`, which reference managers store as given. */
+export function toIsoDay(date: ArchiveDate): string {
+  return once(date, 'day', () => isoDay(wallClock(date)));
+}
+
 function isoDay(clock: WallClock): string {
   return `${yearText(clock.year)}-${padNumber(clock.month)}-${padNumber(clock.day)}`;
 }
@@ -226,7 +242,7 @@ export function toIsoInstant(date: ArchiveDate): string {
 
 /** For `<time datetime>` and machine-readable metadata: `2018-02-27` or `2018-02-27T06:20:00Z`. */
 export function toDatetimeAttribute(date: ArchiveDate): string {
-  return date.hasTime ? toIsoInstant(date) : once(date, 'day', () => isoDay(wallClock(date)));
+  return date.hasTime ? toIsoInstant(date) : toIsoDay(date);
 }
 
 /** `February 2018` */

@@ -154,3 +154,49 @@ test('under a base path, canonical, OpenGraph and JSON-LD URLs include it', asyn
     '/archive/feed/',
   );
 });
+
+test.describe('citations', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('an article from a source carries the tags reference managers read, and a "Cite this article" block', async ({
+    page,
+  }) => {
+    const site = siteUrl('fixture');
+    const url = `${site}2021/12/11/acme-report-12/`;
+    await page.goto(url);
+    const meta = (name: string) =>
+      page.locator(`head meta[name="${name}"]`).evaluateAll((tags) => tags.map((tag) => tag.getAttribute('content')));
+    // Zotero saves it as a newspaper article of its source (DC.type, DC.source); Highwire tags for the rest.
+    expect(await meta('DC.type')).toEqual(['newspaperArticle']);
+    expect(await meta('DC.source')).toEqual(['Acme Press']);
+    expect(await meta('citation_title')).toEqual(['Acme report number 12']);
+    expect(await meta('citation_author')).toEqual(['Jane Doe', 'John Roe']);
+    expect(await meta('citation_date')).toEqual(['2021-12-11']);
+    expect(await meta('citation_public_url')).toEqual([url]);
+    expect(await meta('citation_language')).toEqual(['en']);
+    expect(await meta('citation_journal_title')).toEqual([]);
+
+    // Closed until asked for, with no script: a <details>.
+    const cite = page.locator('details.article__cite');
+    await expect(cite.locator('.article__citation')).toBeHidden();
+    await cite.getByText('Cite this article').click();
+    await expect(cite.locator('.article__citation')).toHaveText(
+      `Doe, Jane, and John Roe. “Acme report number 12.” Acme Press, 11 Dec. 2021. Newsroom Archive, ${url}. Accessed [date].`,
+    );
+    await expect(cite.locator('.article__citation cite')).toHaveText('Acme Press');
+    await expect(cite.getByRole('link', { name: url })).toHaveAttribute('href', url);
+  });
+
+  test("an article of the archive's own names the archive, and text stays text", async ({ page }) => {
+    const site = siteUrl('fixture');
+    await page.goto(`${site}2023/06/01/quantum-lab/`);
+    expect(await page.locator('head meta[name="DC.source"]').getAttribute('content')).toBe('Newsroom Archive');
+    expect(await page.locator('head meta[name="citation_language"]').getAttribute('content')).toBe('zh');
+    await page.goto(`${site}${TRICKY_PATH}`);
+    await page.locator('details.article__cite summary').click();
+    await expect(page.locator('.article__citation')).toContainText(
+      `“Q&A: <b>‘Tags’</b> & ]]> end </script> here.” Example & Sons, 4 Mar. 2022.`,
+    );
+    await expect(page.locator('.article__citation b')).toHaveCount(0);
+  });
+});
