@@ -13,6 +13,7 @@
  *
  * The files live in Astro's cache folder, which a build may write; never in the content folder.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -25,13 +26,38 @@ export function htmlFolder(cacheDir: string, collection: string): string {
   return path.join(cacheDir, 'rendered-html', collection);
 }
 
-/** The file of an entry's HTML: named by its digest, so an edit writes a new file. */
-export function htmlFileOf(folder: string, digest: string): string {
-  return path.join(folder, `${digest}.html`);
+/** The file of an entry's HTML: named by `bodyHtmlName`, so an edit writes a new file. */
+export function htmlFileOf(folder: string, name: string): string {
+  return path.join(folder, `${name}.html`);
 }
 
-/** Writes the HTML whole or not at all: a build stopped halfway leaves no truncated page. */
-export function writeHtmlFile(file: string, html: string): void {
+/**
+ * The name of a body's HTML file: a hash of the pipeline's code (`pipeline`, see
+ * markdown-folder.ts), the trusted-HTML setting and the body's own hash, which is all the HTML
+ * depends on. Not Astro's digest of the entry: so a tool that reads the content file (the
+ * export, src/export/bodies.ts) finds the HTML of the last build without Astro's store, and
+ * knows it is this body's.
+ */
+export function bodyHtmlName(pipeline: string, trustedHtml: boolean, bodyHash: string): string {
+  return createHash('sha256').update(`${pipeline}\n${trustedHtml}\n${bodyHash}`).digest('hex').slice(0, 32);
+}
+
+/** A body's own hash, as `bodyHtmlName` takes it. */
+export function bodyHash(body: string): string {
+  return createHash('sha256').update(body).digest('hex');
+}
+
+/**
+ * The summaries derived from bodies (their first paragraph), by HTML file name, beside the
+ * collection's folder: the pipeline derives them while it renders, so a tool that reads the
+ * HTML files (the export) takes them from here rather than render the body again.
+ */
+export function derivedSummariesFile(folder: string): string {
+  return `${folder}.summaries.json`;
+}
+
+/** Writes a file whole or not at all: a build stopped halfway leaves no truncated page. */
+export function writeFileWhole(file: string, html: string): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const partial = `${file}.partial`;
   writeFileSync(partial, html);

@@ -12,7 +12,7 @@
  * what changed.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +23,16 @@ import { listMarkdownFiles } from '../lib/content/content-files.ts';
 import { displayPath } from '../lib/content/display-path.ts';
 import { summarizeRemovals, type Removal } from '../lib/content/sanitize.ts';
 import { createRenderer, processFile, type FileJob, type FileResult, type ProcessSettings } from './process-file.ts';
-import { HTML_FILE_KEY, hasStoredHtml, htmlFileOf, htmlFolder, pruneHtmlFiles, writeHtmlFile } from './html-files.ts';
+import {
+  HTML_FILE_KEY,
+  bodyHtmlName,
+  derivedSummariesFile,
+  hasStoredHtml,
+  htmlFileOf,
+  htmlFolder,
+  pruneHtmlFiles,
+  writeFileWhole,
+} from './html-files.ts';
 import { pipelineSources } from './pipeline-sources.ts';
 import { sharedPool } from './worker-pool.ts';
 
@@ -39,6 +48,9 @@ export interface MarkdownFolderOptions<T extends { slug: string; file: string }>
   /** Checks across all records (two articles on one URL, say); `log` reports what is not a problem. */
   checkAll?(records: T[], log: { info(message: string): void }): ContentProblem[] | Promise<ContentProblem[]>;
 }
+
+/** The articles' loader's name: its HTML files' folder in the cache (html-files.ts), which the export reads too. */
+export const ARTICLES_LOADER = 'archive-articles';
 
 /** Where the loader keeps a file's removals (lines of the file) beside the rendered HTML. */
 const STORED_REMOVALS_KEY = 'removedMarkup';
@@ -87,7 +99,8 @@ const FEWEST_FOR_WORKERS = 64;
  */
 const PIPELINE_ENTRIES = [new URL('./process-file.ts', import.meta.url), new URL('./html-files.ts', import.meta.url)];
 
-function pipelineVersion(): string {
+/** A hash of the pipeline's code: part of every digest, and of each HTML file's name (html-files.ts). */
+export function pipelineVersion(): string {
   const hash = createHash('sha256');
   for (const source of pipelineSources(PIPELINE_ENTRIES)) hash.update(readFileSync(source));
   return hash.digest('hex').slice(0, 16);
@@ -122,7 +135,8 @@ export function markdownFolderLoader<T extends { slug: string; file: string }>(
     }
     const { domains, remotePatterns } = context.config.image;
     const settings: ProcessSettings = { ...options.settings, image: { domains, remotePatterns } };
-    const settingsKey = `${pipelineVersion()}\n${JSON.stringify(settings)}`;
+    const pipeline = pipelineVersion();
+    const settingsKey = `${pipeline}\n${JSON.stringify(settings)}`;
     const listed = listMarkdownFiles(folder);
     const files = listed.files;
     const htmlDir = htmlFolder(fileURLToPath(context.config.cacheDir), options.name);
@@ -187,8 +201,10 @@ export function markdownFolderLoader<T extends { slug: string; file: string }>(
       const { html, metadata } = result.rendered;
       // The HTML goes to a file beside the store (html-files.ts says why), unless Astro must
       // resolve images in it when it renders the entry.
-      const htmlFile = metadata.imagePaths.length ? undefined : htmlFileOf(htmlDir, digest);
-      if (htmlFile) writeHtmlFile(htmlFile, html);
+      const htmlFile = metadata.imagePaths.length
+        ? undefined
+        : htmlFileOf(htmlDir, bodyHtmlName(pipeline, settings.trustedHtml, result.rendered.bodyHash));
+      if (htmlFile) writeFileWhole(htmlFile, html);
       store.set({
         id,
         data,
@@ -214,6 +230,7 @@ export function markdownFolderLoader<T extends { slug: string; file: string }>(
       if (typeof file === 'string') named.add(file);
     }
     pruneHtmlFiles(htmlDir, named);
+    writeDerivedSummaries(htmlDir, store.values());
 
     if (options.checkAll) {
       problems.push(
@@ -238,6 +255,31 @@ export function markdownFolderLoader<T extends { slug: string; file: string }>(
       });
     },
   };
+}
+
+/**
+ * Writes the summaries the pipeline derived (html-files.ts `derivedSummariesFile`), by the name of
+ * each body's HTML file, A–Z so the same store writes the same bytes; none for a collection
+ * without derived summaries (registries).
+ */
+function writeDerivedSummaries(
+  htmlDir: string,
+  entries: Iterable<{ data: unknown; rendered?: { metadata?: Record<string, unknown> } }>,
+): void {
+  const summaries: [string, string][] = [];
+  for (const entry of entries) {
+    const file = entry.rendered?.metadata?.[HTML_FILE_KEY];
+    const record = entry.data as Partial<ArticleRecord>;
+    if (typeof file === 'string' && record.summaryDerived && record.summary)
+      summaries.push([path.basename(file, '.html'), record.summary]);
+  }
+  const target = derivedSummariesFile(htmlDir);
+  if (summaries.length === 0) {
+    rmSync(target, { force: true });
+    return;
+  }
+  summaries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  writeFileWhole(target, JSON.stringify(Object.fromEntries(summaries)));
 }
 
 /**

@@ -19,6 +19,7 @@ import { markdownOptions, pipelineReport } from '../lib/content/markdown.ts';
 import type { Removal } from '../lib/content/sanitize.ts';
 import { leadImageFileProblems } from '../lib/content/lead-image.ts';
 import { readImageFacts } from './image-files.ts';
+import { bodyHash } from './html-files.ts';
 
 /** What a worker needs to know besides the file: the same for every file of a build. */
 export interface ProcessSettings {
@@ -40,6 +41,8 @@ export interface FileJob {
 
 export interface RenderedHtml {
   html: string;
+  /** The hash of the Markdown body it was rendered from (html-files.ts `bodyHash`). */
+  bodyHash: string;
   metadata: Record<string, unknown> & { imagePaths: string[] };
 }
 
@@ -95,6 +98,7 @@ export async function processFile(
     record: result.record,
     rendered: {
       html: code,
+      bodyHash: bodyHash(parsed.body),
       metadata: {
         headings: metadata.headings,
         localImagePaths: metadata.localImagePaths,

@@ -22,11 +22,13 @@ export function readSourceFiles(folder: string): SourceFile[] {
   if (!existsSync(folder)) return [];
   const { files, problems } = listMarkdownFiles(folder);
   const links = problems.map((problem): SourceFile => ({ file: problem.file, absolute: '', source: '', unreadable: { message: problem.message } }));
-  const read = files.map((absolute): SourceFile => {
-    const decoded = decodeContent(readFileSync(absolute));
-    const file = displayPath(absolute);
-    return 'problem' in decoded ? { file, absolute, source: '', unreadable: decoded.problem } : { file, absolute, source: decoded.text };
-  });
   // A link that cannot be followed is reported as the build reports it.
-  return [...links, ...read];
+  return [...links, ...files.map(readSourceFile)];
+}
+
+/** One file, read and decoded (for a tool that reads a large folder one file at a time). */
+export function readSourceFile(absolute: string): SourceFile {
+  const decoded = decodeContent(readFileSync(absolute));
+  const file = displayPath(absolute);
+  return 'problem' in decoded ? { file, absolute, source: '', unreadable: decoded.problem } : { file, absolute, source: decoded.text };
 }

@@ -1,0 +1,84 @@
+/**
+ * The archive as the export sees it: every article and registry entry of the content folder read
+ * and checked as the build checks them (src/lib/content/file.ts, through the check's
+ * `readRecords`), the model built with the build's clock and kinds, so the export holds exactly
+ * the articles the site publishes. A content problem stops the export, as it stops the build.
+ *
+ * Files are read one at a time and their text let go: what stays of each article is its record
+ * and the hash of its body, by which its rendered HTML is found (bodies.ts).
+ */
+import path from 'node:path';
+import { findUrlConflicts } from '../lib/model/url-claims.ts';
+import type { ContentProblem } from '../lib/content/errors.ts';
+import { listMarkdownFiles } from '../lib/content/content-files.ts';
+import { readRecords } from '../lib/content/check/content-check.ts';
+import { readSourceFile, readSourceFiles } from '../lib/content/source-files.ts';
+import type { ArticleRecord, DeclaredField, RegistryRecord } from '../lib/content/schema.ts';
+import { buildArchive, type Archive } from '../lib/model/archive.ts';
+import { indexRegistry, type Registries } from '../lib/model/terms.ts';
+import { BUILT_IN, REGISTRY_KINDS, type Kinds } from '../lib/kinds.ts';
+import { bodyHash } from '../loaders/html-files.ts';
+
+export interface ReadSettings {
+  contentDir: string;
+  timeZone: string;
+  declared: readonly DeclaredField[];
+  kinds: Kinds;
+  /** The build's clock (ms): what is scheduled, expired or published. */
+  clock: number;
+}
+
+/** Where an article's body is: its file, and the hash of its Markdown body. */
+export interface BodySource {
+  absolute: string;
+  file: string;
+  bodyHash: string;
+}
+
+export interface ExportArchive {
+  model: Archive;
+  /** Each published article's body, by the record's file. */
+  bodies: Map<string, BodySource>;
+}
+
+export class ContentProblems extends Error {
+  readonly problems: ContentProblem[];
+  constructor(problems: ContentProblem[]) {
+    super(`${problems.length} content problem${problems.length === 1 ? '' : 's'}`);
+    this.problems = problems;
+  }
+}
+
+/** Reads and checks the content folder; throws `ContentProblems` listing every problem found. */
+export function readExportArchive(settings: ReadSettings): ExportArchive {
+  const errors: ContentProblem[] = [];
+  const registries: Registries = {};
+  for (const kind of REGISTRY_KINDS) {
+    const files = readSourceFiles(path.join(settings.contentDir, BUILT_IN.info(kind).registry!));
+    const entries = readRecords<RegistryRecord>('registry', files, settings.timeZone, errors).map(
+      ({ record }) => record,
+    );
+    const indexed = indexRegistry(entries, kind === 'companies' ? 'company' : 'source');
+    if (indexed.ok) registries[kind] = indexed.index;
+    else errors.push(...indexed.problems);
+  }
+
+  const listed = listMarkdownFiles(path.join(settings.contentDir, 'articles'));
+  errors.push(...listed.problems);
+  const records: ArticleRecord[] = [];
+  const bodies = new Map<string, BodySource>();
+  for (const absolute of listed.files) {
+    const source = readSourceFile(absolute);
+    const [read] = readRecords<ArticleRecord>('article', [source], settings.timeZone, errors, settings.declared);
+    if (!read) continue;
+    records.push(read.record);
+    bodies.set(read.record.file, { absolute, file: read.record.file, bodyHash: bodyHash(read.parsed.body) });
+  }
+  errors.push(...findUrlConflicts(records));
+  if (errors.length) throw new ContentProblems(errors);
+
+  const model = buildArchive(records, registries, { clock: settings.clock, kinds: settings.kinds });
+  const published = new Set(model.articles.map((article) => article.file));
+  for (const file of bodies.keys()) if (!published.has(file)) bodies.delete(file);
+  return { model, bodies };
+}
