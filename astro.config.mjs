@@ -12,6 +12,7 @@ import buildLock from './src/integrations/build-lock.ts';
 import outputFolder from './src/integrations/output-folder.ts';
 import { publishedUrls } from './src/integrations/published-urls.ts';
 import { shareCards } from './src/integrations/share-cards.ts';
+import { dataExport } from './src/integrations/data-export.ts';
 
 const { syntaxHighlight, ...pipeline } = markdownOptions({ trustedHtml: site.trustedHtml });
 
@@ -48,6 +49,8 @@ export default defineConfig({
     securityHeaders({ searchPage: 'search/index.html' }),
     // The link-preview cards the pages name, drawn on every core once the pages are written.
     shareCards(site),
+    // The archive as data under /data/, when the settings publish it.
+    dataExport(site),
     // urls.json and _redirects, after every other file of the site is written.
     publishedUrls(site),
     pagefind({ excludeSelectors: [`.${HEADING_ANCHOR_CLASS}`] }),

@@ -5,7 +5,7 @@ import { site } from './config/site';
 import { findUrlConflicts } from './lib/model/url-claims';
 import type { ArticleRecord, RegistryRecord } from './lib/content/schema';
 import { indexRegistry } from './lib/model/terms';
-import { markdownFolderLoader } from './loaders/markdown-folder';
+import { ARTICLES_LOADER, markdownFolderLoader } from './loaders/markdown-folder';
 import { checkPublication } from './loaders/publication';
 
 const settings = {
@@ -25,7 +25,7 @@ const articles = defineCollection({
       .looseObject({ image: z.looseObject({ asset: image().optional() }).optional() })
       .transform((data) => data as unknown as ArticleRecord),
   loader: markdownFolderLoader<ArticleRecord>({
-    name: 'archive-articles',
+    name: ARTICLES_LOADER,
     folder: path.join(site.contentDir, 'articles'),
     required: true,
     kind: 'article',

@@ -13,6 +13,7 @@
  * - `ARCHIVE_SEARCH_SHARD_SIZE`: articles per search-index shard (see `searchShardSize`).
  * - `ARCHIVE_AGE_NOTICE_YEARS`: from what age an article says how old it is (0: never).
  * - `ARCHIVE_SHARE_CARDS`: a link-preview card per page (default) or one for the site (0).
+ * - `ARCHIVE_PUBLISH_DATA`: publish the articles as data under `/data/` (1) or not (0, the default).
  * - `SOURCE_DATE_EPOCH`: the build's clock, for reproducible builds (the reproducible-builds.org
  *   convention: seconds since 1970); default now. Age notices count to its day; scheduled and
  *   expiring articles are published or withdrawn by it.
@@ -83,6 +84,8 @@ export interface SiteConfig {
    * the site's one card.
    */
   shareCards: boolean;
+  /** Whether the site publishes its articles as data under `/data/` (src/integrations/data-export.ts). */
+  publishData: boolean;
   /** The footer's publisher and licence lines, plain text, when the archive's settings give them. */
   publisher?: string;
   licence?: string;
@@ -215,6 +218,7 @@ export function readSiteConfig(env: Record<string, string | undefined> = process
     buildInstant,
     publishedUrls: env.ARCHIVE_PUBLISHED_URLS?.trim() || undefined,
     shareCards: readBoolean('ARCHIVE_SHARE_CARDS', env.ARCHIVE_SHARE_CARDS, own.shareCards ?? SHARE_CARDS),
+    publishData: readBoolean('ARCHIVE_PUBLISH_DATA', env.ARCHIVE_PUBLISH_DATA, own.publishData ?? false),
     publisher: own.publisher,
     licence: own.licence,
     declaredKinds: own.kinds ?? [],

@@ -90,11 +90,17 @@ async function load(): Promise<LoadedArchive> {
 
 /**
  * Sends the model to the integrations listening during `astro build`: the sitemap, the list of
- * published URLs and the share cards; and, when the search index listens, every article's
+ * published URLs and the share cards; the articles' bodies to the data export when it listens;
+ * and, when the search index listens, every article's
  * search document now, to index while the pages are written. In `astro dev` no one listens.
  */
 async function publishToBuild({ model, shardPlan, articleEntries }: LoadedArchive): Promise<void> {
   publish('archive', model);
+  if (hasSubscribers('dataExport'))
+    publish('dataExport', {
+      articles: model.articles,
+      bodyHtml: (article) => bodyOf(articleEntries.get(article.path)!).html(),
+    });
   if (!hasSubscribers('searchDocuments')) return;
   const context = searchContext(model);
   const thumbnails = await Promise.all(model.articles.map(searchThumbnail));

@@ -65,6 +65,8 @@ export function createUrls(base: string) {
     subscribe: () => at('feed/'),
     /** Every feed of the archive in one OPML file, for feed readers to import at once. */
     opml: () => at('feeds.opml'),
+    /** The archive as data (src/integrations/data-export.ts): its page, or one of its files. */
+    data: (file = '') => at(`data/${file}`),
     search: (query?: string) => at(query ? `search/?q=${encodeURIComponent(query)}` : 'search/'),
     /** The companies, topics and authors the search page suggests (src/search/build/entities.ts). */
     searchEntities: () => at('search/entities.json'),

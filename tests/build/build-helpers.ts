@@ -48,6 +48,7 @@ const LEAKY_SETTINGS = [
   'ARCHIVE_SEARCH_SHARD_SIZE',
   'ARCHIVE_PUBLISHED_URLS',
   'SOURCE_DATE_EPOCH',
+  'ARCHIVE_PUBLISH_DATA',
 ];
 
 export interface BuildResult {

@@ -19,6 +19,7 @@ describe('archive.yaml', () => {
         'searchShardSize: 1000',
         'publisher: Published by the Harbour Gazette Trust',
         'licence: Text © Harbour Gazette, CC BY 4.0',
+        'publishData: true',
         '',
       ].join('\n'),
     );
@@ -35,6 +36,7 @@ describe('archive.yaml', () => {
       searchShardSize: 1000,
       publisher: 'Published by the Harbour Gazette Trust',
       licence: 'Text © Harbour Gazette, CC BY 4.0',
+      publishData: true,
     });
   });
 
@@ -55,6 +57,7 @@ describe('archive.yaml', () => {
         'description: [a, list]',
         'language: "not a tag!"',
         'ageNoticeYears: -1',
+        'publishData: 1',
         '',
       ].join('\n'),
     );
@@ -68,6 +71,7 @@ describe('archive.yaml', () => {
       [7, 'description'],
       [8, 'language'],
       [9, 'ageNoticeYears'],
+      [10, 'publishData'],
     ]);
     expect(problems[0]!.message).toMatch(
       /^unknown setting \(did you mean "pageSize"\?\); the settings are title, description/,
@@ -124,6 +128,7 @@ describe('archive.yaml', () => {
         '  place: { plural: Places }', // 9: no label
         '  region: { label: Region, path: Regions! }', // 10: not a URL segment
         '  areas: { label: Area, path: companies }', // 11: a built-in kind's pages
+        '  words: { label: Word }', // 12: a column of the data export
       ].join('\n'),
     );
     expect(settings.kinds).toBeUndefined();
@@ -138,6 +143,7 @@ describe('archive.yaml', () => {
       [9, 'kinds.place.label'],
       [10, 'kinds.region.path'],
       [11, 'kinds.areas.path'],
+      [12, 'kinds.words'],
     ]);
     expect(problems[0]!.message).toContain("already an article's field");
     expect(problems[2]!.message).toBe('/search/ is already a page of the site; choose another path');
@@ -145,6 +151,7 @@ describe('archive.yaml', () => {
     expect(problems[4]!.message).toContain('"source" (from the label) is already the sources\' facet');
     expect(problems[5]!.message).toContain('did you mean "plural"?');
     expect(problems[9]!.message).toBe("/companies/ is already the companies' pages; choose another path");
+    expect(problems[10]!.message).toContain("is a column of the archive's data export");
     expect(read('kinds: places\n').problems).toEqual([
       { file: FILE, line: 1, field: 'kinds', message: expect.stringContaining('one entry per kind') },
     ]);

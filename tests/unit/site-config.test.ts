@@ -28,6 +28,18 @@ describe('site settings: defaults, then archive.yaml, then the environment', () 
     });
     expect(site.shareCards).toBe(false);
     expect(site.searchShardSize).toBe(2500);
+    expect(site.publishData).toBe(false);
+  });
+
+  test('publishing the data: off by default, on from the file, the environment wins', () => {
+    expect(readSiteConfig({ ARCHIVE_CONTENT_DIR: archive() }).publishData).toBe(false);
+    const on = archive('publishData: true\n');
+    expect(readSiteConfig({ ARCHIVE_CONTENT_DIR: on }).publishData).toBe(true);
+    expect(readSiteConfig({ ARCHIVE_CONTENT_DIR: on, ARCHIVE_PUBLISH_DATA: '0' }).publishData).toBe(false);
+    expect(readSiteConfig({ ARCHIVE_CONTENT_DIR: archive(), ARCHIVE_PUBLISH_DATA: '1' }).publishData).toBe(true);
+    expect(() => readSiteConfig({ ARCHIVE_CONTENT_DIR: archive(), ARCHIVE_PUBLISH_DATA: 'maybe' })).toThrow(
+      'ARCHIVE_PUBLISH_DATA',
+    );
   });
 
   test('each environment variable wins over the file', () => {

@@ -1,7 +1,7 @@
 /**
  * The archive's own settings, in `<content>/archive.yaml`: its title, description, public URL,
- * language, time zone, page size, age-notice years, share cards, search shard size, kinds of
- * its own (src/lib/content/declared-kinds.ts) and the footer's publisher and licence lines travel
+ * language, time zone, page size, age-notice years, share cards, search shard size, whether it
+ * publishes its articles as data, kinds of its own (src/lib/content/declared-kinds.ts) and the footer's publisher and licence lines travel
  * with its content, so one checkout publishes any archive (src/config/site.ts reads them; the
  * environment still overrides the ones it has a variable for).
  *
@@ -46,6 +46,8 @@ export interface ArchiveSettings {
   publisher?: string;
   /** The footer's licence line: the terms of its text. Plain text. */
   licence?: string;
+  /** Whether the site publishes its articles as data under `/data/` (src/integrations/data-export.ts). */
+  publishData?: boolean;
   /** Kinds of name of the archive's own, after the built-in ones. */
   kinds?: KindInfo[];
 }
@@ -63,6 +65,10 @@ const whole =
     typeof value === 'number' && Number.isInteger(value) && value >= least
       ? { value }
       : { problem: `expected a whole number of at least ${least}, got ${JSON.stringify(value)}` };
+
+function yesOrNo(value: unknown): Read {
+  return typeof value === 'boolean' ? { value } : { problem: `expected true or false, got ${JSON.stringify(value)}` };
+}
 
 /** The readers of the settings that take one value; `kinds` takes a map (declared-kinds.ts). */
 const READERS: Record<Exclude<keyof ArchiveSettings, 'kinds'>, (value: unknown) => Read> = {
@@ -100,8 +106,8 @@ const READERS: Record<Exclude<keyof ArchiveSettings, 'kinds'>, (value: unknown) 
   },
   pageSize: whole(1),
   ageNoticeYears: whole(0),
-  shareCards: (value) =>
-    typeof value === 'boolean' ? { value } : { problem: `expected true or false, got ${JSON.stringify(value)}` },
+  shareCards: yesOrNo,
+  publishData: yesOrNo,
   searchShardSize: whole(1),
   publisher: text('a line of text naming who publishes the archive'),
   licence: text('a line of text giving the terms of its text, such as "Text © Harbour Gazette, CC BY 4.0"'),

@@ -16,6 +16,7 @@ import { editDistanceWithin } from '../edit-distance.ts';
 import { BUILT_IN_KINDS, RESERVED_PARAMS, RESERVED_PATHS, type KindInfo } from '../kinds.ts';
 import { slugify } from '../slug.ts';
 import { ARTICLE_FIELDS } from './article-fields.ts';
+import { EXPORT_ROW_FIELDS } from '../export/rows.ts';
 import type { ContentProblem } from './errors.ts';
 
 const KIND_KEYS = ['label', 'plural', 'path', 'multiple'] as const;
@@ -61,6 +62,10 @@ export function readDeclaredKinds(
     }
     if (takenFields.has(field)) {
       at(name, `"${field}" is already an article's field; name the kind's field otherwise, such as "places" or "desks"`);
+      continue;
+    }
+    if (EXPORT_ROW_FIELDS.includes(field)) {
+      at(name, `"${field}" is a column of the archive's data export (npm run export); name the kind's field otherwise`);
       continue;
     }
     takenFields.add(field);

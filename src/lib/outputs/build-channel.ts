@@ -12,21 +12,26 @@
  *   someone listens (the search index, src/integrations/pagefind.ts), so `astro dev`, which
  *   builds no index, never makes them.
  *
+ * - `dataExport`: the published articles with a way to read each one's rendered body, for the
+ *   archive as data under `/data/` (src/integrations/data-export.ts), published only when it listens.
+ *
  * An integration subscribes when the build starts and unsubscribes when it is done.
  */
 import { channel } from 'node:diagnostics_channel';
-import type { Archive } from '../model/archive.ts';
+import type { Archive, Article } from '../model/archive.ts';
 import type { SearchDocument } from '../../search/build/documents.ts';
 import type { ShardPlan } from '../../search/build/shard-plan.ts';
 
 export interface BuildMessages {
   archive: Archive;
   searchDocuments: { documents: readonly SearchDocument[]; plan: ShardPlan };
+  dataExport: { articles: readonly Article[]; bodyHtml(article: Article): Promise<string> };
 }
 
 const CHANNEL_NAMES: { [K in keyof BuildMessages]: string } = {
   archive: 'newsroom-archive:archive',
   searchDocuments: 'newsroom-archive:search-documents',
+  dataExport: 'newsroom-archive:data-export',
 };
 
 /** Listens to one kind of message; returns the call that stops listening. */
