@@ -26,6 +26,7 @@ for (const [name, site] of Object.entries(SITES)) {
       ARCHIVE_CONTENT_DIR: site.content,
       ...(site.pageSize ? { ARCHIVE_PAGE_SIZE: site.pageSize } : {}),
       ...(site.searchShardSize ? { ARCHIVE_SEARCH_SHARD_SIZE: site.searchShardSize } : {}),
+      ...(site.publishData ? { ARCHIVE_PUBLISH_DATA: '1' } : {}),
       ...(site.buildDate ? { SOURCE_DATE_EPOCH: String(Date.parse(site.buildDate) / 1000) } : {}),
     },
   });

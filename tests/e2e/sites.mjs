@@ -12,8 +12,17 @@ export const SITES = {
   seed: { port: portBase, base: '/', content: 'content', pageSize: undefined },
   /** The seed content under a sub-path, as on a GitHub Pages project site. */
   seedBase: { port: portBase + 1, base: '/archive/', content: 'content', pageSize: undefined },
-  /** The hostile test archive (tests/fixtures/make-hostile-content.mjs). */
-  hostile: { port: portBase + 3, base: '/', content: `${E2E_DIR}/hostile-content`, pageSize: undefined },
+  /**
+   * The hostile test archive (tests/fixtures/make-hostile-content.mjs), with its data published
+   * under /data/ (`publishData`), so spreadsheets and Python read what pasted text makes of it.
+   */
+  hostile: {
+    port: portBase + 3,
+    base: '/',
+    content: `${E2E_DIR}/hostile-content`,
+    pageSize: undefined,
+    publishData: true,
+  },
   /**
    * The generated test archive (tests/fixtures/make-content.mjs), page size 5, and a search
    * index in shards of 4 articles, so every search test runs across shards. Built as if on

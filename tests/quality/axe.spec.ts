@@ -83,6 +83,7 @@ const PAGES: Record<'seed' | 'fixture' | 'hostile', PageType[]> = {
     { name: 'company with a hostile registry entry', path: 'companies/registry-co/' },
     { name: 'topic index', path: 'topics/' },
     { name: 'author index', path: 'authors/' },
+    { name: 'the archive as data', path: 'data/' },
     { name: 'search with results', path: `search/?q=${HOSTILE.searchWord}`, ready: searchWithResults },
   ],
 };
