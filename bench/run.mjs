@@ -107,8 +107,17 @@ function phases(lines) {
     // The index is built while pages render; this is the time it adds after them.
     indexAfterPagesMs: indexEnd !== undefined && pagesEnd !== undefined ? indexEnd - pagesEnd : undefined,
     indexed: /indexed (.*) in \d+ ms/.exec(indexLine)?.[1],
+    ...storyPhase(lines),
     ...imagePhases(lines),
   };
+}
+
+/** Reports of the same story (src/lib/stories/same-story.ts): pairs found, articles, time. */
+function storyPhase(lines) {
+  const found = /same story: (\d+) pairs of reports among (\d+) articles in (\d+) ms/.exec(
+    lines.find((line) => /same story: /.test(line.text))?.text ?? '',
+  );
+  return found ? { stories: { pairs: Number(found[1]), articles: Number(found[2]), ms: Number(found[3]) } } : {};
 }
 
 /** Astro's optimised images and the share cards, from the build's log. */
@@ -186,7 +195,7 @@ async function build(label, { command = 'npx', cwd, args, env, dist, extra }) {
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
     onLine: (line) => {
       if (
-        /\[content\] Synced|generating static routes|Switched |✓ Completed in|search index:|\[ERROR\]|error/i.test(
+        /\[content\] Synced|generating static routes|Switched |✓ Completed in|search index:|same story:|\[ERROR\]|error/i.test(
           line.text,
         ) &&
         !/[├└]─/.test(line.text)
@@ -422,6 +431,12 @@ function picturesLine(r, reference) {
   ].join('');
 }
 
+/** Reports of the same story: what finding them cost, against the whole build. */
+function storiesLine(r) {
+  const { pairs, articles, ms } = r.stories;
+  return `- ${r.label}: same story ${pairs} pairs among ${articles} articles in ${ms} ms (${((ms / r.totalMs) * 100).toFixed(2)}% of the build)`;
+}
+
 function table(results) {
   const rows = [
     ...(results.hugo ? [results.hugo] : []),
@@ -459,6 +474,8 @@ function table(results) {
     `Article page (${page.page}): HTML ${weight(page.html)}; CSS ${weight(page.css)}; JS ${weight(page.js)}.`,
     '',
     ...results.project.map((r) => picturesLine(r, results.cardReference)),
+    '',
+    ...results.project.filter((r) => r.stories).map(storiesLine),
     '',
     `\`npm run check\` on the archive: ${seconds(results.contentCheck.totalMs)} s in all (${seconds(results.contentCheck.checkMs)} s checking, the rest starting Node and loading modules), peak ${mb(results.contentCheck.peakRssBytes)} MB; ${results.contentCheck.warnings} warnings.`,
     ...(results.search

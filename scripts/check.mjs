@@ -14,6 +14,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SettingsError } from '../src/lib/content/archive-settings.ts';
 import { checkContent } from '../src/lib/content/check/content-check.ts';
+import { Kinds } from '../src/lib/kinds.ts';
 import { formatProblem } from '../src/lib/content/errors.ts';
 import { displayPath } from '../src/lib/content/display-path.ts';
 import { readSourceFiles } from '../src/lib/content/source-files.ts';
@@ -85,6 +86,7 @@ const report = await checkContent(
   {
     timeZone: site.timeZone,
     declared: site.declaredKinds.map(({ field, multiple }) => ({ field, multiple })),
+    kinds: new Kinds(site.declaredKinds),
     now: site.buildInstant,
     trustedHtml: site.trustedHtml,
     fileExists: existsSync,

@@ -77,6 +77,13 @@ async function load(): Promise<LoadedArchive> {
   });
   const records = articles.map((entry) => entry.data);
   const model = buildArchive(records, registries, { clock: site.buildInstant, moved: movedArticles(records), kinds });
+  // Reports of the same story, found once for every page (src/lib/stories/same-story.ts), timed for
+  // `npm run bench`.
+  const storiesStarted = performance.now();
+  const storyPairs = model.storyPairs();
+  console.log(
+    `[newsroom-archive:stories] same story: ${storyPairs.length} pairs of reports among ${model.articles.length} articles in ${Math.round(performance.now() - storiesStarted)} ms`,
+  );
   const byFile = new Map(articles.map((entry) => [entry.data.file, entry]));
   const result: LoadedArchive = {
     model,

@@ -111,3 +111,21 @@ test('an article page ships only its own styles: the site sheet and its componen
   // And what the article needs is there, print included.
   for (const own of ['.prose', '.lead-figure', '.pager', '.site-header', '@media print']) expect(css).toContain(own);
 });
+
+test('the seed articles list each other as other reports of one story, above Related, and leave it out of Related', async ({
+  page,
+}) => {
+  await page.goto(`${siteUrl('seed')}2018/02/27/expanding-the-collaboration-with-cloud-and-devices-focus/`);
+  const reports = page.getByRole('region', { name: 'Other reports of this story' });
+  await expect(reports.getByRole('listitem')).toHaveCount(1);
+  const link = reports.getByRole('link', { name: 'Microsoft And Xiaomi Ink AI And Cloud Computing Partnership Deal' });
+  await expect(reports.getByRole('listitem')).toContainText('27 Feb 2018');
+  await expect(page.locator('section.related a[href*="ink-ai-and-cloud"]')).toHaveCount(0);
+  await link.click();
+  await expect(page).toHaveURL(/\/2018\/02\/27\/microsoft-and-xiaomi-ink-ai-and-cloud-computing-partnership-deal\/$/);
+  await expect(
+    page
+      .getByRole('region', { name: 'Other reports of this story' })
+      .getByRole('link', { name: 'Expanding the collaboration with cloud and devices focus' }),
+  ).toBeVisible();
+});

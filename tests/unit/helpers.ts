@@ -27,6 +27,7 @@ export function record(slug: string, written: string, extra: Partial<ArticleReco
     corrections: [],
     draft: false,
     aliases: [],
+    storyTerms: '',
     ...extra,
   };
 }

@@ -9,6 +9,7 @@ export const PAGE_IDS = {
   main: 'main',
   siteSearch: 'site-search-q',
   related: 'related-heading',
+  otherReports: 'other-reports-heading',
   termArticles: 'articles-heading',
   termByYear: 'by-year-heading',
   termCompanies: 'companies-heading',

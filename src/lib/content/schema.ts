@@ -12,6 +12,7 @@ import { renderInlineMarkdown } from './inline-markdown.ts';
 import type { ParsedFrontmatter } from './frontmatter.ts';
 import { parseSitePath, SITE_PATH_FORMS } from './site-path.ts';
 import { leadImageSourceProblem } from './lead-image.ts';
+import { storyTerms } from '../stories/story-terms.ts';
 
 /**
  * An article as the archive model uses it (drafts included; the archive leaves them out).
@@ -46,6 +47,8 @@ export type ArticleRecord = {
   expires?: ArchiveDate;
   /** The lead photograph, a file beside the article (src/lib/content/lead-image.ts). */
   image?: LeadImage;
+  /** What it reports, as counted words, to find other reports of its story (src/lib/stories/story-terms.ts). */
+  storyTerms: string;
 };
 
 /** An image as Astro's asset pipeline resolved it (its `ImageMetadata`): where it is served, how large, what format. */
@@ -298,6 +301,8 @@ export function validateArticle(file: string, slug: string, parsed: ParsedFrontm
         ...(data.image.credit ? { credit: data.image.credit } : {}),
         line: parsed.lineOf(['image']),
       },
+      // Drafts too: `npm run check` compares every article, and a draft may be the copy twice.
+      storyTerms: storyTerms(data.title, parsed.body, data.lang ?? 'und'),
     },
   };
 }

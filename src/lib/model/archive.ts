@@ -7,6 +7,7 @@ import { subMonths } from 'date-fns';
 import type { ArticleRecord } from '../content/schema.ts';
 import { articleStatus, isWithdrawn } from './lifecycle.ts';
 import { RelatedIndex } from './related.ts';
+import { storiesByItem, storyPairs, type StoryItem, type StoryPair } from '../stories/same-story.ts';
 import { mostCovered, termStats, type TermCount, type TermStats } from './term-stats.ts';
 import { groupByPeriod, type MonthGroup, type YearGroup } from './timeline.ts';
 import { collectTerms, resolveTermSlug, type Registries, type Term, type TermRef } from './terms.ts';
@@ -37,6 +38,21 @@ export type ArticleTerms = Record<BuiltInKind, ArticleTermRef[]> & Record<TermKi
 /** The name of an article's source: its `source.name`, else the host of its `source.url` (without `www.`). */
 export function sourceName(source: NonNullable<ArticleRecord['source']>): string {
   return source.name ?? new URL(source.url).hostname.replace(/^www\./, '');
+}
+
+/**
+ * An article as the story finder reads it: its instant, its names that can make a story (its
+ * companies and the names of declared kinds: topics, authors and sources say too little), its
+ * source (a near-duplicate is one source's story twice) and its story terms.
+ */
+export function storyItem(article: Article, kinds: Kinds): StoryItem {
+  const storyKinds: TermKind[] = ['companies', ...kinds.declared.map((info) => info.kind)];
+  return {
+    instant: article.date.instant,
+    names: storyKinds.flatMap((kind) => article.terms[kind].map((ref) => `${kind}/${ref.slug}`)),
+    source: article.terms.sources[0]?.slug ?? '',
+    terms: article.storyTerms,
+  };
 }
 
 /** The names a record gives for each kind of term: the built-in fields, then each declared kind's. */
@@ -108,6 +124,13 @@ export interface Archive {
   neighbours(article: Article): { older?: Article; newer?: Article };
   /** Up to five articles sharing the most companies and topics, newest first among equals. */
   related(article: Article): Article[];
+  /**
+   * Other reports of the article's story (src/lib/stories/same-story.ts): articles within a few
+   * days, about a name it names, with similar text; oldest first.
+   */
+  otherReports(article: Article): Article[];
+  /** Every pair of reports of one story (positions in `articles`), found once on first use. */
+  storyPairs(): StoryPair[];
   /** Coverage figures and co-mentions for a term page. */
   stats(term: ArchiveTerm): TermStats;
   /** Most covered companies or topics in the 12 months up to the newest article. */
@@ -218,6 +241,16 @@ export function buildArchive(
     return relatedIndex.related(position.get(article)!, relatedKeys(article)).map((index) => articles[index]);
   };
 
+  // Reports of the same story, by position: found on first use, all at once.
+  let pairs: StoryPair[] | undefined;
+  let stories: Map<number, number[]> | undefined;
+  const storyItems = () => articles.map((a) => storyItem(a, kinds));
+  const allStoryPairs = () => (pairs ??= storyPairs(storyItems()));
+  const otherReportsOf = (article: Article) => {
+    stories ??= storiesByItem(storyItems(), allStoryPairs());
+    return (stories.get(position.get(article)!) ?? []).map((index) => articles[index]!);
+  };
+
   const byFile = new Map<string, Article | WithdrawnArticle>(
     [...articles, ...withdrawn].map((article) => [article.file, article]),
   );
@@ -245,6 +278,8 @@ export function buildArchive(
       return { newer: articles[index - 1], older: articles[index + 1] };
     },
     related: memo(relatedOf),
+    otherReports: otherReportsOf,
+    storyPairs: allStoryPairs,
     stats: memo((term: ArchiveTerm) => termStats({ kind: term.kind, slug: term.slug, name: term.name }, term.articles)),
     mostCovered: (kind, limit) => mostCovered(articles, kind, since, limit),
     adjacentYears(year) {

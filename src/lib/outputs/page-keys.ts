@@ -4,7 +4,7 @@
  *
  * So a key must cover everything the page shows. Each route's key is made here from the parts
  * of the model its page reads: an article page shows the article, its neighbours' and related
- * articles' cards and its terms; a listing shows its articles' cards. An article's own content
+ * articles' cards, the other reports of its story and its terms; a listing shows its articles' cards. An article's own content
  * (title, dates, body, frontmatter) is covered by the content digest the loader computed from
  * its file; what the model adds (names resolved through the registry, which can change when
  * another file changes) is listed explicitly.
@@ -31,6 +31,11 @@ export function cardData(article: Article | undefined) {
     // Its thumbnail: the picture's bytes, as the loader hashed them.
     article.image?.file?.hash ?? null,
   ];
+}
+
+/** What "Other reports of this story" shows of a report: its link, headline, source and date. */
+export function reportData(article: Article) {
+  return [article.path, article.title, article.date.written, article.date.zone, article.terms.sources[0]?.name ?? null];
 }
 
 /** What an article's own page and feed item show of it: its file, and the names the model resolved. */

@@ -15,6 +15,8 @@ import type { ArticleRecord, DeclaredField, RegistryRecord } from '../schema.ts'
 import type { ParsedFrontmatter } from '../frontmatter.ts';
 import type { SourceFile } from '../source-files.ts';
 import { indexRegistry } from '../../model/terms.ts';
+import { buildArchive } from '../../model/archive.ts';
+import type { Kinds } from '../../kinds.ts';
 import { articleStatus } from '../../model/lifecycle.ts';
 import { servedUrls } from '../../model/url-claims.ts';
 import { checkPublished, type PublishedList } from '../../outputs/published-urls.ts';
@@ -23,6 +25,8 @@ import { contentWarnings, type CheckedArticle, type WarningOptions } from './war
 
 export interface CheckOptions extends WarningOptions {
   timeZone: string;
+  /** The archive's kinds (the built-in ones unless its settings declare more), for the archive model. */
+  kinds?: Kinds;
   /** The fields of the archive's declared kinds, checked as the build checks them. */
   declared?: readonly DeclaredField[];
   /**
@@ -120,8 +124,14 @@ export async function checkContent(
   }
 
   const checked: CheckedArticle[] = articles.map(({ record, parsed, source }) => ({ record, parsed, absolute: source.absolute }));
+  // The published articles as the build models them, for the warnings that compare stories; only
+  // when the registries can be read (their problems are errors above).
+  const archive =
+    registryIndex.ok && sourceIndex.ok
+      ? buildArchive(records, { companies: registryIndex.index, sources: sourceIndex.index }, { clock: options.now, kinds: options.kinds })
+      : undefined;
   const warnings = [
-    ...contentWarnings(checked, companies.map(({ record }) => record), registryIndex.ok ? registryIndex.index : undefined, options),
+    ...contentWarnings(checked, companies.map(({ record }) => record), registryIndex.ok ? registryIndex.index : undefined, options, archive),
     ...imageWarnings,
   ];
   return {

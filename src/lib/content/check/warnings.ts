@@ -7,6 +7,8 @@
  *   and `npm run check` lists it);
  * - a written summary longer than listings show (`SUMMARY_MAX_LENGTH`);
  * - two articles with the same headline on the same day: usually one story imported twice;
+ * - two articles of one source that tell the same story in nearly the same words (the same wire
+ *   copy imported twice under another headline; src/lib/stories/same-story.ts);
  * - markup the sanitizer will remove (src/lib/content/sanitize.ts), as the build warns;
  * - a relative link or image that points at nothing (body-scan.ts finds them, site-paths.ts
  *   knows the pages);
@@ -22,6 +24,8 @@ import { SUMMARY_MAX_LENGTH } from '../summary.ts';
 import { resolveTermSlug } from '../../model/terms.ts';
 import { findImagesWithoutAlt, findMarkupRemovals, findRelativeTargets, type LinkTarget } from './body-scan.ts';
 import { createSitePaths } from './site-paths.ts';
+import { storyItem, type Archive } from '../../model/archive.ts';
+import { nearDuplicates, storyPairs } from '../../stories/same-story.ts';
 
 export interface CheckedArticle {
   record: ArticleRecord;
@@ -133,6 +137,28 @@ function sameTitleSameDay(articles: readonly CheckedArticle[]): ContentProblem[]
   return warnings;
 }
 
+/** The same story twice from one source, by the story finder's measure, at the later article. */
+function nearDuplicateStories(articles: readonly CheckedArticle[], archive: Archive): ContentProblem[] {
+  const parsedOf = new Map(articles.map(({ record, parsed }) => [record.file, parsed]));
+  const items = archive.articles.map((article) => storyItem(article, archive.kinds));
+  const warnings: ContentProblem[] = [];
+  for (const pair of nearDuplicates(items, storyPairs(items))) {
+    // Newest first in the model: `a` is the later one.
+    const [later, earlier] = [archive.articles[pair.a]!, archive.articles[pair.b]!];
+    const sameDay = later.date.year === earlier.date.year && later.date.month === earlier.date.month && later.date.day === earlier.date.day;
+    // The same headline on the same day is warned about already.
+    if (sameDay && normalizeName(later.title) === normalizeName(earlier.title)) continue;
+    const source = later.terms.sources[0]?.name;
+    warnings.push({
+      file: later.file,
+      line: parsedOf.get(later.file)?.lineOf(['title']),
+      field: 'title',
+      message: `tells the story of ${earlier.file} in nearly the same words (${Math.round(pair.score * 100)}% alike)${source ? `, from the same source (${source})` : ', both the archive’s own'}; the same story imported twice?`,
+    });
+  }
+  return warnings;
+}
+
 function bodyWarnings(articles: readonly CheckedArticle[], options: WarningOptions): ContentProblem[] {
   const sitePaths = createSitePaths(articles.map(({ record }) => record));
   const warnings: ContentProblem[] = [];
@@ -187,8 +213,11 @@ export function contentWarnings(
   registry: readonly RegistryRecord[],
   index: Map<string, RegistryRecord> | undefined,
   options: WarningOptions,
+  /** The archive model of the published articles, for what compares articles by their story. */
+  archive?: Archive,
 ): ContentProblem[] {
   return [
+    ...(archive ? nearDuplicateStories(articles, archive) : []),
     ...closeCompanyNames(articles, registry, index),
     ...futureUpdates(articles, options.now),
     ...longSummaries(articles),
