@@ -16,26 +16,10 @@ import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { slugify } from '@/lib/slug';
 import { astroBuild, makeTempDir, removeDir, ROOT, runScript, writeFiles, type BuildResult } from './build-helpers';
+import { labelledArticles, type LabelledArticle } from '../fixtures/stories/labelled';
 
-interface LabelledArticle {
-  id: string;
-  event: string;
-  source: string;
-  date: string;
-  title: string;
-  companies: string[];
-  body: string;
-}
-
-const labelled = (name: string) =>
-  (
-    JSON.parse(readFileSync(path.join(ROOT, 'tests/fixtures/stories', name), 'utf8')) as {
-      articles: LabelledArticle[];
-    }
-  ).articles;
-
-const NEIGHBOURS = labelled('seed-neighbours.json');
-const LABELLED = labelled('labelled.json');
+const NEIGHBOURS = labelledArticles('seed-neighbours.json');
+const LABELLED = labelledArticles('labelled.json');
 
 /** An article file of the fixture: its outlet as the source, the original at an invented URL. */
 function articleFile(article: LabelledArticle): [string, string] {

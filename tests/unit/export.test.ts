@@ -10,7 +10,7 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { describe, expect, test } from 'vitest';
 import { createRenderer } from '@/loaders/process-file';
-import { countWords, decodeReferences, plainTextOfHtml } from '@/lib/export/plain-text';
+import { BLOCK_ELEMENTS, countWords, decodeReferences, plainTextOfHtml } from '@/lib/export/plain-text';
 import { CSV_BOM, CSV_CELL_LIMIT, csvColumns, csvHeader, csvRow, quoteCell, spreadsheetCell } from '@/lib/export/csv';
 import { exportFields, exportRow, ndjsonLine, type ExportRow } from '@/lib/export/rows';
 import { buildArchive } from '@/lib/model/archive';
@@ -38,33 +38,6 @@ function referenceText(html: string): string {
   const blocks: string[] = [];
   let current = '';
   let pre = 0;
-  const blockTags = new Set([
-    'p',
-    'h1',
-    'h2',
-    'h3',
-    'h4',
-    'h5',
-    'h6',
-    'li',
-    'blockquote',
-    'pre',
-    'tr',
-    'figcaption',
-    'dt',
-    'dd',
-    'div',
-    'section',
-    'figure',
-    'table',
-    'ul',
-    'ol',
-    'dl',
-    'hr',
-    'details',
-    'summary',
-    'aside',
-  ]);
   const end = () => {
     const text = pre
       ? current.replace(/^\n+|\s+$/g, '')
@@ -94,7 +67,7 @@ function referenceText(html: string): string {
       current += '\n';
       return;
     }
-    const block = blockTags.has(element.tagName);
+    const block = BLOCK_ELEMENTS.has(element.tagName);
     if (block) {
       end();
       if (element.tagName === 'pre') pre += 1;

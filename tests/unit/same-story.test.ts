@@ -21,22 +21,9 @@ import {
   type StoryItem,
 } from '@/lib/stories/same-story';
 import { readStoryTerms, STORY_TERMS_KEPT, storyTerms } from '@/lib/stories/story-terms';
+import { labelledArticles, type LabelledArticle } from '../fixtures/stories/labelled';
 
-const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/stories');
 const DAY = 86_400_000;
-
-interface LabelledArticle {
-  id: string;
-  event: string;
-  source: string;
-  date: string;
-  title: string;
-  companies: string[];
-  body: string;
-}
-
-const labelled = (name: string) =>
-  (JSON.parse(readFileSync(path.join(FIXTURES, name), 'utf8')) as { articles: LabelledArticle[] }).articles;
 
 function itemOf(article: LabelledArticle): StoryItem {
   return {
@@ -115,7 +102,7 @@ describe('story terms', () => {
 });
 
 describe('reports of the same story', () => {
-  const articles = labelled('labelled.json');
+  const articles = labelledArticles('labelled.json');
   const stories = articles.filter((article) => !article.event.startsWith('d'));
   const judged = judgedPairs(stories);
   // Two halves alike: the positives, and the negatives, each alternately in a fixed order (by key).
@@ -206,12 +193,12 @@ describe('the seed pair', () => {
   });
 
   test("beside the week's other Microsoft and Xiaomi stories, and the labelled archive, they find only each other", () => {
-    const all = [...seed, ...labelled('seed-neighbours.json'), ...labelled('labelled.json')];
+    const all = [...seed, ...labelledArticles('seed-neighbours.json'), ...labelledArticles('labelled.json')];
     const items = all.map(itemOf);
     const stories = storiesByItem(items, storyPairs(items));
     expect(stories.get(0)).toEqual([1]);
     expect(stories.get(1)).toEqual([0]);
-    for (let index = 2; index < 2 + labelled('seed-neighbours.json').length; index += 1)
+    for (let index = 2; index < 2 + labelledArticles('seed-neighbours.json').length; index += 1)
       expect(stories.get(index) ?? [], all[index]!.id).toEqual([]);
   });
 });

@@ -15,7 +15,7 @@ import { decodeNamedCharacterReference } from 'decode-named-character-reference'
 import { UNSPACED, wordSegmenter } from '../words.ts';
 
 /** Elements whose content is text of its own: a break before and after. */
-const BLOCKS = new Set([
+export const BLOCK_ELEMENTS: ReadonlySet<string> = new Set([
   'p',
   'h1',
   'h2',
@@ -115,7 +115,7 @@ export function plainTextOfHtml(html: string): string {
     else if (tag === 'td' || tag === 'th') {
       // Cells of a row on one line, a tab apart, as a spreadsheet would paste them.
       if (closing) current += '\t';
-    } else if (BLOCKS.has(tag)) {
+    } else if (BLOCK_ELEMENTS.has(tag)) {
       // What came before a `<pre>` is not preformatted; what it holds is, to its end.
       endBlock();
       if (tag === 'pre') pre += closing ? -1 : 1;

@@ -7,7 +7,7 @@ import { subMonths } from 'date-fns';
 import type { ArticleRecord } from '../content/schema.ts';
 import { articleStatus, isWithdrawn } from './lifecycle.ts';
 import { RelatedIndex } from './related.ts';
-import { storiesByItem, storyPairs, type StoryItem, type StoryPair } from '../stories/same-story.ts';
+import { nearDuplicates, storiesByItem, storyPairs, type StoryItem, type StoryPair } from '../stories/same-story.ts';
 import { mostCovered, termStats, type TermCount, type TermStats } from './term-stats.ts';
 import { groupByPeriod, type MonthGroup, type YearGroup } from './timeline.ts';
 import { collectTerms, resolveTermSlug, type Registries, type Term, type TermRef } from './terms.ts';
@@ -45,7 +45,7 @@ export function sourceName(source: NonNullable<ArticleRecord['source']>): string
  * companies and the names of declared kinds: topics, authors and sources say too little), its
  * source (a near-duplicate is one source's story twice) and its story terms.
  */
-export function storyItem(article: Article, kinds: Kinds): StoryItem {
+function storyItem(article: Article, kinds: Kinds): StoryItem {
   const storyKinds: TermKind[] = ['companies', ...kinds.declared.map((info) => info.kind)];
   return {
     instant: article.date.instant,
@@ -131,6 +131,8 @@ export interface Archive {
   otherReports(article: Article): Article[];
   /** Every pair of reports of one story (positions in `articles`), found once on first use. */
   storyPairs(): StoryPair[];
+  /** The pairs of `storyPairs` that are one source's story twice (the same copy imported again). */
+  nearDuplicates(): StoryPair[];
   /** Coverage figures and co-mentions for a term page. */
   stats(term: ArchiveTerm): TermStats;
   /** Most covered companies or topics in the 12 months up to the newest article. */
@@ -242,12 +244,13 @@ export function buildArchive(
   };
 
   // Reports of the same story, by position: found on first use, all at once.
+  let storyItems: StoryItem[] | undefined;
   let pairs: StoryPair[] | undefined;
   let stories: Map<number, number[]> | undefined;
-  const storyItems = () => articles.map((a) => storyItem(a, kinds));
-  const allStoryPairs = () => (pairs ??= storyPairs(storyItems()));
+  const itemsOfStories = () => (storyItems ??= articles.map((a) => storyItem(a, kinds)));
+  const allStoryPairs = () => (pairs ??= storyPairs(itemsOfStories()));
   const otherReportsOf = (article: Article) => {
-    stories ??= storiesByItem(storyItems(), allStoryPairs());
+    stories ??= storiesByItem(itemsOfStories(), allStoryPairs());
     return (stories.get(position.get(article)!) ?? []).map((index) => articles[index]!);
   };
 
@@ -280,6 +283,7 @@ export function buildArchive(
     related: memo(relatedOf),
     otherReports: otherReportsOf,
     storyPairs: allStoryPairs,
+    nearDuplicates: () => nearDuplicates(itemsOfStories(), allStoryPairs()),
     stats: memo((term: ArchiveTerm) => termStats({ kind: term.kind, slug: term.slug, name: term.name }, term.articles)),
     mostCovered: (kind, limit) => mostCovered(articles, kind, since, limit),
     adjacentYears(year) {

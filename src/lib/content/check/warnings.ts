@@ -24,8 +24,7 @@ import { SUMMARY_MAX_LENGTH } from '../summary.ts';
 import { resolveTermSlug } from '../../model/terms.ts';
 import { findImagesWithoutAlt, findMarkupRemovals, findRelativeTargets, type LinkTarget } from './body-scan.ts';
 import { createSitePaths } from './site-paths.ts';
-import { storyItem, type Archive } from '../../model/archive.ts';
-import { nearDuplicates, storyPairs } from '../../stories/same-story.ts';
+import type { Archive } from '../../model/archive.ts';
 
 export interface CheckedArticle {
   record: ArticleRecord;
@@ -140,9 +139,8 @@ function sameTitleSameDay(articles: readonly CheckedArticle[]): ContentProblem[]
 /** The same story twice from one source, by the story finder's measure, at the later article. */
 function nearDuplicateStories(articles: readonly CheckedArticle[], archive: Archive): ContentProblem[] {
   const parsedOf = new Map(articles.map(({ record, parsed }) => [record.file, parsed]));
-  const items = archive.articles.map((article) => storyItem(article, archive.kinds));
   const warnings: ContentProblem[] = [];
-  for (const pair of nearDuplicates(items, storyPairs(items))) {
+  for (const pair of archive.nearDuplicates()) {
     // Newest first in the model: `a` is the later one.
     const [later, earlier] = [archive.articles[pair.a]!, archive.articles[pair.b]!];
     const sameDay = later.date.year === earlier.date.year && later.date.month === earlier.date.month && later.date.day === earlier.date.day;
