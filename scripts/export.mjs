@@ -17,10 +17,11 @@ import { countOf } from '../src/lib/wording.ts';
 import { ContentProblems } from '../src/export/read-archive.ts';
 import { exportArchive } from '../src/export/export-archive.ts';
 
-const usage = `usage: npm run export -- [--format ndjson|csv] [--out DIR]
+const usage = `usage: npm run export -- [--format ndjson|csv] [--out DIR] [--threads N]
 Writes every published article as data: one file per year and a manifest.json.
   --format  ndjson (the default: the text exactly) or csv (for spreadsheets); give it twice for both
-  --out     the folder to write into (default: export/)`;
+  --out     the folder to write into (default: export/)
+  --threads how many threads read the articles (default: one per core; 1 reads in one thread)`;
 
 let values;
 try {
@@ -28,6 +29,7 @@ try {
     options: {
       format: { type: 'string', multiple: true },
       out: { type: 'string', default: 'export' },
+      threads: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   }));
@@ -48,6 +50,12 @@ if (unknown) {
   process.exit(2);
 }
 
+const threads = values.threads === undefined ? undefined : Number(values.threads);
+if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) {
+  console.error(`--threads: "${values.threads}" is not a whole number of threads, 1 or more\n${usage}`);
+  process.exit(2);
+}
+
 let site;
 try {
   ({ site } = await import('../src/config/site.ts'));
@@ -65,7 +73,7 @@ if (out === contentDir || out.startsWith(`${contentDir}${path.sep}`)) {
   process.exit(2);
 }
 try {
-  const { manifest, stats } = await exportArchive(site, { out, formats, urls: createUrls(site.base) });
+  const { manifest, stats } = await exportArchive(site, { out, formats, urls: createUrls(site.base), threads });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const years = new Set(manifest.files.map((file) => file.year)).size;
   console.log(

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { glob } from 'tinyglobby';
 import { site } from '../src/config/site.ts';
-import { readRecords } from '../src/lib/content/check/content-check.ts';
+import { readRecords } from '../src/lib/content/check/read-records.ts';
 import { parseArchiveDate } from '../src/lib/dates.ts';
 import { displayPath } from '../src/lib/content/display-path.ts';
 import { decodeImportInput } from '../src/lib/content/encoding.ts';
@@ -77,9 +77,9 @@ async function inputFiles(target) {
 function readRegistry() {
   // A broken registry file is `npm run check`'s to report; the import goes on without it.
   const ignored = [];
-  return readRecords('registry', readSourceFiles(path.join(site.contentDir, 'companies')), site.timeZone, ignored).map(
-    ({ record }) => record,
-  );
+  return readRecords('registry', readSourceFiles(path.join(site.contentDir, 'companies')), ignored, {
+    timeZone: site.timeZone,
+  }).map(({ record }) => record);
 }
 
 const files = [...new Set((await Promise.all(positionals.map(inputFiles))).flat())];

@@ -5,7 +5,8 @@ import { site } from './config/site';
 import { findUrlConflicts } from './lib/model/url-claims';
 import type { ArticleRecord, RegistryRecord } from './lib/content/schema';
 import { indexRegistry } from './lib/model/terms';
-import { ARTICLES_LOADER, markdownFolderLoader } from './loaders/markdown-folder';
+import { markdownFolderLoader } from './loaders/markdown-folder';
+import { ARTICLES_LOADER } from './loaders/pipeline-sources';
 import { checkPublication } from './loaders/publication';
 
 const settings = {

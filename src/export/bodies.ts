@@ -6,22 +6,34 @@
  * file by the pipeline, the trusted-HTML setting and the body, so a file found is this body's
  * HTML, never a stale one); else the body is rendered here, by the build's own pipeline
  * (src/loaders/process-file.ts), one file at a time. The first is a file read per article; the
- * second costs what the build's rendering costs.
+ * second costs what the build's rendering costs. Either runs in the export's worker threads
+ * (export-threads.ts), so what a job holds is plain data.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import type { MarkdownRenderer } from '@astrojs/markdown-remark';
 import { countWords, plainTextOfHtml } from '../lib/export/plain-text.ts';
 import type { Article } from '../lib/model/archive.ts';
 import { bodyHtmlName, derivedSummariesFile, htmlFileOf, htmlFolder } from '../loaders/html-files.ts';
-import { ARTICLES_LOADER, pipelineVersion } from '../loaders/markdown-folder.ts';
-import { createRenderer, processFile, type ProcessSettings } from '../loaders/process-file.ts';
-import type { BodySource } from './read-archive.ts';
+import { ARTICLES_LOADER, pipelineVersion } from '../loaders/pipeline-sources.ts';
+import type { ProcessSettings } from '../loaders/process-file.ts';
 
 export interface ExportBody {
   text: string;
   words: number;
   summary: string;
+}
+
+/** Where an article's body is: its file, and the hash of its Markdown body. */
+export interface BodySource {
+  absolute: string;
+  file: string;
+  bodyHash: string;
+}
+
+/** What the reader needs of an article to give its body. */
+export interface BodyJob {
+  article: Pick<Article, 'summary' | 'summaryDerived' | 'lang'>;
+  source: BodySource;
 }
 
 export interface BodyReaderStats {
@@ -31,49 +43,65 @@ export interface BodyReaderStats {
   rendered: number;
 }
 
+export interface BodyReaderSettings extends Omit<ProcessSettings, 'image'> {
+  cacheDir: string;
+}
+
 export class BodyReader {
-  readonly stats: BodyReaderStats = { stored: 0, rendered: 0 };
   readonly #folder: string;
   readonly #pipeline = pipelineVersion();
   readonly #summaries: Record<string, string>;
-  #renderer?: Promise<MarkdownRenderer>;
-  readonly settings: Omit<ProcessSettings, 'image'>;
+  #renderer?: Promise<{ render: MarkdownRenderer; process: typeof import('../loaders/process-file.ts').processFile }>;
+  readonly settings: BodyReaderSettings;
 
-  constructor(cacheDir: string, settings: Omit<ProcessSettings, 'image'>) {
+  constructor(settings: BodyReaderSettings) {
     this.settings = settings;
-    this.#folder = htmlFolder(cacheDir, ARTICLES_LOADER);
+    this.#folder = htmlFolder(settings.cacheDir, ARTICLES_LOADER);
     const summaries = derivedSummariesFile(this.#folder);
     this.#summaries = existsSync(summaries)
       ? (JSON.parse(readFileSync(summaries, 'utf8')) as Record<string, string>)
       : {};
   }
 
-  async read(article: Article, source: BodySource): Promise<ExportBody> {
+  /** The bodies of `jobs`, in their order, and how many came from the last build. */
+  async readAll(jobs: readonly BodyJob[]): Promise<{ bodies: ExportBody[]; stats: BodyReaderStats }> {
+    const stats: BodyReaderStats = { stored: 0, rendered: 0 };
+    const bodies: ExportBody[] = [];
+    for (const job of jobs) {
+      const stored = this.#stored(job);
+      if (stored) stats.stored += 1;
+      else stats.rendered += 1;
+      bodies.push(stored ?? (await this.#render(job)));
+    }
+    return { bodies, stats };
+  }
+
+  #stored({ article, source }: BodyJob): ExportBody | undefined {
     const name = bodyHtmlName(this.#pipeline, this.settings.trustedHtml, source.bodyHash);
     const summary = article.summaryDerived ? this.#summaries[name] : article.summary;
     const file = htmlFileOf(this.#folder, name);
-    if (summary !== undefined && existsSync(file)) {
-      this.stats.stored += 1;
-      return this.#body(await readFile(file, 'utf8'), summary, article);
-    }
-    return this.#render(article, source);
+    if (summary === undefined || !existsSync(file)) return undefined;
+    // Read at once: a thread reads one body at a time, and an asynchronous read would leave it
+    // idle while it waits (a third of the export's time at 10,000 articles).
+    return bodyFromHtml(readFileSync(file, 'utf8'), summary, article);
   }
 
-  async #render(article: Article, source: BodySource): Promise<ExportBody> {
-    this.#renderer ??= createRenderer(this.settings);
-    const result = await processFile(
+  async #render({ article, source }: BodyJob): Promise<ExportBody> {
+    // The pipeline is loaded only when a body must be rendered: it takes a second to load, in
+    // every thread, and an export from the last build's HTML needs none of it.
+    this.#renderer ??= import('../loaders/process-file.ts').then(async ({ createRenderer, processFile }) => ({
+      render: await createRenderer(this.settings),
+      process: processFile,
+    }));
+    const { render, process } = await this.#renderer;
+    const result = await process(
       { kind: 'article', absolute: source.absolute, file: source.file },
-      await this.#renderer,
+      render,
       this.settings,
     );
     // The file was read and checked a moment ago; it cannot fail now unless it changed meanwhile.
     if ('problems' in result) throw new Error(`${source.file} changed while it was exported; export again`);
-    this.stats.rendered += 1;
-    return this.#body(result.rendered.html, (result.record as { summary: string }).summary, article);
-  }
-
-  #body(html: string, summary: string, article: Article): ExportBody {
-    return bodyFromHtml(html, summary, article);
+    return bodyFromHtml(result.rendered.html, (result.record as { summary: string }).summary, article);
   }
 }
 

@@ -92,56 +92,81 @@ class ExportFileWriter {
 const line = (row: ExportRow, format: ExportFormat, options: ExportOptions) =>
   format === 'ndjson' ? ndjsonLine(row) : csvRow(row, options.context.kinds);
 
-/** An article's body for its row, read when its row is written. */
-export type BodyOf = (article: Article) => Promise<ExportBody>;
+/**
+ * The bodies of some articles, in their order. Asked for a few batches ahead of the rows being
+ * written, so threads read the next bodies while this one writes (export-threads.ts).
+ */
+export type BodiesOf = (articles: readonly Article[]) => Promise<ExportBody[]>;
+
+/** Articles per batch of `BodiesOf`, and how many batches are asked for ahead of the writing. */
+export interface Batching {
+  size: number;
+  ahead: number;
+}
 
 /** Writes the export of the published `articles` into `options.out`; resolves with its manifest. */
 export async function writeExport(
   published: readonly Article[],
-  bodyOf: BodyOf,
+  bodiesOf: BodiesOf,
   options: ExportOptions,
+  batching: Batching = { size: 64, ahead: 4 },
 ): Promise<ExportManifest> {
   const { out } = options;
   // In one order whatever the order asked, so the manifest's bytes are the same.
   const formats = EXPORT_FORMATS.filter((format) => options.formats.includes(format));
   mkdirSync(out, { recursive: true });
-  const articles = [...published].sort(compareOldestFirst);
-  const byYear = new Map<number, Article[]>();
-  for (const article of articles) {
-    const year = exportYear(article);
-    const list = byYear.get(year) ?? [];
-    list.push(article);
-    byYear.set(year, list);
-  }
+  // By year, as the files are, then oldest first: a year is its date's as written, and an
+  // article written late on 31 December far west of another's zone may come after it in time.
+  const articles = [...published].sort((a, b) => exportYear(a) - exportYear(b) || compareOldestFirst(a, b));
+
+  // Only a few batches of bodies are in memory at once, however large the archive.
+  const batches: Article[][] = [];
+  for (let i = 0; i < articles.length; i += batching.size) batches.push(articles.slice(i, i + batching.size));
+  const pending: Promise<ExportBody[]>[] = [];
+  let asked = 0;
+  const askAhead = () => {
+    while (pending.length < batching.ahead && asked < batches.length) pending.push(bodiesOf(batches[asked++]));
+  };
 
   const files: ExportedFile[] = [];
-  for (const [year, list] of byYear) {
-    const writers = formats.map((format) => ({
-      format,
-      writer: new ExportFileWriter(path.join(out, exportFileName(year, format))),
-    }));
-    for (const { format, writer } of writers)
-      if (format === 'csv') await writer.write(CSV_BOM + csvHeader(options.context.kinds));
-    for (const article of list) {
-      const body = await bodyOf(article);
-      const row = exportRow(article, body, options.context);
-      for (const { format, writer } of writers) {
-        await writer.write(line(row, format, options));
-        writer.articles += 1;
-      }
-    }
+  let year: number | undefined;
+  let writers: { format: ExportFormat; writer: ExportFileWriter }[] = [];
+  const closeYear = async () => {
     for (const { format, writer } of writers) {
       const sha256 = await writer.close();
       files.push({
         path: path.basename(writer.target),
         format,
-        year,
+        year: year!,
         articles: writer.articles,
         bytes: writer.bytes,
         sha256,
       });
     }
+  };
+  askAhead();
+  for (const batch of batches) {
+    const bodies = await pending.shift()!;
+    askAhead();
+    for (const [i, article] of batch.entries()) {
+      if (exportYear(article) !== year) {
+        await closeYear();
+        year = exportYear(article);
+        writers = formats.map((format) => ({
+          format,
+          writer: new ExportFileWriter(path.join(out, exportFileName(year!, format))),
+        }));
+        for (const { format, writer } of writers)
+          if (format === 'csv') await writer.write(CSV_BOM + csvHeader(options.context.kinds));
+      }
+      const row = exportRow(article, bodies[i], options.context);
+      for (const { format, writer } of writers) {
+        await writer.write(line(row, format, options));
+        writer.articles += 1;
+      }
+    }
   }
+  await closeYear();
 
   const written = new Set(files.map((file) => file.path));
   for (const name of existsSync(out) ? readdirSync(out) : [])

@@ -50,7 +50,8 @@ export function dataExport(site: SiteConfig): AstroIntegration {
         const kinds = new Kinds(site.declaredKinds);
         const manifest = await writeExport(
           articles,
-          async (article) => bodyFromHtml(await bodyHtml(article), article.summary, article),
+          (batch) =>
+            Promise.all(batch.map(async (article) => bodyFromHtml(await bodyHtml(article), article.summary, article))),
           exportOptions(site, kinds, { out, formats: EXPORT_FORMATS, urls: createUrls(site.base) }),
         );
         logger.info(

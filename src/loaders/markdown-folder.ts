@@ -33,7 +33,7 @@ import {
   pruneHtmlFiles,
   writeFileWhole,
 } from './html-files.ts';
-import { pipelineSources } from './pipeline-sources.ts';
+import { pipelineVersion } from './pipeline-sources.ts';
 import { sharedPool } from './worker-pool.ts';
 
 export interface MarkdownFolderOptions<T extends { slug: string; file: string }> {
@@ -48,9 +48,6 @@ export interface MarkdownFolderOptions<T extends { slug: string; file: string }>
   /** Checks across all records (two articles on one URL, say); `log` reports what is not a problem. */
   checkAll?(records: T[], log: { info(message: string): void }): ContentProblem[] | Promise<ContentProblem[]>;
 }
-
-/** The articles' loader's name: its HTML files' folder in the cache (html-files.ts), which the export reads too. */
-export const ARTICLES_LOADER = 'archive-articles';
 
 /** Where the loader keeps a file's removals (lines of the file) beside the rendered HTML. */
 const STORED_REMOVALS_KEY = 'removedMarkup';
@@ -92,19 +89,6 @@ function withImage(
 
 /** Below this many changed files, workers cost more to start than they save. */
 const FEWEST_FOR_WORKERS = 64;
-
-/**
- * The code that turns a file into an entry (pipeline-sources.ts follows its imports from these):
- * a change to it must re-render every file, so its text is part of each file's digest.
- */
-const PIPELINE_ENTRIES = [new URL('./process-file.ts', import.meta.url), new URL('./html-files.ts', import.meta.url)];
-
-/** A hash of the pipeline's code: part of every digest, and of each HTML file's name (html-files.ts). */
-export function pipelineVersion(): string {
-  const hash = createHash('sha256');
-  for (const source of pipelineSources(PIPELINE_ENTRIES)) hash.update(readFileSync(source));
-  return hash.digest('hex').slice(0, 16);
-}
 
 export function markdownFolderLoader<T extends { slug: string; file: string }>(
   options: MarkdownFolderOptions<T>,

@@ -194,6 +194,18 @@ describe('npm run export', () => {
     expect(formulaRow.length).toBeLessThan(LONG_PARAGRAPH.length);
   });
 
+  test('in worker threads (`--threads 2`), the same bytes as in this one', async () => {
+    const threaded = path.join(work, 'threaded');
+    const run = await runScript(
+      'scripts/export.mjs',
+      ['--format', 'ndjson', '--format', 'csv', '--threads', '2', '--out', threaded],
+      env(),
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`(${PUBLISHED} bodies from the last build, 0 rendered here)`);
+    expect(contentsOf(threaded)).toEqual(contentsOf(path.join(work, 'both')));
+  });
+
   test('the same bytes whether the bodies come from the last build or are rendered anew', async () => {
     const stored = path.join(work, 'both');
     rmSync(path.join(work, 'cache', 'rendered-html'), { recursive: true, force: true });
@@ -237,6 +249,13 @@ describe('npm run export', () => {
     expect(run.stderr).toMatch(/articles\/2018\/bad\.md:\d+: date: /);
     expect(run.stderr).toContain('Nothing exported');
     expect(existsSync(path.join(work, 'never'))).toBe(false);
+    // Read in worker threads, the same problems.
+    const threaded = await runScript('scripts/export.mjs', ['--threads', '2', '--out', path.join(work, 'never')], {
+      ARCHIVE_CONTENT_DIR: broken,
+      ARCHIVE_CACHE_DIR: path.join(work, 'cache-broken'),
+    });
+    expect(threaded.code).toBe(1);
+    expect(threaded.stderr).toBe(run.stderr);
 
     const format = await runScript('scripts/export.mjs', ['--format', 'xlsx'], env());
     expect(format.code).toBe(2);
@@ -244,5 +263,8 @@ describe('npm run export', () => {
     const inside = await runScript('scripts/export.mjs', ['--out', path.join(content, 'export')], env());
     expect(inside.code).toBe(2);
     expect(inside.stderr).toContain('inside the content folder');
+    const threads = await runScript('scripts/export.mjs', ['--threads', '0'], env());
+    expect(threads.code).toBe(2);
+    expect(threads.stderr).toContain('--threads: "0" is not a whole number of threads');
   });
 });

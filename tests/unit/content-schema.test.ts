@@ -106,6 +106,15 @@ describe('validateArticle: valid articles', () => {
       url: 'http://example.com/a',
     });
   });
+  test('story terms are made unless the reader asks for none (the export compares no articles)', () => {
+    const source = md(['title: Harbour cranes', 'date: 2018-02-27'], 'The harbour bought new cranes.\n');
+    expect(ok(source).storyTerms).toContain('harbour');
+    const parsed = frontmatter(source);
+    const result = validateArticle(FILE, 'deal', parsed, { timeZone: 'UTC', derivedSummary: 'x', storyTerms: false });
+    if ('problems' in result) throw new Error('expected a valid article');
+    expect(result.record.storyTerms).toBe('');
+    expect(result.record.title).toBe('Harbour cranes');
+  });
 });
 
 describe('validateArticle: each problem names the field, its line and what was expected', () => {

@@ -11,7 +11,8 @@
  *   soft breaks), a lone short line between paragraphs becomes a `##` heading, and page
  *   furniture at the end ("Show Press Release", "Share this article", …) is dropped and listed.
  */
-import { isValid, parse } from 'date-fns';
+import { isValid } from 'date-fns/isValid';
+import { parse } from 'date-fns/parse';
 import type { Heading, Paragraph, Root } from 'mdast';
 import { offsetText, parseOffset } from '../dates.ts';
 import { padNumber } from '../pad.ts';

@@ -3,7 +3,7 @@
  * Pages ask it questions (an article's neighbours, a term's articles, a month's days); no page
  * scans all articles itself.
  */
-import { subMonths } from 'date-fns';
+import { subMonths } from 'date-fns/subMonths';
 import type { ArticleRecord } from '../content/schema.ts';
 import { articleStatus, isWithdrawn } from './lifecycle.ts';
 import { RelatedIndex } from './related.ts';

@@ -10,9 +10,7 @@ import path from 'node:path';
 import { findUrlConflicts } from '../../model/url-claims.ts';
 import { leadImageFileProblems, type ImageFileFacts } from '../lead-image.ts';
 import type { ContentProblem } from '../errors.ts';
-import { readContentFile, validateContentFile, type ContentKind } from '../file.ts';
 import type { ArticleRecord, DeclaredField, RegistryRecord } from '../schema.ts';
-import type { ParsedFrontmatter } from '../frontmatter.ts';
 import type { SourceFile } from '../source-files.ts';
 import { indexRegistry } from '../../model/terms.ts';
 import { buildArchive } from '../../model/archive.ts';
@@ -20,7 +18,7 @@ import type { Kinds } from '../../kinds.ts';
 import { articleStatus } from '../../model/lifecycle.ts';
 import { servedUrls } from '../../model/url-claims.ts';
 import { checkPublished, type PublishedList } from '../../outputs/published-urls.ts';
-import { hasDerivedSummary } from './quick-summary.ts';
+import { readRecords } from './read-records.ts';
 import { contentWarnings, type CheckedArticle, type WarningOptions } from './warnings.ts';
 
 export interface CheckOptions extends WarningOptions {
@@ -56,40 +54,6 @@ export interface CheckReport {
   lifecycle: { scheduled: LifecycleEntry[]; removed: LifecycleEntry[]; expired: LifecycleEntry[] };
 }
 
-/**
- * The records of some files, read and validated as the build reads them; the problems of the
- * others go to `errors`. The derived summary is only asked whether there is one.
- */
-export function readRecords<T extends ArticleRecord | RegistryRecord>(
-  kind: ContentKind,
-  files: readonly SourceFile[],
-  timeZone: string,
-  errors: ContentProblem[],
-  declared: readonly DeclaredField[] = [],
-) {
-  const read: { record: T; parsed: ParsedFrontmatter; source: SourceFile }[] = [];
-  for (const source of files) {
-    if (source.unreadable) {
-      errors.push({ file: source.file, line: source.unreadable.line, message: source.unreadable.message });
-      continue;
-    }
-    const file = readContentFile(source.file, source.absolute, source.source);
-    if ('problems' in file) {
-      errors.push(...file.problems);
-      continue;
-    }
-    const { slug, parsed } = file;
-    // A derived summary only matters when none is written (the schema then requires one), and
-    // only whether there is one: the check shows no summaries.
-    const written = (parsed.data as { summary?: unknown } | undefined)?.summary;
-    const derivedSummary = kind === 'article' && written === undefined && hasDerivedSummary(parsed.body) ? 'derived' : '';
-    const result = validateContentFile(kind, source.file, slug, parsed, { timeZone, declared, derivedSummary });
-    if ('problems' in result) errors.push(...result.problems);
-    else read.push({ record: result.record as T, parsed, source });
-  }
-  return read;
-}
-
 function byPlace(a: ContentProblem, b: ContentProblem): number {
   return a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.field ?? '').localeCompare(b.field ?? '');
 }
@@ -99,14 +63,15 @@ export async function checkContent(
   options: CheckOptions,
 ): Promise<CheckReport> {
   const errors: ContentProblem[] = [];
-  const companies = readRecords<RegistryRecord>('registry', input.companies, options.timeZone, errors);
+  const context = { timeZone: options.timeZone, declared: options.declared };
+  const companies = readRecords<RegistryRecord>('registry', input.companies, errors, context);
   const registryIndex = indexRegistry(companies.map(({ record }) => record));
   if (!registryIndex.ok) errors.push(...registryIndex.problems);
   // The sources' registry is read as the build reads it: its entries checked, no name claimed twice.
-  const sources = readRecords<RegistryRecord>('registry', input.sources ?? [], options.timeZone, errors);
+  const sources = readRecords<RegistryRecord>('registry', input.sources ?? [], errors, context);
   const sourceIndex = indexRegistry(sources.map(({ record }) => record), 'source');
   if (!sourceIndex.ok) errors.push(...sourceIndex.problems);
-  const articles = readRecords<ArticleRecord>('article', input.articles, options.timeZone, errors, options.declared);
+  const articles = readRecords<ArticleRecord>('article', input.articles, errors, context);
   const records = articles.map(({ record }) => record);
   errors.push(...findUrlConflicts(records));
   const imageWarnings: ContentProblem[] = [];
