@@ -32,9 +32,23 @@ const readLock = (file: string) => {
 function running(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  return !zombie(pid);
+}
+
+/**
+ * Whether the process has ended but is not yet reaped (Linux's /proc; elsewhere, not known): a
+ * killed build's process stays so until its parent or init collects it, and holds no lock.
+ */
+function zombie(pid: number): boolean {
+  try {
+    // The state follows the command's name in parentheses, which may itself hold any character.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
+  } catch {
+    return false;
   }
 }
 

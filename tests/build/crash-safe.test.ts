@@ -174,8 +174,23 @@ function buildKilledAt(
     child.stdout!.on('data', read);
     child.stderr!.on('data', read);
     child.on('error', reject);
-    child.on('close', () => resolve({ killed, output }));
+    // Resolved when the whole process group is gone, not only the script: Astro's process, killed
+    // with it, may still hold the project's build lock for a moment, and the next build would
+    // find it taken.
+    child.on('close', () => void groupGone(child.pid!).then(() => resolve({ killed, output }), reject));
   });
+}
+
+async function groupGone(group: number): Promise<void> {
+  for (let waited = 0; waited < 5_000; waited += 50) {
+    try {
+      process.kill(-group, 0);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  // Left unreaped (zombies, where nothing collects them): they hold no lock (build-lock.ts).
 }
 
 describe('a build that is killed or fails', () => {
