@@ -85,10 +85,15 @@ export function storyTerms(headline: string, body: string, lang: string): string
     .join(' ');
 }
 
+/** Each term of `storyTerms`' string with its count, in the string's order (each term once: the string is made from counts). */
+export function eachStoryTerm(terms: string, visit: (term: string, count: number) => void): void {
+  const parts = terms ? terms.split(' ') : [];
+  for (let index = 0; index + 1 < parts.length; index += 2) visit(parts[index]!, Number(parts[index + 1]));
+}
+
 /** The terms and counts of `storyTerms`' string. */
 export function readStoryTerms(terms: string): Map<string, number> {
   const counts = new Map<string, number>();
-  const parts = terms ? terms.split(' ') : [];
-  for (let index = 0; index + 1 < parts.length; index += 2) counts.set(parts[index]!, Number(parts[index + 1]));
+  eachStoryTerm(terms, (term, count) => counts.set(term, count));
   return counts;
 }
