@@ -4,7 +4,7 @@
  * seed-neighbours.json) and the labelled archive (labelled.json, with its near-duplicates). The
  * seed pair's pages list each other under "Other reports of this story", above Related and not in
  * it; none of the week's other stories is linked; a report added later shows on the earlier
- * reports' pages on the next (incremental) build; and the check warns about the same wire copy
+ * reports' pages on the next (incremental) build, which scores anew only what the report changed; and the check warns about the same wire copy
  * imported twice, naming both files.
  */
 import { cpSync, readFileSync } from 'node:fs';
@@ -85,6 +85,13 @@ function otherReports(dist: string, page: string) {
   });
 }
 
+/** The build's story line: the pairs found, among how many articles, and how many were scored anew. */
+function storyLine(output: string): number[] {
+  const found = /same story: (\d+) pairs of reports among (\d+) articles in \d+ ms \((\d+) scored anew\)/.exec(output);
+  expect(found, output).toBeTruthy();
+  return found!.slice(1).map(Number);
+}
+
 describe('other reports of the same story', () => {
   let work: string;
   let content: string;
@@ -139,6 +146,12 @@ describe('other reports of the same story', () => {
     const again = await astroBuild({ contentDir: content, workDir: work });
     expect(again.code, again.output).toBe(0);
     const third = '/2018/02/28/xiaomi-azure-third-report/';
+    // The first build kept what it found: this one scored anew the new report and the articles
+    // whose terms' weights it moved, not the whole archive.
+    const [, articles, rescored] = storyLine(again.output);
+    expect(storyLine(built.output)).toEqual([expect.anything(), articles! - 1, articles! - 1]);
+    expect(rescored).toBeGreaterThanOrEqual(1);
+    expect(rescored).toBeLessThan(articles!);
     expect(otherReports(again.outDir, SEED_A)?.map((report) => report.href)).toEqual([`/${SEED_B}`, third]);
     expect(otherReports(again.outDir, SEED_B)?.map((report) => report.href)).toEqual([`/${SEED_A}`, third]);
   }, 180_000);

@@ -28,6 +28,7 @@ export function record(slug: string, written: string, extra: Partial<ArticleReco
     draft: false,
     aliases: [],
     storyTerms: '',
+    storyTermsDigest: 0,
     ...extra,
   };
 }

@@ -16,21 +16,26 @@ import {
   nearDuplicates,
   SAME_STORY_MIN_SCORE,
   STORY_WINDOW_DAYS,
+  findStories,
   storiesByItem,
   storyPairs,
   type StoryItem,
+  type StoryRun,
 } from '@/lib/stories/same-story';
-import { readStoryTerms, STORY_TERMS_KEPT, storyTerms } from '@/lib/stories/story-terms';
+import { readStoryTerms, STORY_TERMS_KEPT, storyTerms, storyTermsDigest } from '@/lib/stories/story-terms';
 import { labelledArticles, type LabelledArticle } from '../fixtures/stories/labelled';
 
 const DAY = 86_400_000;
 
 function itemOf(article: LabelledArticle): StoryItem {
+  const terms = storyTerms(article.title, article.body, /\p{Script=Han}/u.test(article.title) ? 'zh' : 'en');
   return {
+    key: article.id,
     instant: Date.parse(article.date),
     names: article.companies.map((name) => `companies/${slugify(name)}`),
     source: slugify(article.source),
-    terms: storyTerms(article.title, article.body, /\p{Script=Han}/u.test(article.title) ? 'zh' : 'en'),
+    terms,
+    termsDigest: storyTermsDigest(terms),
   };
 }
 
@@ -200,5 +205,96 @@ describe('the seed pair', () => {
     expect(stories.get(1)).toEqual([0]);
     for (let index = 2; index < 2 + labelledArticles('seed-neighbours.json').length; index += 1)
       expect(stories.get(index) ?? [], all[index]!.id).toEqual([]);
+  });
+});
+
+describe('the next build, from what the last one kept', () => {
+  // The labelled archive five times over, each copy ten days after the last (355 articles).
+  const base = labelledArticles('labelled.json');
+  const copies = Array.from({ length: 5 }, (_, copy) =>
+    base.map((article) => ({
+      ...article,
+      id: `${article.id}-${copy}`,
+      date: new Date(Date.parse(article.date) + copy * 10 * DAY).toISOString(),
+    })),
+  ).flat();
+  const items = copies.map(itemOf);
+  const first = findStories(items);
+  expect(items).toHaveLength(355);
+
+  /** The run from `kept`, checked against a run from nothing: the same pairs, to the bit. */
+  function next(changed: StoryItem[], kept: StoryRun = first): StoryRun {
+    const run = findStories(changed, { previous: kept.state });
+    expect(run.pairs).toEqual(findStories(changed).pairs);
+    return run;
+  }
+  /** `item` with another body (its terms made again). */
+  const edited = (item: StoryItem, article: LabelledArticle, body: string): StoryItem => {
+    const terms = storyTerms(article.title, body, 'en');
+    return { ...item, terms, termsDigest: storyTermsDigest(terms) };
+  };
+
+  test('nothing changed: nothing is scored anew', () => {
+    expect(first.pairs.length).toBeGreaterThan(100);
+    expect(first.rescored).toBe(items.length);
+    const run = next(items.map((item) => ({ ...item, names: [...item.names] })));
+    expect(run.rescored).toBe(0);
+  });
+
+  test('one body edited: that article, and only the few whose terms’ weights moved, are scored anew', () => {
+    const changed = [...items];
+    changed[40] = edited(
+      items[40]!,
+      copies[40]!,
+      `${copies[40]!.body}\n\nThe regulator in Lisbon approved the merger.`,
+    );
+    const run = next(changed);
+    expect(run.rescored).toBeGreaterThanOrEqual(1);
+    expect(run.rescored).toBeLessThan(items.length / 10);
+    console.log(`story finder: one body edited among ${items.length} articles, ${run.rescored} scored anew`);
+  });
+
+  test('added, removed, moved in time, named anew, from another source: the same pairs as from nothing', () => {
+    const added = [
+      ...items.slice(0, 10),
+      { ...items[11]!, key: 'new', instant: items[11]!.instant + 3_600_000 },
+      ...items.slice(10),
+    ];
+    // In an archive this small one more article moves many weights (a term in 5 articles is in 6),
+    // but not every one.
+    expect(next(added).rescored).toBeLessThan(items.length);
+    next(items.filter((_, index) => index % 7 !== 3));
+    next(items.map((item, index) => (index === 5 ? { ...item, instant: item.instant + 2 * DAY } : item)));
+    next(items.map((item, index) => (index === 6 ? { ...item, names: [...item.names, 'companies/contoso'] } : item)));
+    next(items.map((item, index) => (index === 7 ? { ...item, source: 'another' } : item)));
+    next([...items].reverse());
+    next([...items, { ...items[3]! }]); // a key given twice
+  });
+
+  test('a chain of builds, each from the last one’s state, finds what a build from nothing finds', () => {
+    let current = items;
+    let run = first;
+    for (let step = 0; step < 12; step += 1) {
+      const index = (step * 37) % current.length;
+      const article = copies.find((candidate) => candidate.id === current[index]!.key) ?? copies[0]!;
+      const changed = [...current];
+      if (step % 3 === 0)
+        changed[index] = edited(current[index]!, article, `${article.body} Update ${step}: Fabrikam responded.`);
+      else if (step % 3 === 1) changed.splice(index, 1);
+      else
+        changed.splice(index, 0, {
+          ...edited(current[index]!, article, copies[(index * 13) % copies.length]!.body),
+          key: `added-${step}`,
+        });
+      run = next(changed, run);
+      current = changed;
+    }
+  });
+
+  test('a state of another window, or kept when the archive was of another size, is not used', () => {
+    expect(findStories(items, { previous: first.state, windowDays: 2 }).rescored).toBe(items.length);
+    // Half the archive is another size level: every weight moved, so every article is scored anew.
+    const half = items.slice(0, items.length / 2);
+    expect(next(half).rescored).toBe(half.length);
   });
 });

@@ -12,7 +12,7 @@ import { renderInlineMarkdown } from './inline-markdown.ts';
 import type { ParsedFrontmatter } from './frontmatter.ts';
 import { parseSitePath, SITE_PATH_FORMS } from './site-path.ts';
 import { leadImageSourceProblem } from './lead-image.ts';
-import { storyTerms } from '../stories/story-terms.ts';
+import { storyTerms, storyTermsDigest } from '../stories/story-terms.ts';
 
 /**
  * An article as the archive model uses it (drafts included; the archive leaves them out).
@@ -49,6 +49,8 @@ export type ArticleRecord = {
   image?: LeadImage;
   /** What it reports, as counted words, to find other reports of its story (src/lib/stories/story-terms.ts). */
   storyTerms: string;
+  /** Their fingerprint (`storyTermsDigest`): the story finder's test of change from one build to the next. */
+  storyTermsDigest: number;
 };
 
 /** An image as Astro's asset pipeline resolved it (its `ImageMetadata`): where it is served, how large, what format. */
@@ -231,6 +233,11 @@ export interface ArticleContext {
   storyTerms?: boolean;
 }
 
+/** An article's story terms with their fingerprint. */
+function storyFields(terms: string): Pick<ArticleRecord, 'storyTerms' | 'storyTermsDigest'> {
+  return { storyTerms: terms, storyTermsDigest: storyTermsDigest(terms) };
+}
+
 /** How an article's fields are worded where a registry entry's field of the same name means another thing. */
 const ARTICLE_EXPECTED = {
   aliases: `a list of paths of this site that lead to the article, such as [/news/old-story/]`,
@@ -308,7 +315,7 @@ export function validateArticle(file: string, slug: string, parsed: ParsedFrontm
         line: parsed.lineOf(['image']),
       },
       // Drafts too: `npm run check` compares every article, and a draft may be the copy twice.
-      storyTerms: withStoryTerms ? storyTerms(data.title, parsed.body, data.lang ?? 'und') : '',
+      ...storyFields(withStoryTerms ? storyTerms(data.title, parsed.body, data.lang ?? 'und') : ''),
     },
   };
 }

@@ -7,7 +7,15 @@ import { subMonths } from 'date-fns/subMonths';
 import type { ArticleRecord } from '../content/schema.ts';
 import { articleStatus, isWithdrawn } from './lifecycle.ts';
 import { RelatedIndex } from './related.ts';
-import { nearDuplicates, storiesByItem, storyPairs, type StoryItem, type StoryPair } from '../stories/same-story.ts';
+import {
+  findStories,
+  nearDuplicates,
+  storiesByItem,
+  type StoryItem,
+  type StoryPair,
+  type StoryRun,
+  type StoryState,
+} from '../stories/same-story.ts';
 import { mostCovered, termStats, type TermCount, type TermStats } from './term-stats.ts';
 import { groupByPeriod, type MonthGroup, type YearGroup } from './timeline.ts';
 import { collectTerms, resolveTermSlug, type Registries, type Term, type TermRef } from './terms.ts';
@@ -48,10 +56,12 @@ export function sourceName(source: NonNullable<ArticleRecord['source']>): string
 function storyItem(article: Article, kinds: Kinds): StoryItem {
   const storyKinds: TermKind[] = ['companies', ...kinds.declared.map((info) => info.kind)];
   return {
+    key: article.file,
     instant: article.date.instant,
     names: storyKinds.flatMap((kind) => article.terms[kind].map((ref) => `${kind}/${ref.slug}`)),
     source: article.terms.sources[0]?.slug ?? '',
     terms: article.storyTerms,
+    termsDigest: article.storyTermsDigest,
   };
 }
 
@@ -106,6 +116,8 @@ export interface ArchiveOptions {
   moved?: readonly MovedUrl[];
   /** The archive's kinds of name (the built-in ones unless its settings declare more). */
   kinds?: Kinds;
+  /** What the last build's story finder kept: only the articles changed since are scored anew. */
+  storiesKept?: StoryState;
 }
 
 export interface Archive {
@@ -131,6 +143,8 @@ export interface Archive {
   otherReports(article: Article): Article[];
   /** Every pair of reports of one story (positions in `articles`), found once on first use. */
   storyPairs(): StoryPair[];
+  /** The story finder's run behind `storyPairs`: what it keeps for the next build, and how many articles it scored anew. */
+  storyRun(): StoryRun;
   /** The pairs of `storyPairs` that are one source's story twice (the same copy imported again). */
   nearDuplicates(): StoryPair[];
   /** Coverage figures and co-mentions for a term page. */
@@ -245,10 +259,11 @@ export function buildArchive(
 
   // Reports of the same story, by position: found on first use, all at once.
   let storyItems: StoryItem[] | undefined;
-  let pairs: StoryPair[] | undefined;
+  let storyRun: StoryRun | undefined;
   let stories: Map<number, number[]> | undefined;
   const itemsOfStories = () => (storyItems ??= articles.map((a) => storyItem(a, kinds)));
-  const allStoryPairs = () => (pairs ??= storyPairs(itemsOfStories()));
+  const runStories = () => (storyRun ??= findStories(itemsOfStories(), { previous: options.storiesKept }));
+  const allStoryPairs = () => runStories().pairs;
   const otherReportsOf = (article: Article) => {
     stories ??= storiesByItem(itemsOfStories(), allStoryPairs());
     return (stories.get(position.get(article)!) ?? []).map((index) => articles[index]!);
@@ -283,6 +298,7 @@ export function buildArchive(
     related: memo(relatedOf),
     otherReports: otherReportsOf,
     storyPairs: allStoryPairs,
+    storyRun: runStories,
     nearDuplicates: () => nearDuplicates(itemsOfStories(), allStoryPairs()),
     stats: memo((term: ArchiveTerm) => termStats({ kind: term.kind, slug: term.slug, name: term.name }, term.articles)),
     mostCovered: (kind, limit) => mostCovered(articles, kind, since, limit),

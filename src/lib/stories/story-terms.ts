@@ -12,6 +12,7 @@
  * headline's words count twice.
  */
 import { segmentedWords, UNSPACED } from '../words.ts';
+import { Fingerprint } from './fingerprint.ts';
 
 /** How many terms an article keeps: its most frequent ones. */
 export const STORY_TERMS_KEPT = 48;
@@ -83,6 +84,14 @@ export function storyTerms(headline: string, body: string, lang: string): string
     .slice(0, STORY_TERMS_KEPT)
     .map(([term, count]) => `${term} ${count}`)
     .join(' ');
+}
+
+/**
+ * The fingerprint of a `storyTerms` string, made with it (once per changed file, in the loader's
+ * workers), so that each build tells an article whose terms changed without reading them all.
+ */
+export function storyTermsDigest(terms: string): number {
+  return new Fingerprint().text(terms).value();
 }
 
 /** Each term of `storyTerms`' string with its count, in the string's order (each term once: the string is made from counts). */
