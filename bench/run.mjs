@@ -112,12 +112,14 @@ function phases(lines) {
   };
 }
 
-/** Reports of the same story (src/lib/stories/same-story.ts): pairs found, articles, time. */
+/** Reports of the same story (src/lib/stories/same-story.ts): pairs found, articles, time, articles scored anew. */
 function storyPhase(lines) {
-  const found = /same story: (\d+) pairs of reports among (\d+) articles in (\d+) ms/.exec(
+  const found = /same story: (\d+) pairs of reports among (\d+) articles in (\d+) ms \((\d+) scored anew\)/.exec(
     lines.find((line) => /same story: /.test(line.text))?.text ?? '',
   );
-  return found ? { stories: { pairs: Number(found[1]), articles: Number(found[2]), ms: Number(found[3]) } } : {};
+  if (!found) return {};
+  const [pairs, articles, ms, rescored] = found.slice(1).map(Number);
+  return { stories: { pairs, articles, ms, rescored } };
 }
 
 /** Astro's optimised images and the share cards, from the build's log. */
@@ -433,8 +435,8 @@ function picturesLine(r, reference) {
 
 /** Reports of the same story: what finding them cost, against the whole build. */
 function storiesLine(r) {
-  const { pairs, articles, ms } = r.stories;
-  return `- ${r.label}: same story ${pairs} pairs among ${articles} articles in ${ms} ms (${((ms / r.totalMs) * 100).toFixed(2)}% of the build)`;
+  const { pairs, articles, ms, rescored } = r.stories;
+  return `- ${r.label}: same story ${pairs} pairs among ${articles} articles in ${ms} ms (${((ms / r.totalMs) * 100).toFixed(2)}% of the build), ${rescored} scored anew`;
 }
 
 function table(results) {
