@@ -97,7 +97,8 @@ export class BodyReader {
     const result = await process(
       { kind: 'article', absolute: source.absolute, file: source.file },
       render,
-      this.settings,
+      // The rows hold no story terms.
+      { ...this.settings, storyTerms: false },
     );
     // The file was read and checked a moment ago; it cannot fail now unless it changed meanwhile.
     if ('problems' in result) throw new Error(`${source.file} changed while it was exported; export again`);

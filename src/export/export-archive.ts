@@ -8,7 +8,6 @@ import type { SiteConfig } from '../config/site.ts';
 import type { ExportFormat } from '../lib/export/rows.ts';
 import { Kinds } from '../lib/kinds.ts';
 import type { Urls } from '../lib/urls.ts';
-import { availableParallelism } from 'node:os';
 import type { BodyReaderStats } from './bodies.ts';
 import { BODIES_PER_JOB, exportThreads } from './export-threads.ts';
 import { readExportArchive } from './read-archive.ts';
@@ -48,7 +47,7 @@ export async function exportArchive(
     const manifest = await writeExport(archive.model.articles, bodiesOf, exportOptions(site, kinds, request), {
       size: BODIES_PER_JOB,
       // Enough batches asked ahead that no thread waits while this one writes.
-      ahead: 2 * availableParallelism(),
+      ahead: 2 * threads.threads(),
     });
     return { manifest, stats: threads.stats };
   } finally {

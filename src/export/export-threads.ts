@@ -25,6 +25,8 @@ export const BODIES_PER_JOB = 64;
 
 export interface ExportThreads {
   readArticles: ReadArticles;
+  /** How many threads read (1 when this one does), known once the articles are read. */
+  threads(): number;
   /** The bodies of `jobs`, in their order. */
   readBodies(jobs: readonly BodyJob[]): Promise<ExportBody[]>;
   /** How many bodies came from the last build, and how many were rendered. */
@@ -45,10 +47,12 @@ export function exportThreads(settings: ExportThreadSettings, threads?: number):
     stats.rendered += batch.stats.rendered;
     return batch;
   };
+  let size = 1;
   return {
     stats,
+    threads: () => size,
     async readArticles(absolutes) {
-      const size = threads ?? (absolutes.length < FEWEST_FOR_THREADS ? 1 : availableParallelism());
+      size = threads ?? (absolutes.length < FEWEST_FOR_THREADS ? 1 : availableParallelism());
       if (size <= 1) return readArticleFiles(absolutes, settings);
       pool = new WorkerPool(new URL('./export-worker.ts', import.meta.url), size, settings);
       const jobs: string[][] = [];

@@ -29,6 +29,8 @@ export interface ProcessSettings {
   declared: readonly DeclaredField[];
   /** Astro's `image` settings that decide which remote images the pipeline collects. */
   image?: AstroMarkdownOptions['image'];
+  /** Whether to make each article's story terms: the build does, the export never reads them. */
+  storyTerms?: boolean;
 }
 
 export interface FileJob {
@@ -77,6 +79,7 @@ export async function processFile(
     timeZone: settings.timeZone,
     declared: settings.declared,
     derivedSummary: report.derivedSummary,
+    storyTerms: settings.storyTerms ?? true,
   });
   if ('problems' in result) return result;
   const image = 'image' in result.record ? result.record.image : undefined;

@@ -23,6 +23,7 @@ export class WorkerPool<J, R> {
   #next = 0;
 
   constructor(script: URL, size: number, workerData: unknown) {
+    const name = script.pathname.split('/').pop();
     for (let i = 0; i < size; i++) {
       const worker = new Worker(script, { workerData });
       worker.on('message', ({ id, result, error }: { id: number; result?: R; error?: string }) => {
@@ -36,7 +37,7 @@ export class WorkerPool<J, R> {
       });
       worker.on('error', (error) => this.#fail(worker, error));
       worker.on('exit', (code) => {
-        if (code !== 0) this.#fail(worker, new Error(`a content worker stopped with exit code ${code}`));
+        if (code !== 0) this.#fail(worker, new Error(`a worker thread (${name}) stopped with exit code ${code}`));
       });
       this.#workers.push(worker);
       this.#idle.push(worker);
