@@ -33,7 +33,6 @@ import { createHash } from 'node:crypto';
 import {
   copyFileSync,
   existsSync,
-  linkSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -44,6 +43,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
+import { linkOrCopy } from './link-or-copy.ts';
 
 /** Where Astro builds for the output folder `outDir`: one staging folder per output folder. */
 export function stagingFolderOf(cacheDir: string, outDir: string): string {
@@ -145,14 +145,7 @@ function linkCopy(dir: string, copy: string): void {
     const file = path.relative(dir, path.join(entry.parentPath, entry.name));
     if (carried(file)) continue;
     if (entry.isDirectory()) mkdirSync(path.join(copy, file), { recursive: true });
-    else if (entry.isFile()) {
-      try {
-        linkSync(path.join(dir, file), path.join(copy, file));
-      } catch {
-        // A file system without hard links: the bytes.
-        copyFileSync(path.join(dir, file), path.join(copy, file));
-      }
-    }
+    else if (entry.isFile()) linkOrCopy(path.join(dir, file), path.join(copy, file));
   }
 }
 

@@ -7,7 +7,7 @@
  * (src/lib/outputs/build-channel.ts).
  */
 import { availableParallelism } from 'node:os';
-import { existsSync, linkSync, mkdirSync, readdirSync, rmSync, statSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -16,22 +16,13 @@ import type { Archive } from '../lib/model/archive.ts';
 import { subscribe } from '../lib/outputs/build-channel.ts';
 import { archiveCards, CARD_FOLDER, cardPath, type CardSpec } from '../lib/outputs/share-cards.ts';
 import { WorkerPool } from '../loaders/worker-pool.ts';
+import { linkOrCopy } from './link-or-copy.ts';
 
 /** What the last build of cards took, for `npm run bench` (read from the log). */
 export interface CardReport {
   drawn: number;
   kept: number;
   seconds: number;
-}
-
-/** Hard-links a card into the output folder (no copy of its bytes), or copies it where links cannot go. */
-function place(from: string, to: string): void {
-  rmSync(to, { force: true });
-  try {
-    linkSync(from, to);
-  } catch {
-    copyFileSync(from, to);
-  }
 }
 
 export function shareCards(site: SiteConfig): AstroIntegration {
@@ -80,7 +71,7 @@ export function shareCards(site: SiteConfig): AstroIntegration {
         for (const name of cards.keys()) {
           const from = path.join(cacheDir, name);
           const to = path.join(outDir, name);
-          if (!existsSync(to) || statSync(to).ino !== statSync(from).ino) place(from, to);
+          if (!existsSync(to) || statSync(to).ino !== statSync(from).ino) linkOrCopy(from, to);
         }
         const each = missing.length ? ` (${((seconds * 1000) / missing.length).toFixed(1)} ms each)` : '';
         logger.info(

@@ -19,9 +19,10 @@
  * bundles' files sit side by side. tests/unit/pagefind-bundle.test.ts checks both details
  * against what the pinned Pagefind writes, and tests/e2e/search.spec.ts searches across shards.
  */
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { languageOfKey } from '../contract/shards.ts';
+import { linkOrCopy } from '../../integrations/link-or-copy.ts';
 
 export const ENTRY_FILE = 'pagefind-entry.json';
 /** Pagefind's own search interfaces: the search page has its own (../browser/). */
@@ -81,7 +82,9 @@ export function mergeBundles(bundles: readonly IndexBundle[], outputPath: string
     const immutable = file.includes(path.sep) || file.endsWith('.pf_meta');
     if (immutable && present.has(file)) continue;
     mkdirSync(path.dirname(path.join(outputPath, file)), { recursive: true });
-    cpSync(source, path.join(outputPath, file));
+    // Linked, not copied: an index's files are never written again once Pagefind wrote them (a
+    // shard indexed anew is written to a folder of its own, then renamed over the old one).
+    linkOrCopy(source, path.join(outputPath, file));
   }
   for (const file of present) if (!wanted.has(file) && file !== ENTRY_FILE) rmSync(path.join(outputPath, file));
   writeFileSync(path.join(outputPath, ENTRY_FILE), JSON.stringify(entry));
