@@ -92,7 +92,11 @@ async function load(): Promise<LoadedArchive> {
   });
   started = performance.now();
   const stories = model.storyRun();
-  writeStoryState(storyFile, stories.state);
+  const notKept = writeStoryState(storyFile, stories.state);
+  if (notKept)
+    console.warn(
+      `[newsroom-archive:stories] warning: could not keep what the story finder found (${notKept}); the next build scores every article again`,
+    );
   storiesMs += performance.now() - started;
   console.log(
     `[newsroom-archive:stories] same story: ${stories.pairs.length} pairs of reports among ${model.articles.length} articles in ${Math.round(storiesMs)} ms (${stories.rescored} scored anew)`,

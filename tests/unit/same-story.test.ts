@@ -291,6 +291,43 @@ describe('the next build, from what the last one kept', () => {
     }
   });
 
+  test('a key given twice, the two items swapped: the same pairs as from nothing', () => {
+    // Two items of one key, one name and one instant, with the same terms in another order: which
+    // one a score is summed over must not depend on their positions.
+    const make = (key: string, terms: string, names = ['companies/c']): StoryItem => ({
+      key,
+      instant: Date.UTC(2024, 0, 2),
+      names,
+      source: 's',
+      terms,
+      termsDigest: storyTermsDigest(terms),
+    });
+    const x = make('k.md', 'w104 5 w53 1 w9 4 w72 3 w20 6 w117 1 w0 2 w5 6 w16 5 w81 1 w55 1');
+    const y = make('k.md', 'w0 2 w104 5 w72 3 w16 5 w5 6 w53 1 w9 4 w20 6 w81 1 w55 1 w117 1');
+    const a = make('a.md', 'w0 1 w9 2 zz 3', ['companies/other']);
+    next([a, y, x], findStories([x, a, y]));
+  });
+
+  test('half a millisecond later is another item to the finder', () => {
+    const later = items.map((item, index) => (index === 9 ? { ...item, instant: item.instant + 0.5 } : item));
+    expect(next(later).rescored).toBeGreaterThanOrEqual(1);
+  });
+
+  test('the kept vocabulary does not grow without end as articles are rewritten', () => {
+    let current = items;
+    let run = first;
+    for (let step = 0; step < 30; step += 1) {
+      current = current.map((item, index) =>
+        index % 17 === step % 17
+          ? edited(item, copies[index]!, `${copies[index]!.body} Zeta${step}x${index} Omega${step}y${index}.`)
+          : item,
+      );
+      run = next(current, run);
+    }
+    const fresh = findStories(current).state.vocabulary.length;
+    expect(run.state.vocabulary.length).toBeLessThanOrEqual(2 * fresh + 1);
+  });
+
   test('a state of another window, or kept when the archive was of another size, is not used', () => {
     expect(findStories(items, { previous: first.state, windowDays: 2 }).rescored).toBe(items.length);
     // Half the archive is another size level: every weight moved, so every article is scored anew.

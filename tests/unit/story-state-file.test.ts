@@ -1,7 +1,8 @@
 /**
  * What the story finder keeps for the next build (src/lib/stories/story-state-file.ts): read back
- * as written; a missing, cut-short, foreign or inconsistent file reads as nothing kept, so the
- * next build scores every article instead of trusting it.
+ * as written; a missing, cut-short, foreign, inconsistent or altered file reads as nothing kept, so
+ * the next build scores every article instead of trusting it; a cache folder that cannot be
+ * written to fails no build.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -58,5 +59,40 @@ describe('the story finder’s kept state', () => {
     expect(readStoryState(file)).toBeUndefined();
     writeFileSync(file, serialize({ ...state, fingerprints: state.fingerprints.subarray(1) }));
     expect(readStoryState(file)).toBeUndefined();
+  });
+
+  test('an altered state is nothing kept: its runs of terms, counts, frequencies, vocabulary and pairs are checked', () => {
+    const file = path.join(work, 'altered', 'kept.v8');
+    const { state } = findStories(items);
+    const altered = (change: Partial<typeof state>) => {
+      writeFileSync(file, serialize({ ...state, ...change }));
+      return readStoryState(file);
+    };
+    writeStoryState(file, state);
+    expect(readStoryState(file)).toEqual(state);
+    const [second] = [state.termStart[1]!];
+    expect(
+      altered({ termStart: state.termStart.map((start, i) => (i === 1 ? second + 1 : i === 2 ? second : start)) }),
+    ).toBeUndefined();
+    expect(altered({ termCounts: state.termCounts.map((count, k) => (k === 0 ? 0 : count)) })).toBeUndefined();
+    expect(
+      altered({ documentFrequency: state.documentFrequency.map((df, id) => (id === 0 ? df + 1 : df)) }),
+    ).toBeUndefined();
+    expect(
+      altered({ vocabulary: state.vocabulary.map((term, id) => (id === 1 ? state.vocabulary[0]! : term)) }),
+    ).toBeUndefined();
+    expect(altered({ termIds: state.termIds.map((id, k) => (k === 1 ? state.termIds[0]! : id)) })).toBeUndefined();
+    expect(altered({ pairB: state.pairA.slice() })).toBeUndefined();
+    expect(altered({ pairScore: state.pairScore.map(() => Number.NaN) })).toBeUndefined();
+    expect(altered({ keys: [...state.keys.slice(0, -1), 7 as unknown as string] })).toBeUndefined();
+  });
+
+  test('a cache folder that cannot be written to fails nothing: the reason is given back, and no partial file is left', () => {
+    const blocked = path.join(work, 'a-file');
+    writeFileSync(blocked, '');
+    const { state } = findStories(items);
+    const reason = writeStoryState(path.join(blocked, 'stories', 'kept.v8'), state);
+    expect(reason).toMatch(/ENOTDIR|EEXIST|not a directory/i);
+    expect(writeStoryState(storyStateFile(path.join(work, 'fine')), state)).toBeUndefined();
   });
 });

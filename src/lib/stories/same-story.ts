@@ -113,12 +113,12 @@ function sizeLevel(total: number): number {
 }
 
 /**
- * A term's inverse document frequency, ln((N + 1) / (df + 1)) + 1, with N the archive's size at
- * its level (rounded up to a quarter power of two) and the result rounded to an eighth. Rounded,
- * so that an edit changes the weight of a term only when its frequency crosses a step, and of no
- * term when an article is added (until the archive grows a level): the next build scores anew
- * only the articles whose weights moved, and finds the same pairs, to the bit, as a build from
- * nothing would.
+ * A term's inverse document frequency, ln((N + 1) / (df + 1)) + 1, with N the archive's size plus
+ * one, rounded up to a quarter power of two (its level), and the result rounded to an eighth.
+ * Rounded, so that an edit changes the weight of a term only when its frequency crosses a step
+ * (a rare term's does at almost every change; a common one's seldom), and the archive's growth
+ * changes no weight until it reaches the next level: the next build scores anew only the articles
+ * whose weights moved, and finds the same pairs, to the bit, as a build from nothing would.
  */
 function inverseFrequency(documentFrequency: number, level: number): number {
   const size = 2 ** (level / SIZE_STEPS_PER_DOUBLING);
@@ -174,6 +174,17 @@ interface Terms {
  * scored anew; the pairs are the same as without it.
  */
 export function findStories(items: readonly StoryItem[], options: StoryOptions = {}): StoryRun {
+  if (!options.previous) return run(items, options);
+  try {
+    return run(items, options);
+  } catch {
+    // A kept state that holds together (story-state-file.ts checks it) but still fails: it is a
+    // cache, so the pairs are found from nothing instead.
+    return run(items, { ...options, previous: undefined });
+  }
+}
+
+function run(items: readonly StoryItem[], options: StoryOptions): StoryRun {
   const windowDays = options.windowDays ?? STORY_WINDOW_DAYS;
   const window = windowDays * DAY;
   const minScore = options.minScore ?? SAME_STORY_MIN_SCORE;
@@ -226,7 +237,7 @@ export function findStories(items: readonly StoryItem[], options: StoryOptions =
   // the window (each name's items in order of time, the window's start found by halving), each
   // pair once: from its dirty side, or from its first side when both are dirty.
   const byName = namesInTime(items, dirty, rescored < items.length);
-  const vectorOf = vectors(items, terms, idf);
+  const vectorOf = vectors(fingerprints, terms, idf);
   const scratch = new Float64Array(terms.vocabulary.length);
   const seen = new Int32Array(items.length).fill(-1);
   for (let item = 0; item < items.length; item += 1) {
@@ -262,13 +273,32 @@ export function findStories(items: readonly StoryItem[], options: StoryOptions =
     keys: items.map((item) => item.key),
     fingerprints,
     termStart: terms.start,
-    termIds: terms.ids,
     termCounts: terms.counts,
-    vocabulary: terms.vocabulary,
-    documentFrequency: terms.documentFrequency,
+    ...compacted(terms),
     ...pairArrays(pairs),
   };
   return { pairs, state, rescored };
+}
+
+/**
+ * The terms as the state keeps them: a term no article has any more (its articles were edited or
+ * removed) stays in the vocabulary, at frequency 0, until such terms are half of it; then they go,
+ * and the others are numbered anew (a term's number decides no score).
+ */
+function compacted(terms: Terms): Pick<StoryState, 'termIds' | 'vocabulary' | 'documentFrequency'> {
+  const { ids, vocabulary, documentFrequency } = terms;
+  let gone = 0;
+  for (const frequency of documentFrequency) if (frequency === 0) gone += 1;
+  if (gone <= vocabulary.length / 2) return { termIds: ids, vocabulary, documentFrequency };
+  const renumbered = new Int32Array(vocabulary.length).fill(-1);
+  const kept: string[] = [];
+  for (let id = 0; id < vocabulary.length; id += 1)
+    if (documentFrequency[id]) renumbered[id] = kept.push(vocabulary[id]!) - 1;
+  return {
+    termIds: ids.map((id) => renumbered[id]!),
+    vocabulary: kept,
+    documentFrequency: documentFrequency.filter((frequency) => frequency > 0),
+  };
 }
 
 /** The pairs as the state keeps them: three typed arrays. */
@@ -314,7 +344,7 @@ function matchKept(items: readonly StoryItem[], fingerprints: Float64Array, prev
     for (const index of unmatched) {
       const old = rest.get(items[index]!.key);
       if (old === undefined) continue;
-      rest.delete(items[index]!.key); // a key given twice is kept for one item only
+      rest.delete(items[index]!.key); // a kept key matches one item at most
       if (previous.fingerprints[old] === fingerprints[index]) oldOf[index] = old;
     }
   }
@@ -413,7 +443,7 @@ function readTerms(items: readonly StoryItem[], oldOf: Int32Array, previous: Sto
  * Each item's weighted, unit-length vector, made on first use: each term weighs
  * (1 + ln count) × its inverse document frequency, summed in the order of the item's terms.
  */
-function vectors(items: readonly StoryItem[], terms: Terms, idf: Float64Array): (index: number) => TermVector {
+function vectors(fingerprints: Float64Array, terms: Terms, idf: Float64Array): (index: number) => TermVector {
   const made: (TermVector | undefined)[] = [];
   return (index) => {
     const vector = made[index];
@@ -429,7 +459,7 @@ function vectors(items: readonly StoryItem[], terms: Terms, idf: Float64Array): 
     }
     norm = Math.sqrt(norm) || 1;
     for (let k = 0; k < weights.length; k += 1) weights[k] = weights[k]! / norm;
-    return (made[index] = { key: items[index]!.key, terms: ids, weights });
+    return (made[index] = { fingerprint: fingerprints[index]!, terms: ids, weights });
   };
 }
 
@@ -439,8 +469,8 @@ function vectors(items: readonly StoryItem[], terms: Terms, idf: Float64Array): 
  * took most of the finder's time and memory.
  */
 interface TermVector {
-  /** The item's key: of two vectors as long, the one with the first key is summed over (see `cosine`). */
-  key: string;
+  /** The item's fingerprint: of two vectors as long, the one with the lower is summed over (see `cosine`). */
+  fingerprint: number;
   terms: Int32Array;
   weights: Float64Array;
 }
@@ -448,11 +478,14 @@ interface TermVector {
 /**
  * The cosine of two unit vectors: the smaller one's terms, in its order, against the larger's,
  * laid out by term in `scratch` (all zeros between calls; every weight is above zero). Which is
- * summed over depends on the vectors alone (their length, then their key), not on the items'
- * positions, so that a pair kept from the last build has the score a build from nothing gives it.
+ * summed over depends on the vectors alone (their length, then their item's fingerprint), not on
+ * the items' positions or keys, so that a pair kept from the last build has the score a build
+ * from nothing gives it. Two items of one fingerprint have the same terms: either way gives the
+ * same sum.
  */
 function cosine(a: TermVector, b: TermVector, scratch: Float64Array): number {
-  const aFirst = a.terms.length < b.terms.length || (a.terms.length === b.terms.length && a.key <= b.key);
+  const aFirst =
+    a.terms.length < b.terms.length || (a.terms.length === b.terms.length && a.fingerprint <= b.fingerprint);
   const [small, large] = aFirst ? [a, b] : [b, a];
   for (let k = 0; k < large.terms.length; k += 1) scratch[large.terms[k]!] = large.weights[k]!;
   let sum = 0;

@@ -5,7 +5,7 @@
  * cache, not content: a missing, unreadable or foreign file is not an error, it only means the
  * next build scores every article.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { StoryState } from './same-story.ts';
@@ -26,44 +26,99 @@ export function readStoryState(file: string): StoryState | undefined {
   return isStoryState(value) ? value : undefined;
 }
 
-/** Keeps `state` in `file`: written beside it and renamed, so that a build stopped halfway leaves the old one or none. */
-export function writeStoryState(file: string, state: StoryState): void {
-  mkdirSync(path.dirname(file), { recursive: true });
+/**
+ * Keeps `state` in `file`: written beside it and renamed, so that a build stopped halfway leaves
+ * the old one or none. A cache folder that cannot be written to fails no build: the reason is
+ * given back, for a warning, and the next build scores every article.
+ */
+export function writeStoryState(file: string, state: StoryState): string | undefined {
   const partial = `${file}.${process.pid}.partial`;
-  writeFileSync(partial, serialize(state));
-  renameSync(partial, file);
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(partial, serialize(state));
+    renameSync(partial, file);
+    return undefined;
+  } catch (error) {
+    try {
+      rmSync(partial, { force: true });
+    } catch {
+      // Not even a folder to remove it from: nothing was left.
+    }
+    return error instanceof Error ? error.message : String(error);
+  }
 }
 
-/** Whether a value read back is a state whose parts fit each other (a file of another version, or cut short, is not). */
+/**
+ * Whether a value read back is a state whose parts fit each other, as a run leaves them: a file
+ * of another version, cut short or altered is not, since a state taken on trust would be wrong in
+ * every build after it (its frequencies are carried forward, never counted again).
+ */
 function isStoryState(value: unknown): value is StoryState {
   if (typeof value !== 'object' || value === null) return false;
   const state = value as Partial<StoryState>;
-  const items = Array.isArray(state.keys) ? state.keys.length : -1;
-  const terms = state.termStart instanceof Int32Array ? state.termStart[items] : undefined;
-  const vocabulary = Array.isArray(state.vocabulary) ? state.vocabulary.length : -1;
-  const pairs = state.pairA instanceof Int32Array ? state.pairA.length : -1;
+  const { keys, vocabulary, termStart, termIds, termCounts, documentFrequency, pairA, pairB, pairScore } = state;
+  if (
+    typeof state.settings !== 'string' ||
+    !isTextList(keys) ||
+    !isTextList(vocabulary) ||
+    new Set(vocabulary).size !== vocabulary.length ||
+    !(state.fingerprints instanceof Float64Array) ||
+    state.fingerprints.length !== keys.length ||
+    !(termStart instanceof Int32Array) ||
+    termStart.length !== keys.length + 1 ||
+    !(termIds instanceof Int32Array) ||
+    !(termCounts instanceof Int32Array) ||
+    termCounts.length !== termIds.length ||
+    !(documentFrequency instanceof Int32Array) ||
+    documentFrequency.length !== vocabulary.length ||
+    !(pairA instanceof Int32Array) ||
+    !(pairB instanceof Int32Array) ||
+    !(pairScore instanceof Float64Array) ||
+    pairB.length !== pairA.length ||
+    pairScore.length !== pairA.length
+  )
+    return false;
   return (
-    typeof state.settings === 'string' &&
-    state.fingerprints instanceof Float64Array &&
-    state.fingerprints.length === items &&
-    state.termStart instanceof Int32Array &&
-    state.termStart.length === items + 1 &&
-    state.termIds instanceof Int32Array &&
-    state.termIds.length === terms &&
-    state.termCounts instanceof Int32Array &&
-    state.termCounts.length === terms &&
-    state.documentFrequency instanceof Int32Array &&
-    state.documentFrequency.length === vocabulary &&
-    numbersBelow(state.termIds, vocabulary) &&
-    state.pairB instanceof Int32Array &&
-    state.pairB.length === pairs &&
-    state.pairScore instanceof Float64Array &&
-    state.pairScore.length === pairs
+    termsHoldTogether(termStart, termIds, termCounts, documentFrequency) &&
+    pairsHoldTogether(pairA, pairB, pairScore, keys.length)
   );
 }
 
-/** Whether every number of `list` is one of 0 to `limit` − 1. */
-function numbersBelow(list: Int32Array, limit: number): boolean {
-  for (let k = 0; k < list.length; k += 1) if (list[k]! < 0 || list[k]! >= limit) return false;
+const isTextList = (list: unknown): list is string[] =>
+  Array.isArray(list) && list.every((item) => typeof item === 'string');
+
+/**
+ * Each item's terms a run of `termIds` from where the last ended (from 0 to the end), each term
+ * once an item, of the vocabulary, counted at least once; each term's frequency the number of
+ * items that have it.
+ */
+function termsHoldTogether(
+  start: Int32Array,
+  ids: Int32Array,
+  counts: Int32Array,
+  documentFrequency: Int32Array,
+): boolean {
+  if (start[0] !== 0 || start[start.length - 1] !== ids.length) return false;
+  const counted = new Int32Array(documentFrequency.length);
+  const seenIn = new Int32Array(documentFrequency.length).fill(-1);
+  for (let item = 0; item + 1 < start.length; item += 1) {
+    if (start[item + 1]! < start[item]!) return false;
+    for (let k = start[item]!; k < start[item + 1]!; k += 1) {
+      const id = ids[k]!;
+      if (id < 0 || id >= counted.length || seenIn[id] === item || counts[k]! < 1) return false;
+      seenIn[id] = item;
+      counted[id]! += 1;
+    }
+  }
+  return counted.every((count, id) => count === documentFrequency[id]);
+}
+
+/** The pairs in order of `a` then `b`, each once, `a < b`, both items of the state, each score a number from 0. */
+function pairsHoldTogether(pairA: Int32Array, pairB: Int32Array, scores: Float64Array, items: number): boolean {
+  for (let p = 0; p < pairA.length; p += 1) {
+    const [a, b, score] = [pairA[p]!, pairB[p]!, scores[p]!];
+    if (a < 0 || a >= b || b >= items || !Number.isFinite(score) || score < 0) return false;
+    if (p > 0 && (pairA[p - 1]! > a || (pairA[p - 1] === a && pairB[p - 1]! >= b))) return false;
+  }
   return true;
 }
