@@ -36,7 +36,7 @@ const items = [
 describe('the story finder’s kept state', () => {
   test('is read back as it was written, in the cache folder’s stories/ folder', () => {
     const file = storyStateFile(work);
-    expect(file).toBe(path.join(work, 'stories', 'kept.v8'));
+    expect(file).toBe(path.join(work, 'stories', 'kept.bin'));
     const { state, pairs } = findStories(items);
     expect(pairs.length).toBeGreaterThan(0);
     writeStoryState(file, state);
@@ -46,7 +46,7 @@ describe('the story finder’s kept state', () => {
   });
 
   test('a missing, cut-short, foreign or inconsistent file is nothing kept', () => {
-    const file = path.join(work, 'other', 'kept.v8');
+    const file = path.join(work, 'other', 'kept.bin');
     expect(readStoryState(file)).toBeUndefined();
     const { state } = findStories(items);
     writeStoryState(file, state);
@@ -55,17 +55,17 @@ describe('the story finder’s kept state', () => {
     expect(readStoryState(file)).toBeUndefined();
     writeFileSync(file, serialize({ settings: 'x' }));
     expect(readStoryState(file)).toBeUndefined();
-    writeFileSync(file, serialize({ ...state, termIds: state.termIds.map(() => state.vocabulary.length) }));
+    writeStoryState(file, { ...state, termIds: state.termIds.map(() => state.vocabulary.length) });
     expect(readStoryState(file)).toBeUndefined();
-    writeFileSync(file, serialize({ ...state, fingerprints: state.fingerprints.subarray(1) }));
+    writeStoryState(file, { ...state, fingerprints: state.fingerprints.subarray(1) });
     expect(readStoryState(file)).toBeUndefined();
   });
 
   test('an altered state is nothing kept: its runs of terms, counts, frequencies, vocabulary and pairs are checked', () => {
-    const file = path.join(work, 'altered', 'kept.v8');
+    const file = path.join(work, 'altered', 'kept.bin');
     const { state } = findStories(items);
     const altered = (change: Partial<typeof state>) => {
-      writeFileSync(file, serialize({ ...state, ...change }));
+      writeStoryState(file, { ...state, ...change });
       return readStoryState(file);
     };
     writeStoryState(file, state);
@@ -91,7 +91,7 @@ describe('the story finder’s kept state', () => {
     const blocked = path.join(work, 'a-file');
     writeFileSync(blocked, '');
     const { state } = findStories(items);
-    const reason = writeStoryState(path.join(blocked, 'stories', 'kept.v8'), state);
+    const reason = writeStoryState(path.join(blocked, 'stories', 'kept.bin'), state);
     expect(reason).toMatch(/ENOTDIR|EEXIST|not a directory/i);
     expect(writeStoryState(storyStateFile(path.join(work, 'fine')), state)).toBeUndefined();
   });

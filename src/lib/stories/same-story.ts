@@ -148,8 +148,11 @@ class IntList {
     this.values.set(values, this.length);
     this.length += values.length;
   }
+  /** The list: a view of its room when it fills most of it (no copy), else a copy of its own. */
   done(): Int32Array {
-    return this.length === this.values.length ? this.values : this.values.slice(0, this.length);
+    return this.length * 2 >= this.values.length
+      ? this.values.subarray(0, this.length)
+      : this.values.slice(0, this.length);
   }
   private grow(): void {
     const grown = new Int32Array(this.values.length * 2);
@@ -382,6 +385,12 @@ function namesInTime(items: readonly StoryItem[], dirty: Uint8Array, some: boole
  * those kept, less what the changed and the gone items had, plus what the changed ones have now.
  */
 function readTerms(items: readonly StoryItem[], oldOf: Int32Array, previous: StoryState | undefined): Terms {
+  // Every item kept, in its place: the kept terms are the terms. Nothing is copied, which counts
+  // in a build whose heap is gigabytes: each large allocation there can cost a full collection.
+  if (previous && items.length === previous.keys.length && oldOf.every((old, index) => old === index)) {
+    const { termStart: start, termIds: ids, termCounts: counts, vocabulary, documentFrequency } = previous;
+    return { start, ids, counts, vocabulary, documentFrequency };
+  }
   const vocabulary = previous ? [...previous.vocabulary] : [];
   let ids: Map<string, number> | undefined;
   const idOf = (term: string) => {

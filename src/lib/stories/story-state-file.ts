@@ -1,30 +1,88 @@
 /**
  * What the story finder keeps from one build to the next (same-story.ts `StoryState`), in the
- * cache folder: written with Node's structured serializer (`node:v8`), which stores typed arrays
- * as they are, so that 100,000 articles' terms are read back in a few tens of milliseconds. A
- * cache, not content: a missing, unreadable or foreign file is not an error, it only means the
- * next build scores every article.
+ * cache folder: a JSON header (settings, keys, vocabulary, the arrays' lengths) and then each
+ * typed array's bytes as they are in memory. Read back, the arrays are views of the one buffer
+ * the file was read into, and written, they go to the file from where they are: a build's heap
+ * at 100,000 articles is gigabytes, and each large copy there (Node's `v8.serialize` made two)
+ * could cost a full garbage collection of a second or more. A cache, not content: a missing,
+ * unreadable, foreign or altered file is not an error, it only means the next build scores every
+ * article.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { endianness } from 'node:os';
 import path from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import type { StoryState } from './same-story.ts';
 
 /** Where a build's cache folder keeps the story finder's state. */
 export function storyStateFile(cacheDir: string): string {
-  return path.join(cacheDir, 'stories', 'kept.v8');
+  return path.join(cacheDir, 'stories', 'kept.bin');
+}
+
+/** The file's first bytes: a file of another layout, or of a machine of another byte order, is not read. */
+const MAGIC = `story-state 1 ${endianness()}\n`;
+
+/** The typed arrays of a state, in the file's order: the 8-byte ones first, so that each is aligned. */
+const ARRAYS = [
+  ['fingerprints', Float64Array],
+  ['pairScore', Float64Array],
+  ['termStart', Int32Array],
+  ['termIds', Int32Array],
+  ['termCounts', Int32Array],
+  ['documentFrequency', Int32Array],
+  ['pairA', Int32Array],
+  ['pairB', Int32Array],
+] as const;
+type ArrayName = (typeof ARRAYS)[number][0];
+
+interface Header {
+  settings: string;
+  keys: string[];
+  vocabulary: string[];
+  lengths: Record<ArrayName, number>;
 }
 
 /** The state kept in `file`, or undefined when there is none that holds together. */
 export function readStoryState(file: string): StoryState | undefined {
-  let value: unknown;
+  let bytes: Buffer;
   try {
-    value = deserialize(readFileSync(file));
+    bytes = readFileSync(file);
   } catch {
     return undefined;
   }
-  return isStoryState(value) ? value : undefined;
+  const magic = Buffer.from(MAGIC);
+  if (bytes.length < magic.length + 4 || !bytes.subarray(0, magic.length).equals(magic)) return undefined;
+  const headerLength = bytes.readUInt32LE(magic.length);
+  const headerEnd = magic.length + 4 + headerLength;
+  let header: Header;
+  try {
+    header = JSON.parse(bytes.toString('utf8', magic.length + 4, headerEnd)) as Header;
+  } catch {
+    return undefined;
+  }
+  if (typeof header !== 'object' || header === null || typeof header.lengths !== 'object' || header.lengths === null)
+    return undefined;
+  let offset = align(headerEnd);
+  const arrays: Partial<Record<ArrayName, Float64Array | Int32Array>> = {};
+  for (const [name, Kind] of ARRAYS) {
+    const length = header.lengths[name];
+    if (!Number.isInteger(length) || length < 0 || offset + length * Kind.BYTES_PER_ELEMENT > bytes.length)
+      return undefined;
+    const at = bytes.byteOffset + offset;
+    const buffer = bytes.buffer as ArrayBuffer;
+    // A view where the buffer allows one (aligned), else a copy.
+    arrays[name] =
+      at % Kind.BYTES_PER_ELEMENT === 0
+        ? new Kind(buffer, at, length)
+        : new Kind(buffer.slice(at, at + length * Kind.BYTES_PER_ELEMENT));
+    offset = align(offset + length * Kind.BYTES_PER_ELEMENT);
+  }
+  if (offset !== align(bytes.length)) return undefined;
+  const state = { settings: header.settings, keys: header.keys, vocabulary: header.vocabulary, ...arrays };
+  return isStoryState(state) ? state : undefined;
 }
+
+/** The next multiple of 8 from `offset`. */
+const align = (offset: number) => Math.ceil(offset / 8) * 8;
 
 /**
  * Keeps `state` in `file`: written beside it and renamed, so that a build stopped halfway leaves
@@ -35,7 +93,36 @@ export function writeStoryState(file: string, state: StoryState): string | undef
   const partial = `${file}.${process.pid}.partial`;
   try {
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(partial, serialize(state));
+    const header = Buffer.from(
+      JSON.stringify({
+        settings: state.settings,
+        keys: state.keys,
+        vocabulary: state.vocabulary,
+        lengths: Object.fromEntries(ARRAYS.map(([name]) => [name, state[name].length])) as Header['lengths'],
+      } satisfies Header),
+    );
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(header.length);
+    const fd = openSync(partial, 'w');
+    try {
+      let written = 0;
+      const write = (part: Uint8Array) => {
+        writeSync(fd, part);
+        written += part.length;
+      };
+      const pad = () => write(new Uint8Array(align(written) - written));
+      write(Buffer.from(MAGIC));
+      write(length);
+      write(header);
+      pad();
+      for (const [name] of ARRAYS) {
+        const array = state[name];
+        write(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
+        pad();
+      }
+    } finally {
+      closeSync(fd);
+    }
     renameSync(partial, file);
     return undefined;
   } catch (error) {
